@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api/http";
+import { verifyAuditLog } from "@/lib/services/audit/verify-audit-chain";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute((ctx) => verifyAuditLog(ctx));

@@ -1,0 +1,119 @@
+import os from "node:os";
+import { Command } from "commander";
+import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed/demo";
+import type { Actor } from "@/lib/core/actor";
+import { ORG_ROLES } from "@/lib/core/roles";
+import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { ServiceError } from "@/lib/services/errors";
+import { createOrganization } from "@/lib/services/organizations/create-organization";
+import { findOrganizationBySlug } from "@/lib/services/organizations/find-organization";
+import { addMember } from "@/lib/services/organizations/add-member";
+import { createApiKey } from "@/lib/services/api-keys/create-api-key";
+import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-audit-chain";
+
+// The operator at the terminal, so audit rows say who ran the command and where.
+const operator: Actor = { type: "system", id: null, label: `cli (${os.userInfo().username}@${os.hostname()})` };
+
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.LOGBOOK_DATA_DIR });
+  setDatabase(handle);
+  try {
+    await migrateDatabase(handle);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function orgContext(handle: DatabaseHandle, slug: string): Promise<ServiceContext> {
+  const org = await findOrganizationBySlug(handle.db, slug);
+  return { db: handle.db, actor: operator, organizationId: org.id, role: "admin", request: NO_REQUEST };
+}
+
+const program = new Command("logbook").description("Logbook admin CLI (uses DATABASE_URL, or the embedded database in LOGBOOK_DATA_DIR / .data)");
+
+const db = program.command("db").description("database");
+db.command("migrate")
+  .description("apply pending migrations")
+  .action(() => withDatabase(async (handle) => console.log(`Migrations applied (${handle.engine}).`)));
+
+program
+  .command("seed")
+  .argument("<what>", "only `demo` for now")
+  .description("seed data")
+  .action((what: string) => {
+    if (what !== "demo") throw new Error(`Unknown seed ${what}; try \`seed demo\`.`);
+    return withDatabase(async (handle) => {
+      const { created } = await seedDemo(handle.db);
+      console.log(created ? "Seeded the demo organisation (slug demo)." : "The demo organisation already exists; nothing changed.");
+    });
+  });
+
+program
+  .command("org")
+  .description("organisations")
+  .command("create")
+  .requiredOption("--slug <slug>")
+  .requiredOption("--name <name>")
+  .action((opts: { slug: string; name: string }) =>
+    withDatabase(async (handle) => {
+      const org = await createOrganization(handle.db, operator, opts);
+      console.log(`Created organisation ${org.slug} (${org.id}).`);
+    }),
+  );
+
+program
+  .command("user")
+  .description("users")
+  .command("create")
+  .requiredOption("--org <slug>")
+  .requiredOption("--email <email>")
+  .requiredOption("--role <role>", ORG_ROLES.join(" | "))
+  .option("--name <name>")
+  .option("--password <password>")
+  .action((opts: { org: string; email: string; role: string; name?: string; password?: string }) =>
+    withDatabase(async (handle) => {
+      const member = await addMember(await orgContext(handle, opts.org), { email: opts.email, role: opts.role, name: opts.name, password: opts.password });
+      console.log(`${member.createdUser ? "Created" : "Added"} ${member.email} as ${member.role} of ${opts.org}.`);
+    }),
+  );
+
+program
+  .command("audit")
+  .description("audit trail")
+  .command("verify")
+  .requiredOption("--org <slug>")
+  .action((opts: { org: string }) =>
+    withDatabase(async (handle) => {
+      const org = await findOrganizationBySlug(handle.db, opts.org);
+      const verdict = await verifyOrganizationAuditChain(handle.db, org.id);
+      if (verdict.ok) console.log(`OK: ${verdict.entries} entries, chain intact.`);
+      else {
+        console.log(`BROKEN: the chain breaks at seq ${verdict.firstBroken} (checked ${verdict.entries} entries).`);
+        process.exitCode = 2;
+      }
+    }),
+  );
+
+program
+  .command("api-key")
+  .description("API keys")
+  .command("create")
+  .requiredOption("--org <slug>")
+  .requiredOption("--role <role>", ORG_ROLES.join(" | "))
+  .option("--name <name>", "what the key is for", "cli")
+  .action((opts: { org: string; role: string; name: string }) =>
+    withDatabase(async (handle) => {
+      const key = await createApiKey(await orgContext(handle, opts.org), { name: opts.name, role: opts.role });
+      console.log(`Created API key ${key.name} (${key.role}) for ${opts.org}. It is shown once; store it now:`);
+      console.log(key.key);
+    }),
+  );
+
+program.parseAsync().catch((error: Error) => {
+  const message = error instanceof ServiceError ? error.message : error.message;
+  console.error(`Error: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,94 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { lockDataDirectory, type DataDirectoryLock } from "./data-directory-lock";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything that can run a query: the database or an open transaction. */
+export type Queryable = Database | Transaction;
+export type DatabaseEngine = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: DatabaseEngine;
+  /** Runs raw SQL and returns its rows, on either driver. */
+  rows<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; without it the embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory; `memory://` for a throwaway in-memory database. */
+  dataDir?: string;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export const DEFAULT_DATA_DIR = ".data";
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
+  return openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
+}
+
+async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "logbook" } });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return {
+    db,
+    engine: "postgres",
+    rows: async <T,>(query: string, params: unknown[] = []) =>
+      (await client.unsafe(query, params as never[])) as unknown as T[],
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const inMemory = dataDir.startsWith("memory://");
+  let lock: DataDirectoryLock | undefined;
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = await lockDataDirectory(path.resolve(dataDir));
+  }
+  try {
+    const client = new PGlite({ dataDir: inMemory ? undefined : dataDir, extensions: { pg_trgm } });
+    await client.waitReady;
+    const db = drizzle(client, { schema }) as unknown as Database;
+    return {
+      db,
+      engine: "pglite",
+      rows: async <T,>(query: string, params: unknown[] = []) => (await client.query<T>(query, params)).rows,
+      close: async () => {
+        await client.close();
+        await lock?.release();
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+// Next.js bundles route handlers separately from server.ts, so a module-level singleton
+// would exist twice. The handle opened by server.ts (or the CLI, or a test) is shared
+// through globalThis instead.
+const HANDLE_KEY = Symbol.for("logbook.database");
+type GlobalWithHandle = typeof globalThis & { [HANDLE_KEY]?: DatabaseHandle };
+
+export function setDatabase(handle: DatabaseHandle | undefined): void {
+  (globalThis as GlobalWithHandle)[HANDLE_KEY] = handle;
+}
+
+export function getDatabase(): DatabaseHandle {
+  const handle = (globalThis as GlobalWithHandle)[HANDLE_KEY];
+  if (!handle) throw new Error("The database is not open: start Logbook through server.ts (npm run dev / npm start).");
+  return handle;
+}

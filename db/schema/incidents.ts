@@ -1,0 +1,120 @@
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { organization, user } from "./auth";
+import { service } from "./catalog";
+
+/** Per-organisation counters (incident references INC-1, INC-2, …) incremented under a row lock. */
+export const organizationCounter = pgTable(
+  "organization_counter",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    value: integer("value").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.name] })],
+);
+
+export const incident = pgTable(
+  "incident",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    severity: text("severity").notNull(),
+    status: text("status").notNull(),
+    externalId: text("external_id"),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }),
+    detectedAt: timestamp("detected_at", { withTimezone: true }),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    mitigatedAt: timestamp("mitigated_at", { withTimezone: true }),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("incident_org_number_uq").on(t.organizationId, t.number),
+    uniqueIndex("incident_org_external_uq").on(t.organizationId, t.externalId),
+    index("incident_org_status_number_idx").on(t.organizationId, t.status, t.number),
+    index("incident_org_severity_number_idx").on(t.organizationId, t.severity, t.number),
+  ],
+);
+
+export const incidentService = pgTable(
+  "incident_service",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incident.id, { onDelete: "cascade" }),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => service.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.serviceId] }), index("incident_service_service_idx").on(t.serviceId, t.incidentId)],
+);
+
+/** Who holds each incident role (commander, communications, scribe); one holder per role. */
+export const incidentRole = pgTable(
+  "incident_role",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incident.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.role] })],
+);
+
+export const timelineEvent = pgTable(
+  "timeline_event",
+  {
+    id: text("id").primaryKey(),
+    /** Insertion order: breaks ties between events stamped with the same instant. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incident.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    source: text("source").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    title: text("title").notNull(),
+    body: text("body"),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    highlighted: boolean("highlighted").notNull().default(false),
+    version: integer("version").notNull().default(1),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+  },
+  (t) => [index("timeline_event_incident_time_idx").on(t.incidentId, t.occurredAt, t.seq)],
+);
+
+/** Earlier versions of an edited note: the text it had before each edit. */
+export const timelineEventRevision = pgTable(
+  "timeline_event_revision",
+  {
+    eventId: text("event_id")
+      .notNull()
+      .references(() => timelineEvent.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    body: text("body"),
+    authoredAt: timestamp("authored_at", { withTimezone: true }).notNull(),
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+    replacedBy: text("replaced_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.version] })],
+);

@@ -1,0 +1,5 @@
+export * from "./auth";
+export * from "./catalog";
+export * from "./incidents";
+export * from "./audit";
+export * from "./api-keys";

@@ -1,0 +1,60 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { auditLog } from "@/db/schema";
+import type { Queryable } from "@/db/client";
+import { GENESIS_HASH, hashAuditEntry, type AuditContent } from "@/lib/core/audit-chain";
+import type { Actor } from "@/lib/core/actor";
+import type { RequestMeta, ServiceContext } from "../context";
+
+export interface AuditEntryInput {
+  organizationId: string;
+  actor: Actor;
+  request: RequestMeta;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one row to the organisation's chain. Must run inside the caller's transaction so
+ * the audit row commits or rolls back with the change it describes. The advisory lock
+ * serialises writers of one organisation, so two transactions never link to the same row.
+ */
+export async function recordAudit(tx: Queryable, entry: AuditEntryInput): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${"audit:" + entry.organizationId}, 0))`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.organizationId, entry.organizationId))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const content: AuditContent = {
+    organizationId: entry.organizationId,
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    actorType: entry.actor.type,
+    actorId: entry.actor.id,
+    actorLabel: entry.actor.label,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    // Round-trip through JSON so the hash covers exactly what JSONB will give back.
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    ip: entry.request.ip,
+    userAgent: entry.request.userAgent,
+  };
+  await tx.insert(auditLog).values({ ...content, at, prevHash, hash: hashAuditEntry(prevHash, content) });
+}
+
+function toJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/** The who/where part of an audit entry, from a verb's context. */
+export function auditFrom(ctx: ServiceContext): Pick<AuditEntryInput, "organizationId" | "actor" | "request"> {
+  return { organizationId: ctx.organizationId, actor: ctx.actor, request: ctx.request };
+}

@@ -1,0 +1,44 @@
+import type { service, team } from "@/db/schema";
+
+export interface TeamView {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  services: string[];
+  createdAt: string;
+}
+
+export interface ServiceView {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  team: string | null;
+  tier: number | null;
+  supportsCriticalFunction: boolean;
+  labels: Record<string, string>;
+  repositories: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toTeamView(row: typeof team.$inferSelect, services: string[]): TeamView {
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description, services, createdAt: row.createdAt.toISOString() };
+}
+
+export function toServiceView(row: typeof service.$inferSelect, teamSlug: string | null): ServiceView {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    team: teamSlug,
+    tier: row.tier,
+    supportsCriticalFunction: row.supportsCriticalFunction,
+    labels: row.labels,
+    repositories: row.repositories,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

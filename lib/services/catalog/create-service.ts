@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { service, team } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { ConflictError, parseInput, ValidationError } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { repositorySchema, slugSchema } from "./catalog-inputs";
+import { toServiceView, type ServiceView } from "./catalog-views";
+
+export const createServiceInput = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1, "is required").max(100),
+  description: z.string().max(2000).optional(),
+  team: slugSchema.optional(),
+  tier: z.number().int().min(1).max(4).optional(),
+  supportsCriticalFunction: z.boolean().optional(),
+  labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
+  repositories: z.array(repositorySchema).max(20).optional(),
+});
+
+export async function createService(ctx: ServiceContext, rawInput: unknown): Promise<ServiceView> {
+  requirePermission(ctx, "catalog:write");
+  const input = parseInput(createServiceInput, rawInput);
+  return ctx.db.transaction(async (tx) => {
+    let teamId: string | null = null;
+    if (input.team) {
+      const [owner] = await tx
+        .select({ id: team.id })
+        .from(team)
+        .where(and(eq(team.organizationId, ctx.organizationId), eq(team.slug, input.team)));
+      if (!owner) throw new ValidationError(`Unknown team ${input.team}`, [{ field: "team", message: `no team ${input.team}` }]);
+      teamId = owner.id;
+    }
+    const [row] = await tx
+      .insert(service)
+      .values({
+        id: randomUUID(),
+        organizationId: ctx.organizationId,
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? null,
+        teamId,
+        tier: input.tier ?? null,
+        supportsCriticalFunction: input.supportsCriticalFunction ?? false,
+        labels: input.labels ?? {},
+        repositories: input.repositories ?? [],
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new ConflictError(`A service with slug ${input.slug} already exists.`, "duplicate_slug");
+    const view = toServiceView(row, input.team ?? null);
+    await recordAudit(tx, { ...auditFrom(ctx), action: "service.created", targetType: "service", targetId: row.id, after: view });
+    return view;
+  });
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { team } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { ConflictError, parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { slugSchema } from "./catalog-inputs";
+import { toTeamView, type TeamView } from "./catalog-views";
+
+export const createTeamInput = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1, "is required").max(100),
+  description: z.string().max(2000).optional(),
+});
+
+export async function createTeam(ctx: ServiceContext, rawInput: unknown): Promise<TeamView> {
+  requirePermission(ctx, "catalog:write");
+  const input = parseInput(createTeamInput, rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(team)
+      .values({ id: randomUUID(), organizationId: ctx.organizationId, slug: input.slug, name: input.name, description: input.description ?? null })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw new ConflictError(`A team with slug ${input.slug} already exists.`, "duplicate_slug");
+    const view = toTeamView(row, []);
+    await recordAudit(tx, { ...auditFrom(ctx), action: "team.created", targetType: "team", targetId: row.id, after: view });
+    return view;
+  });
+}
+

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { incident } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { appendTimelineEvent } from "./append-timeline-event";
+import { findIncident } from "./find-incident";
+import { timestampSchema } from "./incident-inputs";
+import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
+
+export const addNoteInput = z.object({
+  body: z.string().trim().min(1, "cannot be empty").max(50_000),
+  highlighted: z.boolean().optional(),
+  occurredAt: timestampSchema.optional(),
+});
+
+export async function addNote(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<TimelineEventView> {
+  requirePermission(ctx, "incident:write");
+  const input = parseInput(addNoteInput, rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const row = await findIncident(tx, ctx.organizationId, idOrRef);
+    const event = await appendTimelineEvent(tx, {
+      organizationId: ctx.organizationId,
+      incidentId: row.id,
+      kind: "note",
+      source: "user",
+      actor: ctx.actor,
+      title: `Note by ${ctx.actor.label}`,
+      body: input.body,
+      highlighted: input.highlighted ?? false,
+      occurredAt: input.occurredAt,
+    });
+    await tx.update(incident).set({ updatedAt: new Date() }).where(eq(incident.id, row.id));
+    const view = toTimelineEventView(event);
+    await recordAudit(tx, {
+      ...auditFrom(ctx),
+      action: "incident.note_added",
+      targetType: "timeline_event",
+      targetId: event.id,
+      after: { incidentId: row.id, body: view.body, highlighted: view.highlighted },
+    });
+    return view;
+  });
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import { timelineEvent } from "@/db/schema";
+import type { Queryable } from "@/db/client";
+import type { Actor } from "@/lib/core/actor";
+import type { TimelineKind } from "@/lib/core/timeline-kinds";
+
+export interface NewTimelineEvent {
+  organizationId: string;
+  incidentId: string;
+  kind: TimelineKind;
+  actor: Actor;
+  title: string;
+  body?: string | null;
+  payload?: Record<string, unknown> | null;
+  occurredAt?: Date;
+  source?: string;
+  highlighted?: boolean;
+}
+
+export type TimelineEventRow = typeof timelineEvent.$inferSelect;
+
+/** Inserts a timeline event inside the caller's transaction. */
+export async function appendTimelineEvent(tx: Queryable, event: NewTimelineEvent): Promise<TimelineEventRow> {
+  const now = new Date();
+  const [row] = await tx
+    .insert(timelineEvent)
+    .values({
+      id: randomUUID(),
+      organizationId: event.organizationId,
+      incidentId: event.incidentId,
+      kind: event.kind,
+      source: event.source ?? "logbook",
+      occurredAt: event.occurredAt ?? now,
+      receivedAt: now,
+      actorType: event.actor.type,
+      actorId: event.actor.id,
+      actorLabel: event.actor.label,
+      title: event.title,
+      body: event.body ?? null,
+      payload: event.payload ?? null,
+      highlighted: event.highlighted ?? false,
+    })
+    .returning();
+  return row!;
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { incident, incidentService, organizationCounter } from "@/db/schema";
+import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
+import { formatIncidentRef } from "@/lib/core/incident-reference";
+import { requirePermission, type ServiceContext } from "../context";
+import { ConflictError, parseInput, ValidationError } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { appendTimelineEvent } from "./append-timeline-event";
+import { incidentStatusSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "./incident-inputs";
+import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
+
+export const declareIncidentInput = z.object({
+  title: z.string().trim().min(1, "is required").max(200),
+  severity: severitySchema,
+  summary: z.string().max(20_000).optional(),
+  services: serviceSlugsSchema.optional(),
+  // A person declaring an incident is already on it, so it starts in investigation.
+  status: incidentStatusSchema.default("investigating"),
+  occurredAt: timestampSchema.optional(),
+  detectedAt: timestampSchema.optional(),
+  resolvedAt: timestampSchema.optional(),
+  externalId: z.string().trim().min(1).max(200).optional(),
+});
+export type DeclareIncidentInput = z.input<typeof declareIncidentInput>;
+
+export async function declareIncident(ctx: ServiceContext, rawInput: unknown): Promise<IncidentView> {
+  requirePermission(ctx, "incident:write");
+  const input = parseInput(declareIncidentInput, rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const services = await resolveServiceSlugs(tx, ctx.organizationId, input.services ?? []);
+    if (services.missing.length > 0) {
+      throw new ValidationError(`Unknown services: ${services.missing.join(", ")}`, [
+        { field: "services", message: `unknown service slugs: ${services.missing.join(", ")}` },
+      ]);
+    }
+    const [counter] = await tx
+      .insert(organizationCounter)
+      .values({ organizationId: ctx.organizationId, name: "incident", value: 1 })
+      .onConflictDoUpdate({
+        target: [organizationCounter.organizationId, organizationCounter.name],
+        set: { value: sql`${organizationCounter.value} + 1` },
+      })
+      .returning({ value: organizationCounter.value });
+    const now = new Date();
+    const detectedAt = input.detectedAt ?? now;
+    const stamps = timestampsForInitialStatus(input.status, now, input.resolvedAt ?? null);
+    const inserted = await tx
+      .insert(incident)
+      .values({
+        id: randomUUID(),
+        organizationId: ctx.organizationId,
+        number: counter!.value,
+        title: input.title,
+        summary: input.summary ?? "",
+        severity: input.severity,
+        status: input.status,
+        externalId: input.externalId ?? null,
+        occurredAt: input.occurredAt ?? detectedAt,
+        detectedAt,
+        ...stamps,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: [incident.organizationId, incident.externalId] })
+      .returning();
+    const row = inserted[0];
+    if (!row) throw new ConflictError(`An incident with externalId ${input.externalId} already exists.`, "duplicate_external_id");
+    if (services.found.length > 0) {
+      await tx.insert(incidentService).values(services.found.map((s) => ({ incidentId: row.id, serviceId: s.id })));
+    }
+    await appendTimelineEvent(tx, {
+      organizationId: ctx.organizationId,
+      incidentId: row.id,
+      kind: "declared",
+      actor: ctx.actor,
+      title: `${ctx.actor.label} declared ${formatIncidentRef(row.number)} as ${row.severity}: ${row.title}`,
+      body: input.summary || null,
+      payload: { severity: row.severity, status: row.status, services: services.found.map((s) => s.slug) },
+      highlighted: true,
+    });
+    const view = await loadIncidentView(tx, row);
+    await recordAudit(tx, {
+      ...auditFrom(ctx),
+      action: "incident.declared",
+      targetType: "incident",
+      targetId: row.id,
+      after: view,
+    });
+    return view;
+  });
+}

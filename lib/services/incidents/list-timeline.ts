@@ -1,0 +1,48 @@
+import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { timelineEvent } from "@/db/schema";
+import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
+import { TIMELINE_KINDS } from "@/lib/core/timeline-kinds";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput, ValidationError } from "../errors";
+import { pageLimitSchema, type Page } from "../paging";
+import { findIncident } from "./find-incident";
+import { commaSeparated } from "./incident-inputs";
+import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
+
+export const listTimelineInput = z.object({
+  kind: commaSeparated(TIMELINE_KINDS).optional(),
+  highlighted: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  limit: pageLimitSchema,
+  cursor: z.string().max(500).optional(),
+});
+
+/** The incident's timeline, oldest first, in keyset pages. */
+export async function listTimeline(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<Page<TimelineEventView>> {
+  requirePermission(ctx, "incident:read");
+  const input = parseInput(listTimelineInput, rawInput);
+  const owner = await findIncident(ctx.db, ctx.organizationId, idOrRef);
+  const conditions: SQL[] = [eq(timelineEvent.incidentId, owner.id)];
+  if (input.kind?.length) conditions.push(inArray(timelineEvent.kind, input.kind));
+  if (input.highlighted !== undefined) conditions.push(eq(timelineEvent.highlighted, input.highlighted));
+  if (input.cursor) {
+    const position = decodeCursor<{ t: string; s: number }>(input.cursor, { t: "string", s: "number" });
+    const at = position ? new Date(position.t) : null;
+    if (!position || !at || Number.isNaN(at.getTime())) {
+      throw new ValidationError("Invalid cursor", [{ field: "cursor", message: "is not a cursor this API issued" }]);
+    }
+    conditions.push(or(gt(timelineEvent.occurredAt, at), and(eq(timelineEvent.occurredAt, at), gt(timelineEvent.seq, position.s)))!);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(timelineEvent)
+    .where(and(...conditions))
+    .orderBy(asc(timelineEvent.occurredAt), asc(timelineEvent.seq))
+    .limit(input.limit + 1);
+  const pageRows = rows.slice(0, input.limit);
+  const last = pageRows.at(-1);
+  return {
+    items: pageRows.map(toTimelineEventView),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ t: last.occurredAt.toISOString(), s: last.seq }) : null,
+  };
+}

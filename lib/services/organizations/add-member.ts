@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { hashPassword } from "better-auth/crypto";
+import { account, member, user } from "@/db/schema";
+import { ORG_ROLES } from "@/lib/core/roles";
+import { requirePermission, type ServiceContext } from "../context";
+import { ConflictError, parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+
+export const addMemberInput = z.object({
+  email: z.email("must be an email address").transform((e) => e.toLowerCase()),
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(ORG_ROLES),
+  password: z.string().min(8, "must be at least 8 characters").max(128).optional(),
+});
+
+export interface MemberView {
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  createdUser: boolean;
+}
+
+/**
+ * Adds a person to the organisation with a role, creating their user (with an email and
+ * password login, hashed by better-auth) when they do not exist yet.
+ */
+export async function addMember(ctx: ServiceContext, rawInput: unknown): Promise<MemberView> {
+  requirePermission(ctx, "settings:manage");
+  const input = parseInput(addMemberInput, rawInput);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return ctx.db.transaction(async (tx) => {
+    let [existing] = await tx.select().from(user).where(eq(user.email, input.email));
+    const createdUser = !existing;
+    if (!existing) {
+      [existing] = await tx
+        .insert(user)
+        .values({ id: randomUUID(), email: input.email, name: input.name ?? input.email.split("@")[0]!, emailVerified: true })
+        .returning();
+    }
+    const person = existing!;
+    if (passwordHash) {
+      const [credential] = await tx
+        .select({ id: account.id })
+        .from(account)
+        .where(and(eq(account.userId, person.id), eq(account.providerId, "credential")));
+      if (credential) await tx.update(account).set({ password: passwordHash, updatedAt: new Date() }).where(eq(account.id, credential.id));
+      else await tx.insert(account).values({ id: randomUUID(), accountId: person.id, providerId: "credential", userId: person.id, password: passwordHash });
+    }
+    const inserted = await tx
+      .insert(member)
+      .values({ id: randomUUID(), organizationId: ctx.organizationId, userId: person.id, role: input.role })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted.length === 0) throw new ConflictError(`${input.email} is already a member of this organisation.`, "already_member");
+    const view = { userId: person.id, email: person.email, name: person.name, role: input.role, createdUser };
+    await recordAudit(tx, { ...auditFrom(ctx), action: "member.added", targetType: "user", targetId: person.id, after: { email: view.email, role: view.role } });
+    return view;
+  });
+}

@@ -1,0 +1,13 @@
+import { eq } from "drizzle-orm";
+import { organization } from "@/db/schema";
+import { permissionsOf } from "@/lib/core/roles";
+import type { ServiceContext } from "../context";
+
+/** Who the caller is to Logbook: actor, organisation, role and what that role allows. */
+export async function describeCaller(ctx: ServiceContext) {
+  const [org] = await ctx.db
+    .select({ id: organization.id, slug: organization.slug, name: organization.name })
+    .from(organization)
+    .where(eq(organization.id, ctx.organizationId));
+  return { actor: ctx.actor, organization: org, role: ctx.role, permissions: permissionsOf(ctx.role) };
+}

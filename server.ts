@@ -1,0 +1,75 @@
+import { createServer, type Server } from "node:http";
+import next from "next";
+import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo, DEMO_LOGIN } from "@/db/seed/demo";
+import { ensureAuthSecret } from "@/lib/platform/auth-secret";
+import { readRuntimeConfig } from "@/lib/platform/runtime-config";
+import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { logger } from "@/lib/logger";
+
+/**
+ * One process: Next.js (pages and API), the job worker and, later, the collaboration
+ * server share one HTTP server and one database handle. PGlite allows a single process,
+ * and a laptop install should be one command. LOGBOOK_ROLES splits roles when scaling.
+ */
+async function main() {
+  const config = readRuntimeConfig();
+  const dev = config.NODE_ENV !== "production";
+  ensureAuthSecret(config.LOGBOOK_DATA_DIR);
+
+  const database: DatabaseHandle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.LOGBOOK_DATA_DIR });
+  setDatabase(database);
+  await migrateDatabase(database);
+  logger.info({ engine: database.engine, dataDir: database.engine === "pglite" ? config.LOGBOOK_DATA_DIR : undefined }, "database ready");
+  if (config.LOGBOOK_SEED === "demo") {
+    const seeded = await seedDemo(database.db);
+    if (seeded.created) logger.info("seeded the demo organisation (slug demo)");
+  }
+
+  const worker: Worker | null = config.LOGBOOK_ROLES.includes("worker") ? startWorker(database.db) : null;
+  let server: Server | null = null;
+  if (config.LOGBOOK_ROLES.includes("web")) {
+    const app = next({ dev, hostname: "localhost", port: config.PORT });
+    await app.prepare();
+    const handle = app.getRequestHandler();
+    server = createServer((req, res) => {
+      handle(req, res).catch((err) => {
+        logger.error({ err, url: req.url }, "request failed");
+        if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(config.PORT, config.HOST, resolve));
+    const url = `http://localhost:${config.PORT}`;
+    console.log(`\n  Logbook is running at ${url} (${dev ? "development" : "production"}, ${database.engine})`);
+    if (config.LOGBOOK_SEED === "demo") console.log(`  Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n`);
+  }
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing in-flight work");
+    const force = setTimeout(() => {
+      logger.error("shutdown took over 20 s; exiting");
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    if (server) {
+      const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+    }
+    await worker?.stop();
+    await database.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: Error) => {
+  console.error(`\nLogbook could not start: ${error.message}\n`);
+  process.exit(1);
+});
