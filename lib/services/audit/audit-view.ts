@@ -1,11 +1,12 @@
 import type { auditLog } from "@/db/schema";
 import type { ChainedEntry } from "@/lib/core/audit-chain";
+import type { ActorType } from "@/lib/core/actor";
 
 /** The public shape of an audit row (API.md). */
 export interface AuditEntryView {
   seq: number;
   at: string;
-  actor: { type: string; id: string | null; label: string };
+  actor: { type: ActorType; id: string | null; label: string };
   action: string;
   target: { type: string; id: string | null };
   before: unknown;
@@ -22,7 +23,7 @@ export function toAuditEntryView(row: AuditRow): AuditEntryView {
   return {
     seq: row.seq,
     at: row.at.toISOString(),
-    actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
+    actor: { type: row.actorType as ActorType, id: row.actorId, label: row.actorLabel },
     action: row.action,
     target: { type: row.targetType, id: row.targetId },
     before: row.before ?? null,
