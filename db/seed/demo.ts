@@ -9,9 +9,10 @@ import { createTeam } from "@/lib/services/catalog/create-team";
 import { createService } from "@/lib/services/catalog/create-service";
 import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS } from "./demo-catalog";
 import { seedDemoIncidents } from "./demo-incidents";
+import { DEMO_LOGIN } from "@/lib/platform/demo-login";
 
 export const DEMO_ORG = { slug: "demo", name: "Demo Bank" } as const;
-export const DEMO_LOGIN = { email: "demo@demo-bank.example", password: "logbook-demo" } as const;
+export { DEMO_LOGIN };
 
 /**
  * The demo organisation, created once: people with each role, teams, services and past

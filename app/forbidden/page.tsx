@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { ShieldX } from "lucide-react";
+import { resolveCaller } from "@/lib/auth/resolve-caller";
+import { Button } from "@/components/ui/button";
+
+export const metadata: Metadata = { title: "No access" };
+
+export default async function ForbiddenPage() {
+  const caller = await resolveCaller(await headers()).catch(() => null);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="flex max-w-md flex-col items-center gap-4 text-center">
+        <span className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive">
+          <ShieldX aria-hidden className="size-6" />
+        </span>
+        <h1 className="text-2xl font-semibold tracking-tight">You don&apos;t have access to this page</h1>
+        <p className="text-sm text-muted-foreground">
+          {caller ? (
+            <>
+              Your role is <strong className="font-semibold capitalize text-foreground" data-testid="caller-role">{caller.role}</strong>, which does not
+              include this page. Ask an admin of your organisation if you need it.
+            </>
+          ) : (
+            <>You are not signed in.</>
+          )}
+        </p>
+        <Button asChild variant="outline">
+          <Link href={caller ? "/incidents" : "/sign-in"}>{caller ? "Back to incidents" : "Sign in"}</Link>
+        </Button>
+      </div>
+    </main>
+  );
+}

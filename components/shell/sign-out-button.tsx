@@ -1,0 +1,31 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { LogOut } from "lucide-react";
+import { toast } from "sonner";
+import { authClient } from "@/components/auth-client";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/class-names";
+
+export function SignOutButton({ className }: { className?: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  async function signOut() {
+    setPending(true);
+    const { error } = await authClient.signOut();
+    if (error) {
+      setPending(false);
+      toast.error(error.message ?? "Could not sign out");
+      return;
+    }
+    router.replace("/sign-in");
+    router.refresh();
+  }
+  return (
+    <Button variant="ghost" size="sm" className={cn("justify-start", className)} onClick={signOut} disabled={pending}>
+      <LogOut aria-hidden />
+      {pending ? "Signing out…" : "Sign out"}
+    </Button>
+  );
+}
