@@ -1,0 +1,124 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+
+/** The production build the benchmark measures; `--no-build` reuses the existing .next. */
+export function buildApp(): void {
+  console.log("Building the app (npx next build)…");
+  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    throw new Error("No production build in .next: run without --no-build, or `npx next build` first.");
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  port: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `tsx server.ts` in production mode on the given database, in its own process
+ * group so that npx, tsx and node all stop together, and waits for /api/health.
+ */
+export async function startServer(options: { engine: string; databaseUrl?: string; dataDir?: string; logDir: string }): Promise<RunningServer> {
+  const port = await freePort();
+  mkdirSync(options.logDir, { recursive: true });
+  const logFile = path.join(options.logDir, `foundation-${options.engine}-server.log`);
+  const log = createWriteStream(logFile);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOGBOOK_SEED: "demo",
+    NEXT_TELEMETRY_DISABLED: "1",
+    // Production refuses to start on PostgreSQL without a configured secret.
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
+  delete env.DATABASE_URL;
+  delete env.LOGBOOK_DATA_DIR;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  if (options.dataDir) env.LOGBOOK_DATA_DIR = options.dataDir;
+  const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  let exited: number | null = null;
+  child.once("exit", (code) => (exited = code ?? -1));
+
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (exited !== null) throw new Error(`The server exited (code ${exited}) before it was healthy; see ${logFile}`);
+    if (Date.now() > deadline) {
+      killGroup(child);
+      throw new Error(`The server was not healthy after 120 s; see ${logFile}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    port,
+    logFile,
+    stop: async () => {
+      if (exited !== null) return;
+      const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      killGroup(child);
+      const timer = setTimeout(() => killGroup(child, "SIGKILL"), 25_000);
+      await done;
+      clearTimeout(timer);
+      log.end();
+    },
+  };
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** A throwaway PostgreSQL database next to the ones of other people on this server. */
+export async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: postgres } = await import("postgres");
+  const name = `logbook_bench_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const again = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
