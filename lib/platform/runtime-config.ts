@@ -4,7 +4,12 @@ export const PROCESS_ROLES = ["web", "worker"] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: "must be a port number from 1 to 65535" })
+    .int("must be a port number from 1 to 65535")
+    .min(1, "must be a port number from 1 to 65535")
+    .max(65535, "must be a port number from 1 to 65535")
+    .default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   LOGBOOK_DATA_DIR: z.string().default(".data"),
@@ -12,7 +17,12 @@ const envSchema = z.object({
     .string()
     .default("web,worker")
     .transform((value) => value.split(",").map((r) => r.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(PROCESS_ROLES)).min(1, "name at least one role")),
+    // Name the unknown role: "expected one of web|worker" alone leaves people hunting for the typo.
+    .pipe(
+      z
+        .array(z.enum(PROCESS_ROLES, { error: (issue) => `unknown role "${String(issue.input)}"; the roles are ${PROCESS_ROLES.join(", ")}` }))
+        .min(1, "name at least one role"),
+    ),
   LOGBOOK_SEED: z.enum(["demo", "none"]).default("demo"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
@@ -23,7 +33,7 @@ export type RuntimeConfig = z.infer<typeof envSchema>;
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    const problems = result.error.issues.map((i) => `  ${String(i.path[0] ?? "(environment)")}: ${i.message}`).join("\n");
     throw new Error(`Logbook's configuration is invalid:\n${problems}`);
   }
   return result.data;
