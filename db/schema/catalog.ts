@@ -17,6 +17,12 @@ export const team = pgTable(
   (t) => [uniqueIndex("team_org_slug_uq").on(t.organizationId, t.slug)],
 );
 
+export interface ServiceMappings {
+  namespaces?: string[];
+  fluxObjects?: string[];
+  argoApplications?: string[];
+}
+
 export const service = pgTable(
   "service",
   {
@@ -32,6 +38,8 @@ export const service = pgTable(
     supportsCriticalFunction: boolean("supports_critical_function").notNull().default(false),
     labels: jsonb("labels").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     repositories: jsonb("repositories").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Extra ways ingest maps events here: Kubernetes namespaces, Flux objects, Argo CD apps. */
+    mappings: jsonb("mappings").$type<ServiceMappings>().notNull().default(sql`'{}'::jsonb`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./incidents";
 export * from "./audit";
 export * from "./api-keys";
+export * from "./ingest";

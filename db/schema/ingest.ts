@@ -1,0 +1,175 @@
+import { sql } from "drizzle-orm";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { organization } from "./auth";
+import { service } from "./catalog";
+import { incident } from "./incidents";
+
+/** A source that sends webhooks (Alertmanager, GitHub, Flux, …), with its own URL and secret. */
+export const integration = pgTable(
+  "integration",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    /** The secret encrypted with the server's key: HMAC checks need the secret itself, not a hash. */
+    secretEncrypted: text("secret_encrypted").notNull(),
+    secretRotatedAt: timestamp("secret_rotated_at", { withTimezone: true }).notNull().defaultNow(),
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    lastDeliveryAt: timestamp("last_delivery_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [index("integration_org_idx").on(t.organizationId)],
+);
+
+/** Every delivery as received, accepted or not, so nothing a sender sent is ever lost. */
+export const webhookDelivery = pgTable(
+  "webhook_delivery",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull(),
+    integrationId: text("integration_id")
+      .notNull()
+      .references(() => integration.id, { onDelete: "cascade" }),
+    dedupKey: text("dedup_key"),
+    eventType: text("event_type"),
+    /** accepted | duplicate | rejected | failed */
+    status: text("status").notNull(),
+    error: text("error"),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    body: text("body").notNull(),
+    eventCount: integer("event_count").notNull().default(0),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    correlatedAt: timestamp("correlated_at", { withTimezone: true }),
+    replayOf: text("replay_of"),
+  },
+  (t) => [
+    uniqueIndex("webhook_delivery_dedup_uq").on(t.integrationId, t.dedupKey).where(sql`status = 'accepted'`),
+    index("webhook_delivery_org_status_idx").on(t.organizationId, t.status, t.receivedAt),
+  ],
+);
+
+export const alert = pgTable(
+  "alert",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    integrationId: text("integration_id").references(() => integration.id, { onDelete: "set null" }),
+    fingerprint: text("fingerprint").notNull(),
+    name: text("name").notNull(),
+    status: text("status").notNull(),
+    severity: text("severity"),
+    serviceId: text("service_id").references(() => service.id, { onDelete: "set null" }),
+    labels: jsonb("labels").$type<Record<string, string>>().notNull(),
+    annotations: jsonb("annotations").$type<Record<string, string>>().notNull(),
+    runbookUrl: text("runbook_url"),
+    summary: text("summary"),
+    generatorUrl: text("generator_url"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    incidentId: text("incident_id").references(() => incident.id, { onDelete: "set null" }),
+    /** why it is (or is not) on an incident: the correlation decision's reason */
+    routing: text("routing"),
+  },
+  (t) => [
+    uniqueIndex("alert_org_fingerprint_uq").on(t.organizationId, t.fingerprint),
+    index("alert_org_status_idx").on(t.organizationId, t.status, t.lastSeenAt),
+    index("alert_incident_idx").on(t.incidentId),
+  ],
+);
+
+export const changeEvent = pgTable(
+  "change_event",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    integrationId: text("integration_id").references(() => integration.id, { onDelete: "set null" }),
+    deliveryId: text("delivery_id"),
+    kind: text("kind").notNull(),
+    serviceId: text("service_id").references(() => service.id, { onDelete: "set null" }),
+    environment: text("environment"),
+    revision: text("revision"),
+    title: text("title").notNull(),
+    description: text("description"),
+    actor: text("actor"),
+    url: text("url"),
+    source: text("source").notNull(),
+    externalId: text("external_id").notNull(),
+    hints: jsonb("hints").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("change_event_external_uq").on(t.organizationId, t.source, t.externalId),
+    index("change_event_org_time_idx").on(t.organizationId, t.occurredAt),
+    index("change_event_service_time_idx").on(t.serviceId, t.occurredAt),
+  ],
+);
+
+/** A responder's judgement of a change for an incident: suspect, culprit or dismissed. */
+export const incidentChangeMark = pgTable(
+  "incident_change_mark",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incident.id, { onDelete: "cascade" }),
+    changeId: text("change_id")
+      .notNull()
+      .references(() => changeEvent.id, { onDelete: "cascade" }),
+    mark: text("mark").notNull(),
+    markedBy: text("marked_by").notNull(),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.changeId] })],
+);
+
+export const incidentLink = pgTable(
+  "incident_link",
+  {
+    incidentId: text("incident_id")
+      .notNull()
+      .references(() => incident.id, { onDelete: "cascade" }),
+    relatedIncidentId: text("related_incident_id")
+      .notNull()
+      .references(() => incident.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.incidentId, t.relatedIncidentId, t.kind] })],
+);
+
+/** Per-organisation correlation settings: routing rules and the grouping window. */
+export const correlationSettings = pgTable("correlation_settings", {
+  organizationId: text("organization_id")
+    .primaryKey()
+    .references(() => organization.id, { onDelete: "cascade" }),
+  rules: jsonb("rules").$type<unknown[]>().notNull(),
+  groupingWindowMinutes: integer("grouping_window_minutes").notNull().default(10),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Work to do after a commit (correlation, syncs), claimed with SKIP LOCKED. */
+export const job = pgTable(
+  "job",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    organizationId: text("organization_id"),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    error: text("error"),
+  },
+  (t) => [index("job_pending_idx").on(t.runAt).where(sql`done_at IS NULL`)],
+);
