@@ -1,22 +1,9 @@
-import Link from "next/link";
-import { FileQuestion } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { NotFoundMessage } from "@/components/shell/not-found-message";
 
 export default function NotFound() {
   return (
-    <main className="flex min-h-[60vh] items-center justify-center px-4 py-16">
-      <div className="flex max-w-md flex-col items-center gap-4 text-center">
-        <span className="flex size-12 items-center justify-center rounded-full bg-muted text-muted-foreground">
-          <FileQuestion aria-hidden className="size-6" />
-        </span>
-        <h1 className="text-2xl font-semibold tracking-tight">Not found</h1>
-        <p className="text-sm text-muted-foreground">
-          There is nothing here, or it belongs to an organisation you are not part of. Check the link or go back to the incident list.
-        </p>
-        <Button asChild variant="outline">
-          <Link href="/incidents">Back to incidents</Link>
-        </Button>
-      </div>
+    <main>
+      <NotFoundMessage />
     </main>
   );
 }

@@ -27,7 +27,7 @@ export default async function ForbiddenPage() {
           )}
         </p>
         <Button asChild variant="outline">
-          <Link href={caller ? "/incidents" : "/sign-in"}>{caller ? "Back to incidents" : "Sign in"}</Link>
+          <Link href={caller ? "/incidents" : "/sign-in"}>{caller ? "Go to the incident list" : "Sign in"}</Link>
         </Button>
       </div>
     </main>

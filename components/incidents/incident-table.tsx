@@ -1,0 +1,89 @@
+import Link from "next/link";
+import type { IncidentView } from "@/lib/services/incidents/incident-view";
+import { formatDuration } from "@/lib/core/durations";
+import { isOpenStatus } from "@/lib/core/incident-lifecycle";
+import { SeverityBadge } from "@/components/severity-badge";
+import { StatusBadge } from "@/components/status-badge";
+import { Timestamp } from "@/components/time/timestamp";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+/**
+ * How long the incident has lasted: from when it started (or was declared) to resolution,
+ * or to `now` while it is open. `now` comes from the server render so it is deterministic.
+ */
+function incidentDuration(incident: IncidentView, now: Date): { text: string; running: boolean } | null {
+  const start = new Date(incident.occurredAt ?? incident.createdAt).getTime();
+  const open = isOpenStatus(incident.status);
+  const endValue = open ? now.getTime() : new Date(incident.resolvedAt ?? incident.closedAt ?? incident.updatedAt).getTime();
+  if (Number.isNaN(start) || Number.isNaN(endValue)) return null;
+  return { text: formatDuration(endValue - start), running: open };
+}
+
+export function IncidentTable({ incidents, now, serviceNames }: { incidents: IncidentView[]; now: Date; serviceNames: Record<string, string> }) {
+  return (
+    <Table className="min-w-[60rem]">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead className="w-24">Ref</TableHead>
+          <TableHead>Title</TableHead>
+          <TableHead className="w-28">Severity</TableHead>
+          <TableHead className="w-32">Status</TableHead>
+          <TableHead>Services</TableHead>
+          <TableHead className="w-36">Commander</TableHead>
+          <TableHead className="w-44">Declared</TableHead>
+          <TableHead className="w-24 text-right">Duration</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {incidents.map((incident) => {
+          const duration = incidentDuration(incident, now);
+          return (
+            <TableRow key={incident.id} data-testid="incident-row">
+              <TableCell className="font-mono text-xs">
+                <Link href={`/incidents/${incident.ref}`} className="rounded-sm font-semibold text-primary outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
+                  {incident.ref}
+                </Link>
+              </TableCell>
+              <TableCell className="max-w-[22rem]">
+                <span className="line-clamp-2 font-medium" title={incident.title}>
+                  {incident.title}
+                </span>
+              </TableCell>
+              <TableCell>
+                <SeverityBadge severity={incident.severity} compact />
+              </TableCell>
+              <TableCell>
+                <StatusBadge status={incident.status} />
+              </TableCell>
+              <TableCell>
+                <div className="flex flex-wrap gap-1">
+                  {incident.services.length === 0 && <span className="text-muted-foreground">—</span>}
+                  {incident.services.map((slug) => (
+                    <span key={slug} title={serviceNames[slug] ?? slug} className="rounded border border-border bg-muted/50 px-1.5 py-0.5 font-mono text-[11px] text-muted-foreground">
+                      {slug}
+                    </span>
+                  ))}
+                </div>
+              </TableCell>
+              <TableCell className="truncate">
+                {incident.roles.commander ? incident.roles.commander.name : <span className="text-muted-foreground">Unassigned</span>}
+              </TableCell>
+              <TableCell className="text-xs">
+                <Timestamp value={incident.createdAt} />
+              </TableCell>
+              <TableCell className="tabular text-right text-xs">
+                {duration ? (
+                  <span className={duration.running ? "font-medium text-foreground" : "text-muted-foreground"} title={duration.running ? "Still open" : "Until resolved"}>
+                    {duration.text}
+                  </span>
+                ) : (
+                  "—"
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
