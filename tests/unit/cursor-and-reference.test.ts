@@ -21,6 +21,10 @@ describe("list cursors", () => {
     ["a missing key", b64('{"x":1}')],
     ["the wrong type", b64('{"n":"1"}')],
     ["truncated JSON", b64('{"n":1')],
+    ["a fraction", b64('{"n":1.5}')],
+    ["a negative number", b64('{"n":-1}')],
+    ["an overflowing number", b64('{"n":1e400}')],
+    ["an unsafe integer", b64('{"n":9007199254740993}')],
   ])("rejects %s", (_what, cursor) => {
     expect(decodeCursor<{ n: number }>(cursor, { n: "number" })).toBeNull();
   });

@@ -45,7 +45,8 @@ export async function listIncidents(ctx: ServiceContext, rawInput: unknown): Pro
   }
   if (input.cursor) {
     const position = decodeCursor<{ n: number }>(input.cursor, { n: "number" });
-    if (!position) throw new ValidationError("Invalid cursor", [{ field: "cursor", message: "is not a cursor this API issued" }]);
+    // incident.number is a 32-bit integer column; a larger value would fail in the database.
+    if (!position || position.n > 2_147_483_647) throw new ValidationError("Invalid cursor", [{ field: "cursor", message: "is not a cursor this API issued" }]);
     conditions.push(lt(incident.number, position.n));
   }
   const rows = await ctx.db
