@@ -1,0 +1,71 @@
+import { test, expect } from "./support/fixtures";
+import { DEMO_ADMIN, DEMO_RESPONDER_NAME } from "./support/accounts";
+import { signIn } from "./support/sign-in";
+import { DeclareIncidentPage, IncidentListPage, IncidentPage } from "./support/incident-pages";
+import { AuditLogPage } from "./support/audit-log-page";
+
+// The on-call responder's main journey: declare, write the timeline, run the incident to
+// resolved, and find every step in the tamper-evident audit log.
+test("a responder declares an incident, runs it to resolved, and the audit log shows it", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const title = `Card payments declined at checkout ${stamp}`;
+  const note = `Rolled back payments-api to v2.31.4 (${stamp}); error rate falling`;
+
+  await signIn(page, DEMO_ADMIN);
+  await expect(page).toHaveURL(/\/incidents$/);
+  const list = new IncidentListPage(page);
+  await expect(list.heading).toBeVisible();
+
+  await list.declareLink.click();
+  await new DeclareIncidentPage(page).declare({
+    title,
+    severity: "SEV2",
+    summary: "Card authorisations fail with 502 from the ingress for about 30 % of checkouts.",
+    services: [/Payments API|payments-api/, /Card Authorizer|card-authorizer/],
+  });
+
+  const incident = new IncidentPage(page);
+  await expect(page).toHaveURL(/\/incidents\/INC-\d+$/);
+  await expect(incident.heading).toContainText(title);
+  const ref = await incident.ref();
+  expect(page.url()).toContain(`/incidents/${ref}`);
+  await expect(incident.timeline).toBeVisible();
+
+  await incident.addNote(note);
+  await expect(incident.noteBox).toHaveValue("");
+
+  await incident.change(incident.commander, { label: DEMO_RESPONDER_NAME }, `${DEMO_RESPONDER_NAME} is now incident commander`);
+  await incident.change(incident.severity, { value: "SEV1" }, "Severity changed from SEV2 to SEV1");
+  await incident.change(incident.status, { value: "identified" }, "Status changed from investigating to identified");
+  await incident.change(incident.status, { value: "monitoring" }, "Status changed from identified to monitoring");
+  await incident.change(incident.status, { value: "resolved" }, "Status changed from monitoring to resolved");
+  await expect(incident.status).toHaveValue("resolved");
+
+  // What the page showed is what was stored.
+  const stored = await page.request.get(`/api/v1/incidents/${ref}`);
+  expect(stored.status()).toBe(200);
+  const body = (await stored.json()) as { id: string; status: string; severity: string; roles: { commander?: { name: string } } };
+  expect(body).toMatchObject({ status: "resolved", severity: "SEV1", roles: { commander: { name: DEMO_RESPONDER_NAME } } });
+
+  // After a reload the timeline still has every step, in order.
+  await page.reload();
+  await expect(incident.timeline.getByText(note)).toBeVisible();
+  const timelineText = await incident.timeline.innerText();
+  const order = ["Status changed from investigating to identified", "Status changed from identified to monitoring", "Status changed from monitoring to resolved"].map(
+    (step) => timelineText.indexOf(step),
+  );
+  expect(order.every((position) => position >= 0), `every status change on the timeline:\n${timelineText}`).toBe(true);
+
+  const audit = new AuditLogPage(page);
+  await audit.openFromNavigation();
+  await expect(page.getByText("Chain verified")).toBeVisible();
+  const target = new RegExp(`${ref}\\b|${body.id}`);
+  await expect(audit.rows("incident.declared", target)).toHaveCount(1);
+  await expect(audit.rows("incident.note_added", target)).toHaveCount(1);
+  await expect(audit.rows("incident.status_changed", target)).toHaveCount(3);
+
+  const { download, text } = await audit.downloadCsv();
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  expect(text).toContain("incident.status_changed");
+  expect(text).toContain(body.id);
+});

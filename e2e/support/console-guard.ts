@@ -1,0 +1,45 @@
+import type { BrowserContext, ConsoleMessage, Page } from "@playwright/test";
+
+export interface ConsoleProblem {
+  page: string;
+  kind: "console.error" | "pageerror";
+  text: string;
+  location?: string;
+}
+
+// What Chromium logs when a document or resource answers 404 (a network log entry, which
+// Playwright reports as a console error).
+const NOT_FOUND_LOG = /^Failed to load resource: the server responded with a status of 404/;
+
+/**
+ * Collects every console error and uncaught exception of every page in a browser context.
+ * Nothing is ignored, except a 404 the test asked for on purpose with `expectNotFound`
+ * (opening another organisation's incident must answer the 404 page, and Chromium logs
+ * that answer as an error).
+ */
+export class ConsoleGuard {
+  readonly problems: ConsoleProblem[] = [];
+  private readonly expectedNotFound = new Set<string>();
+
+  constructor(context: BrowserContext) {
+    for (const page of context.pages()) this.watch(page);
+    context.on("page", (page) => this.watch(page));
+  }
+
+  /** The next 404 for this path (pathname of the document) is deliberate. */
+  expectNotFound(pathname: string): void {
+    this.expectedNotFound.add(pathname);
+  }
+
+  private watch(page: Page): void {
+    page.on("console", (message) => this.onConsole(page, message));
+    page.on("pageerror", (error) => this.problems.push({ page: page.url(), kind: "pageerror", text: `${error.name}: ${error.message}` }));
+  }
+
+  private onConsole(page: Page, message: ConsoleMessage): void {
+    if (message.type() !== "error") return;
+    const location = message.location().url;
+    if (NOT_FOUND_LOG.test(message.text()) && location && this.expectedNotFound.has(new URL(location).pathname)) return;
+    this.problems.push({ page: page.url(), kind: "console.error", text: message.text(), location: location || undefined });
+  }
+}
