@@ -38,7 +38,15 @@ export class ConflictError extends ServiceError {
 }
 
 export function fieldErrors(error: z.ZodError): Array<{ field: string; message: string }> {
-  return error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.join(".");
+    // A strict object reports unknown keys on the object itself; name each key instead, so a
+    // typo such as `titel` is pointed at rather than reported against the whole body.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ field: at ? `${at}.${key}` : key, message: "is not a field this request accepts" }));
+    }
+    return [{ field: at || "(body)", message: issue.message }];
+  });
 }
 
 /** Validates verb input; a failure names every bad field. */
