@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { FieldError, fieldErrorsOf } from "./field-error";
+import { FieldError, fieldErrorsOf } from "@/components/ui/field-error";
 
 interface DeclaredIncident {
   ref: string;

@@ -1,0 +1,62 @@
+import { ShieldAlert } from "lucide-react";
+import type { ServiceView } from "@/lib/services/catalog/catalog-views";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+export function CriticalFunctionBadge() {
+  return (
+    <Badge variant="outline" className="border-sev1/30 bg-sev1-muted text-sev1" title="DORA: supports a critical or important function">
+      <ShieldAlert aria-hidden />
+      Supports critical function
+    </Badge>
+  );
+}
+
+export function ServiceTable({ services, teamNames }: { services: ServiceView[]; teamNames: Record<string, string> }) {
+  return (
+    <Table className="min-w-[56rem]">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Name</TableHead>
+          <TableHead>Slug</TableHead>
+          <TableHead>Team</TableHead>
+          <TableHead className="w-16">Tier</TableHead>
+          <TableHead>Flags</TableHead>
+          <TableHead>Labels</TableHead>
+          <TableHead>Repositories</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {services.map((service) => (
+          <TableRow key={service.id} data-testid="service-row">
+            <TableCell className="font-medium">{service.name}</TableCell>
+            <TableCell className="font-mono text-xs text-muted-foreground">{service.slug}</TableCell>
+            <TableCell>{service.team ? (teamNames[service.team] ?? service.team) : <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell className="tabular">{service.tier ? `T${service.tier}` : <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell>{service.supportsCriticalFunction ? <CriticalFunctionBadge /> : <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell>
+              <div className="flex max-w-64 flex-wrap gap-1">
+                {Object.entries(service.labels).map(([key, value]) => (
+                  <span key={key} className="rounded border border-border bg-muted/50 px-1.5 py-0.5 font-mono text-[11px] text-muted-foreground">
+                    {key}={value}
+                  </span>
+                ))}
+                {Object.keys(service.labels).length === 0 && <span className="text-muted-foreground">—</span>}
+              </div>
+            </TableCell>
+            <TableCell>
+              <div className="flex flex-col gap-0.5">
+                {service.repositories.map((repository) => (
+                  <span key={repository} className="font-mono text-xs">
+                    {repository}
+                  </span>
+                ))}
+                {service.repositories.length === 0 && <span className="text-muted-foreground">—</span>}
+              </div>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ServiceView, TeamView } from "@/lib/services/catalog/catalog-views";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+export function TeamCards({ teams, services }: { teams: TeamView[]; services: ServiceView[] }) {
+  const bySlug = new Map(services.map((s) => [s.slug, s]));
+  return (
+    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+      {teams.map((team) => (
+        <Card key={team.id} data-testid="team-card" className="gap-3">
+          <CardHeader>
+            <div className="flex items-baseline justify-between gap-2">
+              <CardTitle>
+                <h2>{team.name}</h2>
+              </CardTitle>
+              <span className="font-mono text-xs text-muted-foreground">{team.slug}</span>
+            </div>
+            {team.description && <CardDescription>{team.description}</CardDescription>}
+          </CardHeader>
+          <CardContent>
+            <h3 className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">
+              Services <span className="tabular">({team.services.length})</span>
+            </h3>
+            {team.services.length === 0 ? (
+              <p className="text-sm text-muted-foreground">No services yet.</p>
+            ) : (
+              <ul className="flex flex-col divide-y divide-border rounded-md border border-border">
+                {team.services.map((slug) => {
+                  const service = bySlug.get(slug);
+                  return (
+                    <li key={slug} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
+                      <span className="truncate">{service?.name ?? slug}</span>
+                      <span className="flex shrink-0 items-center gap-1.5">
+                        {service?.supportsCriticalFunction && (
+                          <span title="Supports a critical or important function" className="rounded bg-sev1-muted px-1 text-[10px] font-semibold uppercase text-sev1">
+                            Critical
+                          </span>
+                        )}
+                        {service?.tier && <span className="tabular text-xs text-muted-foreground">T{service.tier}</span>}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      ))}
+    </div>
+  );
+}
