@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { IncidentControls } from "@/components/incident/incident-controls";
+import { IncidentHeader } from "@/components/incident/incident-header";
+import { IncidentKeyTimes } from "@/components/incident/incident-key-times";
+import { IncidentTimeline } from "@/components/incident/incident-timeline";
+import { MarkdownView } from "@/components/markdown/markdown-view";
+import { getPageContext } from "@/lib/auth/page-context";
+import { roleHasPermission } from "@/lib/core/roles";
+import { listServices } from "@/lib/services/catalog/list-services";
+import { NotFoundError } from "@/lib/services/errors";
+import { getIncident } from "@/lib/services/incidents/get-incident";
+import { listTimeline } from "@/lib/services/incidents/list-timeline";
+import { listMembers } from "@/lib/services/organizations/list-members";
+
+interface IncidentPageProps {
+  params: Promise<{ ref: string }>;
+}
+
+/**
+ * Another organisation's incident and an unknown one are the same 404, so a reference
+ * tells nobody whether it exists elsewhere. Cached per request: metadata and page share it.
+ */
+const loadIncident = cache(async (ref: string) => {
+  const ctx = await getPageContext("incident:read");
+  try {
+    return { ctx, incident: await getIncident(ctx, ref) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: IncidentPageProps): Promise<Metadata> {
+  const { incident } = await loadIncident((await params).ref);
+  return { title: `${incident.ref} · ${incident.title}` };
+}
+
+export default async function IncidentPage({ params }: IncidentPageProps) {
+  const { ref } = await params;
+  const { ctx, incident } = await loadIncident(ref);
+  // Links may use the id or a lower-case reference; the address bar shows the canonical one.
+  if (ref !== incident.ref) redirect(`/incidents/${incident.ref}`);
+
+  const canWrite = roleHasPermission(ctx.role, "incident:write");
+  const [firstPage, members, services, renderedAt] = await Promise.all([
+    listTimeline(ctx, incident.id, { limit: "200" }),
+    canWrite ? listMembers(ctx) : [],
+    canWrite ? listServices(ctx).then((page) => page.items.map((s) => ({ slug: s.slug, name: s.name }))) : [],
+    loadedAt(),
+  ]);
+
+  return (
+    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
+      <IncidentHeader incident={incident} renderedAt={renderedAt} />
+      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_19rem]">
+        <aside aria-label="Incident details" className="flex flex-col gap-5 lg:col-start-2 lg:row-start-1">
+          {canWrite && (
+            <Panel title="Manage">
+              <IncidentControls incident={incident} members={members} services={services} />
+            </Panel>
+          )}
+          <Panel title="Key times">
+            <IncidentKeyTimes incident={incident} />
+          </Panel>
+        </aside>
+        <div className="flex min-w-0 flex-col gap-5 lg:col-start-1 lg:row-start-1">
+          <Panel title="Summary">
+            <MarkdownView empty="No summary yet.">{incident.summary}</MarkdownView>
+          </Panel>
+          <IncidentTimeline incidentRef={incident.ref} firstPage={firstPage} loadedAt={renderedAt} canWrite={canWrite} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** One instant for the whole render, so the server HTML and the hydrating client agree on clocks. */
+async function loadedAt(): Promise<number> {
+  return Date.now();
+}
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg border border-border bg-card px-4 py-3 shadow-xs">
+      <h2 className="mb-3 text-sm font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { SeverityBadge } from "@/components/severity-badge";
+import { StatusBadge } from "@/components/status-badge";
+import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS } from "@/lib/core/incident-roles";
+import { IncidentClocks } from "./incident-clocks";
+import type { IncidentView } from "./incident-types";
+import { ServiceChips } from "./service-chips";
+
+/** Who, what and how long: reference and title, severity, status, services, roles and clocks. */
+export function IncidentHeader({ incident, renderedAt }: { incident: IncidentView; renderedAt: number }) {
+  return (
+    <header className="flex flex-col gap-3">
+      <nav aria-label="Breadcrumb" className="text-xs text-muted-foreground">
+        <ol className="flex items-center gap-1.5">
+          <li>
+            <Link href="/incidents" className="rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring">
+              Incidents
+            </Link>
+          </li>
+          <li aria-hidden>/</li>
+          <li aria-current="page" className="font-mono">
+            {incident.ref}
+          </li>
+        </ol>
+      </nav>
+      <h1 className="text-xl font-semibold leading-tight tracking-tight text-balance sm:text-2xl">
+        <span className="text-muted-foreground">{incident.ref}</span> · {incident.title}
+      </h1>
+      <div className="flex flex-wrap items-center gap-2">
+        <SeverityBadge severity={incident.severity} />
+        <StatusBadge status={incident.status} />
+        {incident.services.length > 0 && <span aria-hidden className="mx-1 h-4 w-px bg-border" />}
+        <ServiceChips services={incident.services} />
+      </div>
+      <div className="flex flex-col gap-3 border-y border-border py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-6">
+        <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm" aria-label="Roles">
+          {INCIDENT_ROLES.map((role) => {
+            const holder = incident.roles[role];
+            return (
+              <div key={role} className="flex flex-col">
+                <dt className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">{INCIDENT_ROLE_LABELS[role]}</dt>{" "}
+                <dd className={holder ? "font-medium" : "text-muted-foreground"} title={holder?.email}>
+                  {holder ? holder.name || holder.email : "Unassigned"}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+        <IncidentClocks incident={incident} renderedAt={renderedAt} />
+      </div>
+    </header>
+  );
+}

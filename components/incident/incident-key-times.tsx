@@ -1,0 +1,27 @@
+import { Timestamp } from "@/components/time/timestamp";
+import type { IncidentView } from "./incident-types";
+
+const KEY_TIMES = [
+  { key: "occurredAt", label: "Occurred" },
+  { key: "detectedAt", label: "Detected" },
+  { key: "acknowledgedAt", label: "Acknowledged" },
+  { key: "mitigatedAt", label: "Mitigated" },
+  { key: "resolvedAt", label: "Resolved" },
+  { key: "closedAt", label: "Closed" },
+] as const;
+
+/** The regulatory timestamps, each in the viewer's time and in UTC. */
+export function IncidentKeyTimes({ incident }: { incident: IncidentView }) {
+  return (
+    <dl className="flex flex-col gap-2.5 text-sm">
+      {KEY_TIMES.filter(({ key }) => key !== "closedAt" || incident.closedAt).map(({ key, label }) => (
+        <div key={key} className="flex flex-col gap-0.5">
+          <dt className="text-xs font-medium text-muted-foreground">{label}</dt>{" "}
+          <dd className="text-[13px]">
+            <Timestamp value={incident[key]} className="whitespace-normal" empty="Not yet" />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,220 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { LoaderCircle } from "lucide-react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/class-names";
+import type { TimelineEventView, TimelinePage } from "./incident-types";
+import { NoteComposer } from "./note-composer";
+import { NoteRevisionsDialog } from "./note-revisions-dialog";
+import { dayKey, dayLabel } from "./timeline-days";
+import { TimelineEventItem } from "./timeline-event-item";
+import { TimelineFilters } from "./timeline-filters";
+import { errorMessage } from "./use-incident-update";
+import { NO_TIMELINE_FILTER, useIncidentTimeline, type TimelineFilter } from "./use-incident-timeline";
+import { useHydrated } from "./use-hydrated";
+import { useTimelineEventActions } from "./use-timeline-event-actions";
+
+export interface IncidentTimelineProps {
+  incidentRef: string;
+  firstPage: TimelinePage;
+  /** When the server loaded `firstPage` (ms since the epoch). */
+  loadedAt: number;
+  canWrite: boolean;
+}
+
+/** Fetch the next page when the last rendered row is this close to the end of what is loaded. */
+const PREFETCH_ROWS = 40;
+
+/**
+ * The incident's timeline, oldest first. Rows are virtualised (only what is on screen is in
+ * the DOM) and pages of 200 load as the reader nears the end, so an incident with tens of
+ * thousands of events scrolls like one with ten.
+ */
+export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }: IncidentTimelineProps) {
+  const [filter, setFilter] = useState<TimelineFilter>(NO_TIMELINE_FILTER);
+  const timeline = useIncidentTimeline(incidentRef, filter, firstPage, loadedAt);
+  const actions = useTimelineEventActions(incidentRef);
+  const local = useHydrated();
+  const [editingId, setEditingId] = useState<string | null>(null);
+  // Drafts live here rather than in the rows, which unmount when scrolled out of view.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [revisionsOf, setRevisionsOf] = useState<TimelineEventView | null>(null);
+  const scrollTarget = useRef<string | null>(null);
+  const scrollElement = useRef<HTMLDivElement>(null);
+
+  const items = useMemo(() => timeline.data?.pages.flatMap((page) => page.items) ?? [], [timeline.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = timeline;
+
+  // The app does not use the React Compiler; the virtualizer re-renders this component itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollElement.current,
+    estimateSize: () => 64,
+    overscan: 10,
+    getItemKey: (index) => items[index]?.id ?? index,
+    // The server renders the first screenful too; the same rect on the client's first pass
+    // keeps hydration identical.
+    initialRect: { width: 800, height: 640 },
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastRendered = virtualItems.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastRendered >= items.length - PREFETCH_ROWS) void fetchNextPage();
+  }, [lastRendered, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  useEffect(() => {
+    if (!scrollTarget.current) return;
+    const index = items.findIndex((item) => item.id === scrollTarget.current);
+    if (index < 0) return;
+    scrollTarget.current = null;
+    virtualizer.scrollToIndex(index, { align: "end" });
+  }, [items, virtualizer]);
+
+  const changeFilter = useCallback(
+    (next: TimelineFilter) => {
+      setFilter(next);
+      virtualizer.scrollToOffset(0);
+    },
+    [virtualizer],
+  );
+
+  const count = items.length;
+  const filtered = filter.kinds.length > 0 || filter.highlightedOnly;
+  const busy = timeline.isFetching && !timeline.isFetchingNextPage;
+  return (
+    <div className="flex flex-col rounded-lg border border-border bg-card shadow-xs">
+      <section aria-label="Timeline" className="flex min-w-0 flex-col">
+        <div className="flex flex-col gap-3 border-b border-border px-4 py-3">
+          <div className="flex items-center gap-2">
+            <h2 className="text-sm font-semibold">Timeline</h2>
+            {busy && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}
+          </div>
+          <TimelineFilters filter={filter} onChange={changeFilter} />
+        </div>
+
+        <div
+          ref={scrollElement}
+          tabIndex={0}
+          className={cn(
+            "relative h-[min(68vh,52rem)] min-h-80 overflow-y-auto overscroll-contain px-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring",
+            timeline.isPlaceholderData && "opacity-60",
+          )}
+        >
+          {timeline.isError && count === 0 ? (
+            <Empty>
+              Could not load the timeline: {errorMessage(timeline.error)}{" "}
+              <Button variant="outline" size="sm" onClick={() => void timeline.refetch()}>
+                Retry
+              </Button>
+            </Empty>
+          ) : count === 0 ? (
+            <Empty>
+              {timeline.isPending ? "Loading the timeline…" : "No events match these filters."}
+              {!timeline.isPending && filtered && (
+                <Button variant="outline" size="sm" onClick={() => changeFilter(NO_TIMELINE_FILTER)}>
+                  Clear filters
+                </Button>
+              )}
+            </Empty>
+          ) : (
+            <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+              {/* The rail behind the icons. */}
+              <span aria-hidden className="absolute bottom-0 left-[21px] top-0 w-px bg-border" />
+              <ol
+                aria-label="Timeline events"
+                className="absolute left-0 top-0 w-full"
+                style={{ transform: `translateY(${virtualItems[0]?.start ?? 0}px)` }}
+              >
+                {virtualItems.map((row) => {
+                  const event = items[row.index]!;
+                  const previous = items[row.index - 1];
+                  const newDay = !previous || dayKey(previous.occurredAt, local) !== dayKey(event.occurredAt, local);
+                  return (
+                    <li
+                      key={row.key}
+                      data-index={row.index}
+                      ref={virtualizer.measureElement}
+                      aria-posinset={row.index + 1}
+                      aria-setsize={hasNextPage ? -1 : count}
+                    >
+                      {newDay && <DayDivider label={dayLabel(event.occurredAt, local)} />}
+                      <TimelineEventItem
+                        event={event}
+                        canWrite={canWrite}
+                        editing={editingId === event.id}
+                        draft={drafts[event.id]}
+                        highlighting={actions.isHighlighting(event.id)}
+                        saving={actions.isSaving(event.id)}
+                        onToggleHighlight={() => actions.toggleHighlight(event)}
+                        onStartEdit={() => setEditingId(event.id)}
+                        onDraftChange={(draft) => setDrafts((all) => ({ ...all, [event.id]: draft }))}
+                        onCancelEdit={() => closeEditor(event.id)}
+                        onSave={async (body) => {
+                          if (await actions.saveNote(event, body)) closeEditor(event.id);
+                        }}
+                        onShowRevisions={() => setRevisionsOf(event)}
+                      />
+                    </li>
+                  );
+                })}
+              </ol>
+            </div>
+          )}
+        </div>
+
+        <div className="flex min-h-11 items-center gap-3 border-t border-border px-4 py-2 text-xs text-muted-foreground">
+          <span role="status" className="tabular">
+            Showing {count.toLocaleString("en-US")} {count === 1 ? "event" : "events"}
+            {hasNextPage ? " · more to load" : ""}
+          </span>
+          {isFetchingNextPage && (
+            <span className="flex items-center gap-1">
+              <LoaderCircle aria-hidden className="size-3 animate-spin" /> Loading more…
+            </span>
+          )}
+          {hasNextPage && (
+            <Button variant="outline" size="sm" className="ml-auto h-7" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+              Load more
+            </Button>
+          )}
+        </div>
+      </section>
+
+      {canWrite && (
+        <div className="border-t border-border bg-muted/30 px-4 py-3">
+          <NoteComposer
+            incidentRef={incidentRef}
+            onAdded={(event) => {
+              scrollTarget.current = event.id;
+              const hidden = (filter.kinds.length > 0 && !filter.kinds.includes("note")) || (filter.highlightedOnly && !event.highlighted);
+              // A note the current filter would hide looks lost: show everything instead.
+              if (hidden) changeFilter(NO_TIMELINE_FILTER);
+            }}
+          />
+        </div>
+      )}
+      <NoteRevisionsDialog incidentRef={incidentRef} event={revisionsOf} onClose={() => setRevisionsOf(null)} />
+    </div>
+  );
+
+  function closeEditor(id: string) {
+    setEditingId((current) => (current === id ? null : current));
+    setDrafts(({ [id]: _dropped, ...rest }) => rest);
+  }
+}
+
+function DayDivider({ label }: { label: string }) {
+  return (
+    <div className="relative z-10 flex items-center gap-2 px-2 pb-1 pt-3">
+      <span className="rounded-full border border-border bg-card px-2 py-0.5 text-[11px] font-medium text-muted-foreground tabular">{label}</span>
+    </div>
+  );
+}
+
+function Empty({ children }: { children: React.ReactNode }) {
+  return <div className="flex h-full flex-col items-center justify-center gap-3 p-6 text-center text-sm text-muted-foreground">{children}</div>;
+}

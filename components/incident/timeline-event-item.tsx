@@ -1,0 +1,114 @@
+"use client";
+
+import { LoaderCircle, Pencil, Star } from "lucide-react";
+import { MarkdownView } from "@/components/markdown/markdown-view";
+import { Timestamp } from "@/components/time/timestamp";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/class-names";
+import type { TimelineEventView } from "./incident-types";
+import { NoteEditForm } from "./note-edit-form";
+import { TimelineKindIcon } from "./timeline-kind-icon";
+
+export interface TimelineEventItemProps {
+  event: TimelineEventView;
+  canWrite: boolean;
+  editing: boolean;
+  draft: string | undefined;
+  highlighting: boolean;
+  saving: boolean;
+  onToggleHighlight: () => void;
+  onStartEdit: () => void;
+  onDraftChange: (draft: string) => void;
+  onCancelEdit: () => void;
+  onSave: (body: string) => void;
+  onShowRevisions: () => void;
+}
+
+/** One event on the rail: what happened, who did it, when (local and UTC), and the note. */
+export function TimelineEventItem(props: TimelineEventItemProps) {
+  const { event, canWrite, editing } = props;
+  const isNote = event.kind === "note";
+  return (
+    <article
+      aria-label={event.title}
+      className={cn(
+        "group relative flex gap-3 rounded-md px-2 py-2.5 transition-colors",
+        event.highlighted ? "bg-warning-muted/60" : "hover:bg-muted/40",
+      )}
+    >
+      <TimelineKindIcon kind={event.kind} className="mt-0.5" />
+      <div className="min-w-0 flex-1">
+        <div className="flex items-start gap-2">
+          <div className="min-w-0 flex-1">
+            <h3 className="text-sm font-medium leading-snug text-foreground">{event.title}</h3>
+            <p className="mt-0.5 flex flex-wrap items-center gap-x-1.5 gap-y-0.5 text-xs text-muted-foreground">
+              <span className="font-medium text-foreground/80">{event.actor.label}</span>
+              <span aria-hidden>·</span>
+              <Timestamp value={event.occurredAt} format="time" />
+              {event.version > 1 && (
+                <>
+                  <span aria-hidden>·</span>
+                  <button
+                    type="button"
+                    onClick={props.onShowRevisions}
+                    title="Show earlier versions"
+                    className="rounded-sm underline decoration-dotted underline-offset-2 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring"
+                  >
+                    edited
+                  </button>
+                </>
+              )}
+            </p>
+          </div>
+          <EventActions {...props} isNote={isNote} />
+        </div>
+        {editing && canWrite ? (
+          <NoteEditForm
+            initial={event.body ?? ""}
+            draft={props.draft}
+            saving={props.saving}
+            onDraftChange={props.onDraftChange}
+            onCancel={props.onCancelEdit}
+            onSave={props.onSave}
+          />
+        ) : (
+          event.body && (
+            <MarkdownView className={cn("mt-1.5", !isNote && "line-clamp-6 text-muted-foreground")}>{event.body}</MarkdownView>
+          )
+        )}
+      </div>
+    </article>
+  );
+}
+
+function EventActions({ event, canWrite, editing, highlighting, isNote, onToggleHighlight, onStartEdit }: TimelineEventItemProps & { isNote: boolean }) {
+  if (!canWrite) {
+    return event.highlighted ? <Star aria-label="Highlighted" role="img" className="mt-0.5 size-4 shrink-0 fill-amber-400 text-amber-500" /> : null;
+  }
+  return (
+    <div className="flex shrink-0 items-center gap-0.5">
+      {isNote && !editing && (
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={onStartEdit}
+          className="h-7 px-2 text-muted-foreground opacity-70 group-hover:opacity-100 focus-visible:opacity-100"
+        >
+          <Pencil aria-hidden />
+          Edit
+        </Button>
+      )}
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={event.highlighted ? "Remove highlight" : "Highlight"}
+        title={event.highlighted ? "Remove highlight" : "Highlight"}
+        disabled={highlighting}
+        onClick={onToggleHighlight}
+        className={cn("size-7", event.highlighted ? "text-amber-500" : "text-muted-foreground opacity-70 group-hover:opacity-100 focus-visible:opacity-100")}
+      >
+        {highlighting ? <LoaderCircle aria-hidden className="animate-spin" /> : <Star aria-hidden className={cn(event.highlighted && "fill-amber-400")} />}
+      </Button>
+    </div>
+  );
+}
