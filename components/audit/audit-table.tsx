@@ -1,0 +1,59 @@
+import type { AuditEntryView } from "@/lib/services/audit/audit-view";
+import { Timestamp } from "@/components/time/timestamp";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AuditChanges } from "./audit-changes";
+
+const ACTOR_TYPE_LABELS: Record<string, string> = { user: "User", api_key: "API key", integration: "Integration", job: "Job", system: "System" };
+
+export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
+  return (
+    <Table className="min-w-[64rem]">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead className="w-16 text-right">Seq</TableHead>
+          <TableHead className="w-48">Time</TableHead>
+          <TableHead>Actor</TableHead>
+          <TableHead>Action</TableHead>
+          <TableHead>Target</TableHead>
+          <TableHead>Changes</TableHead>
+          <TableHead className="w-28">IP</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((entry) => (
+          <TableRow key={entry.seq} data-testid="audit-row" className="align-top">
+            <TableCell className="tabular text-right align-top font-mono text-xs text-muted-foreground" title={`hash ${entry.hash}`}>
+              {entry.seq}
+            </TableCell>
+            <TableCell className="align-top text-xs">
+              <Timestamp value={entry.at} />
+            </TableCell>
+            <TableCell className="align-top">
+              <div className="flex flex-col leading-tight">
+                <span className="font-medium">{entry.actor.label}</span>
+                <span className="text-xs text-muted-foreground">{ACTOR_TYPE_LABELS[entry.actor.type] ?? entry.actor.type}</span>
+              </div>
+            </TableCell>
+            <TableCell className="align-top">
+              <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{entry.action}</code>
+            </TableCell>
+            <TableCell className="align-top text-xs">
+              <div className="flex flex-col leading-tight">
+                <span>{entry.target.type}</span>
+                {entry.target.id && (
+                  <span className="max-w-40 truncate font-mono text-[11px] text-muted-foreground" title={entry.target.id}>
+                    {entry.target.id}
+                  </span>
+                )}
+              </div>
+            </TableCell>
+            <TableCell className="align-top">
+              <AuditChanges before={entry.before} after={entry.after} />
+            </TableCell>
+            <TableCell className="align-top font-mono text-xs text-muted-foreground">{entry.ip ?? "—"}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
