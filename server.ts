@@ -27,7 +27,7 @@ async function main() {
     if (seeded.created) logger.info("seeded the demo organisation (slug demo)");
   }
 
-  const worker: Worker | null = config.LOGBOOK_ROLES.includes("worker") ? startWorker(database.db) : null;
+  const worker: Worker | null = config.LOGBOOK_ROLES.includes("worker") ? startWorker(database) : null;
   let server: Server | null = null;
   if (config.LOGBOOK_ROLES.includes("web")) {
     const app = next({ dev, hostname: "localhost", port: config.PORT });
@@ -58,7 +58,10 @@ async function main() {
     if (server) {
       const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
       server.closeIdleConnections();
+      // Live-update streams never end by themselves: give requests a moment, then cut them.
+      const cut = setTimeout(() => server!.closeAllConnections(), 5_000);
       await closed;
+      clearTimeout(cut);
     }
     await worker?.stop();
     await database.close();

@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   engine: DatabaseEngine;
   /** Runs raw SQL and returns its rows, on either driver. */
   rows<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
+  /** LISTEN on a channel; the returned function stops listening. NOTIFY is `pg_notify` in SQL. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,10 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     engine: "postgres",
     rows: async <T,>(query: string, params: unknown[] = []) =>
       (await client.unsafe(query, params as never[])) as unknown as T[],
+    listen: async (channel, onMessage) => {
+      const subscription = await client.listen(channel, onMessage);
+      return () => subscription.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -66,6 +72,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       db,
       engine: "pglite",
       rows: async <T,>(query: string, params: unknown[] = []) => (await client.query<T>(query, params)).rows,
+      listen: async (channel, onMessage) => client.listen(channel, onMessage),
       close: async () => {
         await client.close();
         await lock?.release();

@@ -37,9 +37,14 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
 }
 
 export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  return Buffer.from(await readBodyBytes(request, limit)).toString("utf8");
+}
+
+/** The body's exact bytes (signatures are computed over them), refusing more than `limit`. */
+export async function readBodyBytes(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new HttpError(413, "payload_too_large", `The body is over the ${limit}-byte limit.`);
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -53,7 +58,7 @@ export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Pr
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function searchParamsOf(request: Request): Record<string, string> {

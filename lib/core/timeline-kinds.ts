@@ -6,6 +6,9 @@ export const TIMELINE_KINDS = [
   "role_change",
   "service_change",
   "details_change",
+  "alert",
+  "change",
+  "pagerduty",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -17,4 +20,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   role_change: "Roles",
   service_change: "Services",
   details_change: "Details",
+  alert: "Alerts",
+  change: "Changes",
+  pagerduty: "PagerDuty",
 };

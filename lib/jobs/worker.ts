@@ -1,16 +1,18 @@
 import { lt } from "drizzle-orm";
 import { session, verification } from "@/db/schema";
-import type { Database } from "@/db/client";
+import type { Database, DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
+import { claimNextJob, completeJob, failJob, JOB_CHANNEL } from "./queue";
+import { QUEUED_JOB_HANDLERS } from "./queued-job-handlers";
 
-export interface Job {
+export interface PeriodicJob {
   name: string;
   everyMs: number;
   run(db: Database): Promise<void>;
 }
 
 /** Expired sessions and verification tokens are useless and only grow the tables. */
-export const purgeExpiredSessions: Job = {
+export const purgeExpiredSessions: PeriodicJob = {
   name: "purge-expired-sessions",
   everyMs: 10 * 60_000,
   async run(db) {
@@ -20,40 +22,103 @@ export const purgeExpiredSessions: Job = {
   },
 };
 
-export const JOBS: Job[] = [purgeExpiredSessions];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions];
+
+/** How often the queue is polled when no NOTIFY wakes the worker (e.g. a missed one). */
+const POLL_MS = 1_000;
 
 export interface Worker {
-  /** Waits for a running job to finish, then stops scheduling. */
+  /** Drains what it is running, then stops. */
   stop(): Promise<void>;
+  /** Processes every due queued job now; for tests and the CLI. */
+  drain(): Promise<number>;
 }
 
-/** Runs each job on its interval, one run of a job at a time. */
-export function startWorker(db: Database, jobs: Job[] = JOBS): Worker {
+export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PERIODIC_JOBS): Worker {
+  const db = handle.db;
   const timers: NodeJS.Timeout[] = [];
-  const running = new Set<Promise<void>>();
+  const running = new Set<Promise<unknown>>();
   let stopping = false;
-  for (const job of jobs) {
+  let draining: Promise<number> | null = null;
+  let unlisten: (() => Promise<void>) | null = null;
+
+  const track = <T,>(promise: Promise<T>): Promise<T> => {
+    running.add(promise);
+    void promise.finally(() => running.delete(promise)).catch(() => undefined);
+    return promise;
+  };
+
+  for (const job of periodic) {
     let busy = false;
     const tick = () => {
       if (busy || stopping) return;
       busy = true;
-      const run = job
-        .run(db)
-        .catch((err) => logger.error({ err, job: job.name }, "job failed"))
-        .finally(() => {
-          busy = false;
-          running.delete(run);
-        });
-      running.add(run);
+      void track(
+        job
+          .run(db)
+          .catch((err) => logger.error({ err, job: job.name }, "periodic job failed"))
+          .finally(() => (busy = false)),
+      );
     };
     timers.push(setInterval(tick, job.everyMs));
     tick();
   }
+
+  const drainQueue = async (): Promise<number> => {
+    let processed = 0;
+    while (!stopping) {
+      const claimed = await claimNextJob(db);
+      if (!claimed) break;
+      const handler = QUEUED_JOB_HANDLERS[claimed.kind];
+      try {
+        if (!handler) throw new Error(`No handler for job kind ${claimed.kind}`);
+        await handler(db, claimed.payload);
+        await completeJob(db, claimed.id);
+      } catch (err) {
+        logger.error({ err, job: claimed.kind, id: claimed.id, attempt: claimed.attempts }, "queued job failed");
+        await failJob(db, claimed, (err as Error).message ?? String(err));
+      }
+      processed++;
+    }
+    return processed;
+  };
+  // Coalesce wake-ups: one drain at a time, and one more if woken while draining.
+  let again = false;
+  const wake = (): Promise<number> => {
+    if (stopping) return Promise.resolve(0);
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = track(
+      (async () => {
+        let total = 0;
+        do {
+          again = false;
+          total += await drainQueue().catch((err) => {
+            logger.error({ err }, "job queue drain failed");
+            return 0;
+          });
+        } while (again && !stopping);
+        return total;
+      })().finally(() => (draining = null)),
+    );
+    return draining;
+  };
+  timers.push(setInterval(() => void wake(), POLL_MS));
+  void handle
+    .listen(JOB_CHANNEL, () => void wake())
+    .then((stop) => (unlisten = stop))
+    .catch((err) => logger.warn({ err }, "could not LISTEN for jobs; polling only"));
+  void wake();
+
   return {
     async stop() {
       stopping = true;
       timers.forEach(clearInterval);
-      await Promise.all(running);
+      await unlisten?.().catch(() => undefined);
+      await Promise.allSettled([...running]);
     },
+    drain: () => wake(),
   };
 }

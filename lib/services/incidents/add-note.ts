@@ -4,6 +4,7 @@ import { incident } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
+import { publishLiveEvent } from "../live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
 import { timestampSchema } from "./incident-inputs";
@@ -40,6 +41,7 @@ export async function addNote(ctx: ServiceContext, idOrRef: string, rawInput: un
       targetId: event.id,
       after: { incidentId: row.id, body: view.body, highlighted: view.highlighted },
     });
+    await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "timeline", id: row.id, incidentId: row.id });
     return view;
   });
 }

@@ -7,6 +7,7 @@ import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
+import { publishLiveEvent } from "../live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { incidentStatusSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "./incident-inputs";
 import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
@@ -88,6 +89,7 @@ export async function declareIncident(ctx: ServiceContext, rawInput: unknown): P
       targetId: row.id,
       after: view,
     });
+    await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "incident", id: row.id, incidentId: row.id });
     return view;
   });
 }

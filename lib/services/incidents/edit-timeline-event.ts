@@ -4,6 +4,7 @@ import { timelineEvent, timelineEventRevision } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { ConflictError, NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
+import { publishLiveEvent } from "../live/publish-live-event";
 import { findIncident } from "./find-incident";
 import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
 
@@ -55,6 +56,7 @@ export async function editTimelineEvent(ctx: ServiceContext, idOrRef: string, ev
       before: { body: event.body, highlighted: event.highlighted, version: event.version },
       after: { body: updated!.body, highlighted: updated!.highlighted, version: updated!.version },
     });
+    await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "timeline", id: owner.id, incidentId: owner.id });
     return toTimelineEventView(updated!);
   });
 }

@@ -7,6 +7,7 @@ import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS, type IncidentRole } from "@/lib/c
 import { requirePermission, type ServiceContext } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
+import { publishLiveEvent } from "../live/publish-live-event";
 import { appendTimelineEvent, type NewTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
 import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema } from "./incident-inputs";
@@ -92,6 +93,7 @@ export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawIn
       targetId: row.id,
       ...changedFields(before, after),
     });
+    await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "incident", id: row.id, incidentId: row.id });
     return after;
   });
 }

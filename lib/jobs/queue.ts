@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { job } from "@/db/schema";
+import type { Queryable } from "@/db/client";
+
+/** Channel the worker listens on, so a job enqueued anywhere starts within milliseconds. */
+export const JOB_CHANNEL = "logbook_jobs";
+const MAX_ATTEMPTS = 8;
+/** A claim older than this belongs to a worker that died mid-job. */
+const STALE_CLAIM = "5 minutes";
+
+export interface QueuedJob {
+  id: number;
+  organizationId: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/** Adds a job inside the caller's transaction: it exists only if the work that needs it commits. */
+export async function enqueueJob(tx: Queryable, entry: { kind: string; organizationId?: string | null; payload: Record<string, unknown> }): Promise<void> {
+  await tx.insert(job).values({ kind: entry.kind, organizationId: entry.organizationId ?? null, payload: entry.payload });
+  await tx.execute(sql`select pg_notify(${JOB_CHANNEL}, ${entry.kind})`);
+}
+
+/** Claims the oldest due job; SKIP LOCKED lets several workers share the table. */
+export async function claimNextJob(db: Queryable): Promise<QueuedJob | null> {
+  const claimed = await db.execute(sql`
+    update job set locked_at = now(), attempts = attempts + 1
+    where id = (
+      select id from job
+      where done_at is null and run_at <= now()
+        and (locked_at is null or locked_at < now() - ${STALE_CLAIM}::interval)
+      order by id
+      for update skip locked
+      limit 1
+    )
+    returning id, organization_id, kind, payload, attempts`);
+  const rows = (Array.isArray(claimed) ? claimed : (claimed as { rows: unknown[] }).rows) as Array<{
+    id: number | string;
+    organization_id: string | null;
+    kind: string;
+    payload: Record<string, unknown>;
+    attempts: number;
+  }>;
+  const row = rows[0];
+  if (!row) return null;
+  return { id: Number(row.id), organizationId: row.organization_id, kind: row.kind, payload: row.payload, attempts: row.attempts };
+}
+
+export async function completeJob(db: Queryable, id: number): Promise<void> {
+  await db.execute(sql`update job set done_at = now(), locked_at = null, error = null where id = ${id}`);
+}
+
+/** Retries with growing delays; after the last attempt the job stays, done, with its error. */
+export async function failJob(db: Queryable, claimed: QueuedJob, error: string): Promise<void> {
+  const giveUp = claimed.attempts >= MAX_ATTEMPTS;
+  const delaySeconds = Math.min(2 ** claimed.attempts, 300);
+  await db.execute(sql`
+    update job set locked_at = null, error = ${error.slice(0, 2000)},
+      run_at = now() + ${`${delaySeconds} seconds`}::interval,
+      done_at = ${giveUp ? sql`now()` : sql`null`}
+    where id = ${claimed.id}`);
+}

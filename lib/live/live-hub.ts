@@ -1,0 +1,50 @@
+import { getDatabase } from "@/db/client";
+import { LIVE_CHANNEL, type LiveEvent } from "@/lib/services/live/publish-live-event";
+import { logger } from "@/lib/logger";
+
+type Listener = (event: LiveEvent) => void;
+
+interface Hub {
+  listeners: Set<{ organizationId: string; listener: Listener }>;
+  started: Promise<void> | null;
+}
+
+const HUB_KEY = Symbol.for("logbook.live-hub");
+type GlobalWithHub = typeof globalThis & { [HUB_KEY]?: Hub };
+
+function hub(): Hub {
+  const store = globalThis as GlobalWithHub;
+  store[HUB_KEY] ??= { listeners: new Set(), started: null };
+  return store[HUB_KEY];
+}
+
+/** One LISTEN per process, fanned out to every subscriber of the event's organisation. */
+async function ensureListening(state: Hub): Promise<void> {
+  state.started ??= getDatabase()
+    .listen(LIVE_CHANNEL, (payload) => {
+      let event: LiveEvent;
+      try {
+        event = JSON.parse(payload) as LiveEvent;
+      } catch {
+        return;
+      }
+      for (const subscriber of state.listeners) {
+        if (subscriber.organizationId === event.organizationId) subscriber.listener(event);
+      }
+    })
+    .then(() => undefined)
+    .catch((err: unknown) => {
+      logger.error({ err }, "could not LISTEN for live events");
+      state.started = null;
+    });
+  await state.started;
+}
+
+/** Subscribes to one organisation's live events; returns the unsubscribe function. */
+export async function subscribeToLiveEvents(organizationId: string, listener: Listener): Promise<() => void> {
+  const state = hub();
+  const entry = { organizationId, listener };
+  state.listeners.add(entry);
+  await ensureListening(state);
+  return () => state.listeners.delete(entry);
+}

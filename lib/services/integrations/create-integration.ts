@@ -1,0 +1,30 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { integration } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { encryptIntegrationSecret, generateIntegrationSecret } from "./integration-secret";
+import { INTEGRATION_KINDS, toIntegrationView, type IntegrationView } from "./integration-view";
+
+export const createIntegrationInput = z.object({
+  kind: z.enum(INTEGRATION_KINDS),
+  name: z.string().trim().min(1, "is required").max(100),
+});
+
+/** The secret is in this answer only; afterwards it can be rotated, never read back. */
+export async function createIntegration(ctx: ServiceContext, rawInput: unknown): Promise<IntegrationView & { secret: string }> {
+  requirePermission(ctx, "settings:manage");
+  const input = parseInput(createIntegrationInput, rawInput);
+  const secret = generateIntegrationSecret();
+  const secretEncrypted = await encryptIntegrationSecret(secret);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(integration)
+      .values({ id: randomUUID(), organizationId: ctx.organizationId, kind: input.kind, name: input.name, secretEncrypted })
+      .returning();
+    const view = toIntegrationView(row!);
+    await recordAudit(tx, { ...auditFrom(ctx), action: "integration.created", targetType: "integration", targetId: row!.id, after: view });
+    return { ...view, secret };
+  });
+}
