@@ -300,7 +300,7 @@ export const githubAdapter: IngestAdapter = {
     if (!delivery) throw new IngestParseError("missing X-GitHub-Delivery header");
 
     const body = decodeGitHubBody(raw);
-    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new IngestParseError("not a GitHub webhook payload: body: expected a JSON object");
+    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new IngestParseError("invalid GitHub webhook payload: body: expected a JSON object");
     const action = (body as { action?: unknown }).action;
     const eventType = typeof action === "string" && action !== "" ? `${event}.${action}` : event;
     if (!isUsedEvent(event)) return { eventType, dedupKey: delivery, events: [] };

@@ -44,7 +44,7 @@ export function describeIssues(error: z.ZodError): string {
 
 export function validatePayload<T extends z.ZodType>(schema: T, value: unknown, format: string): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new IngestParseError(`not a ${format} payload: ${describeIssues(result.error)}`);
+  if (!result.success) throw new IngestParseError(`invalid ${format} payload: ${describeIssues(result.error)}`);
   return result.data;
 }
 
