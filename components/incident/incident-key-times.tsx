@@ -17,7 +17,7 @@ export function IncidentKeyTimes({ incident }: { incident: IncidentView }) {
       {KEY_TIMES.filter(({ key }) => key !== "closedAt" || incident.closedAt).map(({ key, label }) => (
         <div key={key} className="flex flex-col gap-0.5">
           <dt className="text-xs font-medium text-muted-foreground">{label}</dt>{" "}
-          <dd className="text-[13px]">
+          <dd className="text-xs">
             <Timestamp value={incident[key]} className="whitespace-normal" empty="Not yet" />
           </dd>
         </div>

@@ -10,6 +10,7 @@ import { NoteComposer } from "./note-composer";
 import { NoteRevisionsDialog } from "./note-revisions-dialog";
 import { dayKey, dayLabel } from "./timeline-days";
 import { TimelineEventItem } from "./timeline-event-item";
+import { useOnTimelineFollow } from "./timeline-follow";
 import { TimelineFilters } from "./timeline-filters";
 import { errorMessage } from "./use-incident-update";
 import { NO_TIMELINE_FILTER, useIncidentTimeline, type TimelineFilter } from "./use-incident-timeline";
@@ -41,7 +42,15 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
   // Drafts live here rather than in the rows, which unmount when scrolled out of view.
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [revisionsOf, setRevisionsOf] = useState<TimelineEventView | null>(null);
-  const scrollTarget = useRef<string | null>(null);
+  // Set when a change made on this page (a note, a new status…) asks to see its events.
+  const followPending = useRef(false);
+  const [followTick, setFollowTick] = useState(0);
+  useOnTimelineFollow(
+    useCallback(() => {
+      followPending.current = true;
+      setFollowTick((tick) => tick + 1);
+    }, []),
+  );
   const scrollElement = useRef<HTMLDivElement>(null);
 
   const items = useMemo(() => timeline.data?.pages.flatMap((page) => page.items) ?? [], [timeline.data]);
@@ -67,12 +76,11 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
   }, [lastRendered, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   useEffect(() => {
-    if (!scrollTarget.current) return;
-    const index = items.findIndex((item) => item.id === scrollTarget.current);
-    if (index < 0) return;
-    scrollTarget.current = null;
-    virtualizer.scrollToIndex(index, { align: "end" });
-  }, [items, virtualizer]);
+    if (!followPending.current || items.length === 0) return;
+    followPending.current = false;
+    // With pages still to load, the newest events are not here yet: leave the reader be.
+    if (!hasNextPage) virtualizer.scrollToIndex(items.length - 1, { align: "end" });
+  }, [followTick, items.length, hasNextPage, virtualizer]);
 
   const changeFilter = useCallback(
     (next: TimelineFilter) => {
@@ -189,7 +197,6 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
           <NoteComposer
             incidentRef={incidentRef}
             onAdded={(event) => {
-              scrollTarget.current = event.id;
               const hidden = (filter.kinds.length > 0 && !filter.kinds.includes("note")) || (filter.highlightedOnly && !event.highlighted);
               // A note the current filter would hide looks lost: show everything instead.
               if (hidden) changeFilter(NO_TIMELINE_FILTER);

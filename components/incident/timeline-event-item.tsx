@@ -33,7 +33,7 @@ export function TimelineEventItem(props: TimelineEventItemProps) {
       aria-label={event.title}
       className={cn(
         "group relative flex gap-3 rounded-md px-2 py-2.5 transition-colors",
-        event.highlighted ? "bg-warning-muted/60" : "hover:bg-muted/40",
+        event.highlighted ? "bg-amber-50/80 hover:bg-amber-50" : "hover:bg-muted/40",
       )}
     >
       <TimelineKindIcon kind={event.kind} className="mt-0.5" />

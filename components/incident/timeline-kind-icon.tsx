@@ -1,4 +1,4 @@
-import { Activity, Boxes, FileText, Gauge, MessageSquare, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
+import { Activity, BellRing, Boxes, FileText, Gauge, GitCommitHorizontal, MessageSquare, PhoneCall, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 
 const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
@@ -9,6 +9,9 @@ const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
   role_change: { icon: UserRoundCog, className: "bg-secondary text-secondary-foreground" },
   service_change: { icon: Boxes, className: "bg-secondary text-secondary-foreground" },
   details_change: { icon: FileText, className: "bg-secondary text-secondary-foreground" },
+  alert: { icon: BellRing, className: "bg-sev1-muted text-sev1" },
+  change: { icon: GitCommitHorizontal, className: "bg-success-muted text-success" },
+  pagerduty: { icon: PhoneCall, className: "bg-success-muted text-success" },
 };
 
 const FALLBACK = { icon: Activity, className: "bg-secondary text-secondary-foreground" };

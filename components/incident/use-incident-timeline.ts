@@ -5,6 +5,7 @@ import { useCallback } from "react";
 import { apiFetch } from "@/components/api-client";
 import type { TimelineKind } from "@/lib/core/timeline-kinds";
 import type { TimelineEventView, TimelinePage } from "./incident-types";
+import { useRequestTimelineFollow } from "./timeline-follow";
 
 export const TIMELINE_PAGE_SIZE = 200;
 
@@ -62,6 +63,7 @@ export function useIncidentTimeline(ref: string, filter: TimelineFilter, firstPa
 /** Keeps cached timelines in step with changes made on this page. */
 export function useTimelineSync(ref: string) {
   const queryClient = useQueryClient();
+  const follow = useRequestTimelineFollow();
 
   /** Puts an edited event (new body, highlight) in place wherever it is cached. */
   const replaceEvent = useCallback(
@@ -88,8 +90,9 @@ export function useTimelineSync(ref: string) {
           return { ...data, pages: [...data.pages.slice(0, -1), { ...last, items: [...last.items, event] }] };
         });
       }
+      follow();
     },
-    [queryClient, ref],
+    [queryClient, ref, follow],
   );
 
   /**
@@ -114,7 +117,8 @@ export function useTimelineSync(ref: string) {
         );
       }),
     );
-  }, [queryClient, ref]);
+    follow();
+  }, [queryClient, ref, follow]);
 
   return { replaceEvent, appendEvent, refreshTail };
 }

@@ -13,7 +13,7 @@ export default function IncidentLoading() {
         </div>
         <Skeleton className="h-14 w-full" />
       </div>
-      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_19rem]">
+      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex flex-col gap-5">
           <Skeleton className="h-24 w-full" />
           <div className="flex flex-col gap-4 rounded-lg border border-border bg-card p-4">

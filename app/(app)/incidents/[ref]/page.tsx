@@ -5,6 +5,7 @@ import { IncidentControls } from "@/components/incident/incident-controls";
 import { IncidentHeader } from "@/components/incident/incident-header";
 import { IncidentKeyTimes } from "@/components/incident/incident-key-times";
 import { IncidentTimeline } from "@/components/incident/incident-timeline";
+import { TimelineFollowProvider } from "@/components/incident/timeline-follow";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
@@ -52,27 +53,29 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
   ]);
 
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
-      <IncidentHeader incident={incident} renderedAt={renderedAt} />
-      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_19rem]">
-        <aside aria-label="Incident details" className="flex flex-col gap-5 lg:col-start-2 lg:row-start-1">
-          {canWrite && (
-            <Panel title="Manage">
-              <IncidentControls incident={incident} members={members} services={services} />
+    <TimelineFollowProvider>
+      <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
+        <IncidentHeader incident={incident} renderedAt={renderedAt} />
+        <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <aside aria-label="Incident details" className="flex flex-col gap-5 lg:col-start-2 lg:row-start-1">
+            {canWrite && (
+              <Panel title="Manage">
+                <IncidentControls incident={incident} members={members} services={services} />
+              </Panel>
+            )}
+            <Panel title="Key times">
+              <IncidentKeyTimes incident={incident} />
             </Panel>
-          )}
-          <Panel title="Key times">
-            <IncidentKeyTimes incident={incident} />
-          </Panel>
-        </aside>
-        <div className="flex min-w-0 flex-col gap-5 lg:col-start-1 lg:row-start-1">
-          <Panel title="Summary">
-            <MarkdownView empty="No summary yet.">{incident.summary}</MarkdownView>
-          </Panel>
-          <IncidentTimeline incidentRef={incident.ref} firstPage={firstPage} loadedAt={renderedAt} canWrite={canWrite} />
+          </aside>
+          <div className="flex min-w-0 flex-col gap-5 lg:col-start-1 lg:row-start-1">
+            <Panel title="Summary">
+              <MarkdownView empty="No summary yet.">{incident.summary}</MarkdownView>
+            </Panel>
+            <IncidentTimeline incidentRef={incident.ref} firstPage={firstPage} loadedAt={renderedAt} canWrite={canWrite} />
+          </div>
         </div>
       </div>
-    </div>
+    </TimelineFollowProvider>
   );
 }
 
