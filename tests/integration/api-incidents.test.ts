@@ -79,7 +79,7 @@ describe("declaring and reading incidents", () => {
     for (const idOrRef of ["INC-9999", "6f1d6c3e-0000-4000-8000-000000000000", "nonsense"]) {
       const read = await getOne(org.keys.admin, idOrRef);
       expect(read.status).toBe(404);
-      expect(read.body.error.code).toBe("not_found");
+      expect(read.error?.code).toBe("not_found");
       expect((await patch(org.keys.admin, idOrRef, { title: "x" })).status).toBe(404);
       expect((await timeline(org.keys.admin, idOrRef)).status).toBe(404);
       const note = await callRoute(notesRoute.POST, { path: `/api/v1/incidents/${idOrRef}/notes`, key: org.keys.admin, json: { body: "x" }, params: { idOrRef } });
@@ -215,7 +215,7 @@ describe("changing an incident", () => {
 
     const refused = await patch(org.keys.responder, incident.ref, { status: "monitoring", title: "Renamed", severity: "SEV1" });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: "illegal_status_change", message: expect.stringContaining("resolved to monitoring") });
+    expect(refused.error).toMatchObject({ code: "illegal_status_change", message: expect.stringContaining("resolved to monitoring") });
     expect((await getOne(org.keys.viewer, incident.ref)).body).toEqual(before);
     expect((await timeline(org.keys.viewer, incident.ref)).body.items).toHaveLength(eventsBefore);
 
@@ -223,7 +223,7 @@ describe("changing an incident", () => {
     expect(same.status).toBe(200);
     const fromClosed = await patch(org.keys.responder, incident.ref, { status: "investigating" });
     expect(fromClosed.status).toBe(409);
-    expect(fromClosed.body.error.message).toContain("closed");
+    expect(fromClosed.error?.message).toContain("closed");
   });
 
   it("adds notes with 201 and lists the timeline oldest first with the automatic events", async () => {

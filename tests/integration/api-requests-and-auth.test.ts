@@ -107,7 +107,8 @@ describe("request bodies", () => {
 
 describe("authentication and roles", () => {
   it("answers 401 without credentials, with a garbage key, or a malformed header", async () => {
-    for (const headers of [{}, { authorization: "Bearer lbk_not-a-real-key" }, { authorization: "Basic dXNlcjpwYXNz" }, { authorization: "Bearer" }]) {
+    const attempts: Array<Record<string, string>> = [{}, { authorization: "Bearer lbk_not-a-real-key" }, { authorization: "Basic dXNlcjpwYXNz" }, { authorization: "Bearer" }];
+    for (const headers of attempts) {
       const answer = await callRoute(incidentsRoute.GET, { path: "/api/v1/incidents", headers });
       expect(answer.status, JSON.stringify(headers)).toBe(401);
       expect(answer.body.error.code).toBe("unauthorized");

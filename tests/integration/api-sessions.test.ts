@@ -74,7 +74,8 @@ describe("browser sessions", () => {
   it("refuses state-changing requests from another origin (CSRF), and writes nothing", async () => {
     const before = await incidentCount();
     const json = { title: "Cross-site", severity: "SEV2" };
-    for (const headers of [{ origin: "http://evil.example" }, { origin: "null" }, {}, { origin: "http://localhost:3000.evil.example" }]) {
+    const origins: Array<Record<string, string>> = [{ origin: "http://evil.example" }, { origin: "null" }, {}, { origin: "http://localhost:3000.evil.example" }];
+    for (const headers of origins) {
       const answer = await callRoute(incidentsRoute.POST, { path: "/api/v1/incidents", cookie, json, headers });
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       expect(answer.body.error.code).toBe("cross_site_request");

@@ -23,11 +23,19 @@ export interface RouteCall {
   params?: Record<string, string>;
 }
 
+export interface ApiError {
+  code: string;
+  message: string;
+  details?: Array<{ field: string; message: string }>;
+}
+
 export interface RouteAnswer<T> {
   status: number;
   headers: Headers;
   body: T;
   text: string;
+  /** The error envelope's content when the answer is one. */
+  error: ApiError | null;
 }
 
 export function buildRequest(call: RouteCall): Request {
@@ -49,5 +57,6 @@ export async function callRoute<T = any>(handler: RouteHandler, call: RouteCall)
   const response = await handler(buildRequest(call), context);
   const text = await response.text();
   const isJson = (response.headers.get("content-type") ?? "").includes("json");
-  return { status: response.status, headers: response.headers, body: (isJson && text ? JSON.parse(text) : text) as T, text };
+  const body = isJson && text ? JSON.parse(text) : text;
+  return { status: response.status, headers: response.headers, body: body as T, text, error: (body as { error?: ApiError })?.error ?? null };
 }

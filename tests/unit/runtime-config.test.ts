@@ -3,7 +3,7 @@ import { readRuntimeConfig } from "@/lib/platform/runtime-config";
 
 function problemsOf(env: Record<string, string>): string {
   try {
-    readRuntimeConfig(env);
+    readRuntimeConfig(env as NodeJS.ProcessEnv);
   } catch (error) {
     return (error as Error).message;
   }
@@ -12,7 +12,7 @@ function problemsOf(env: Record<string, string>): string {
 
 describe("runtime configuration", () => {
   it("has defaults for a laptop: port 3000, embedded database in .data, all roles", () => {
-    expect(readRuntimeConfig({})).toEqual({
+    expect(readRuntimeConfig({} as NodeJS.ProcessEnv)).toEqual({
       PORT: 3000,
       HOST: "0.0.0.0",
       LOGBOOK_DATA_DIR: ".data",
