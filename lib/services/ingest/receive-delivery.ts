@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { integration, webhookDelivery } from "@/db/schema";
-import type { Database } from "@/db/client";
+import type { Database, Queryable } from "@/db/client";
 import { IngestParseError } from "@/lib/ingest/errors";
 import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
@@ -12,6 +12,16 @@ import { publishLiveEvent } from "../live/publish-live-event";
 import { storeNormalizedEvents } from "./store-normalized-events";
 
 export const CORRELATE_DELIVERY_JOB = "correlate-delivery";
+
+/**
+ * Starts the stored error of a delivery refused for its credentials. Such a delivery is never
+ * replayed: a replay skips verification, so replaying it would let an unverified body in.
+ */
+export const SIGNATURE_REJECTION = "Signature check failed: ";
+
+export function rejectedForSignature(delivery: { status: string; error: string | null }): boolean {
+  return delivery.status === "rejected" && (delivery.error ?? "").startsWith(SIGNATURE_REJECTION);
+}
 
 export type DeliveryOutcome =
   | { status: 202 | 200; deliveryId: string; duplicate: boolean; events: number }
@@ -44,7 +54,8 @@ export async function receiveDelivery(db: Database, integrationId: string, raw: 
   };
   const reject = async (status: 401 | 422, code: string, reason: string, storedStatus: "rejected" | "failed" = "rejected") => {
     const id = randomUUID();
-    await db.insert(webhookDelivery).values({ ...base, id, status: storedStatus, error: reason });
+    const error = status === 401 ? `${SIGNATURE_REJECTION}${reason}` : reason;
+    await db.insert(webhookDelivery).values({ ...base, id, status: storedStatus, error });
     return { status, deliveryId: id, code, reason } as const;
   };
 
@@ -84,7 +95,7 @@ export async function receiveDelivery(db: Database, integrationId: string, raw: 
 }
 
 /** Stored deliveries of an integration that another organisation cannot see. */
-export async function findDelivery(db: Database, organizationId: string, deliveryId: string) {
+export async function findDelivery(db: Queryable, organizationId: string, deliveryId: string) {
   const [row] = await db
     .select()
     .from(webhookDelivery)
