@@ -8,7 +8,23 @@ import { createServiceInput } from "@/lib/services/catalog/create-service";
 import { createTeamInput } from "@/lib/services/catalog/create-team";
 import { createApiKeyInput } from "@/lib/services/api-keys/create-api-key";
 import { addMemberInput } from "@/lib/services/organizations/add-member";
+import { updateServiceInput } from "@/lib/services/catalog/update-service";
+import { createIntegrationInput } from "@/lib/services/integrations/create-integration";
+import { setIntegrationSecretInput } from "@/lib/services/integrations/set-integration-secret";
+import { attachAlertInput } from "@/lib/services/alerts/attach-alert";
+import { markChangeInput } from "@/lib/services/changes/mark-change";
+import { updateCorrelationSettingsInput } from "@/lib/services/correlation/update-correlation-settings";
 import {
+  alertSchema,
+  changeSchema,
+  correlationSettingsSchema,
+  deliveryDetailSchema,
+  deliverySchema,
+  integrationSummarySchema,
+  integrationWithSecretSchema,
+  integrationWithSetupSchema,
+  markedChangeSchema,
+  suspectChangeSchema,
   apiKeySchema,
   auditEntrySchema,
   errorSchema,
@@ -65,6 +81,118 @@ const listOf = (name: string) => ({ type: "object", properties: { items: { type:
 const READ = [401, 403];
 const WRITE = [400, 401, 403, 413, 415, 422];
 
+const integrationId = path("integrationId", "integration id");
+const deliveryId = path("deliveryId", "delivery id");
+const ADMIN_WRITE = [...WRITE, 404];
+
+/** Integrations, deliveries, alerts, changes and correlation (API.md "Integrations and ingest"). */
+const INGEST_PATHS = {
+  "/api/ingest/{integrationId}": {
+    post: {
+      ...op("Webhook intake in the source's own format, verified per kind (Bearer secret, or HMAC-SHA256 of the raw body)", {
+        params: [integrationId],
+        ok: 202,
+        response: { type: "object", properties: { delivery: { type: "string" }, duplicate: { type: "boolean" }, events: { type: "integer" } }, required: ["delivery", "duplicate", "events"] },
+        errors: [401, 404, 413, 422],
+        tag: "Ingest",
+      }),
+      security: [],
+      description: "200 with duplicate: true for a delivery already received; every delivery not accepted is stored as rejected or failed.",
+    },
+  },
+  "/api/v1/integrations": {
+    get: op("Integrations with their last delivery and 24-hour delivery and error counts", { ok: 200, response: listOf("Integration"), errors: READ, tag: "Ingest" }),
+    post: op("Create an integration; its secret and ready-to-paste setup are in this answer only", { body: createIntegrationInput, ok: 201, response: ref("IntegrationWithSecret"), errors: WRITE, tag: "Ingest" }),
+  },
+  "/api/v1/integrations/{integrationId}": {
+    get: op("An integration with its setup snippet (the secret shown as a placeholder)", { params: [integrationId], ok: 200, response: ref("IntegrationWithSetup"), errors: [...READ, 404], tag: "Ingest" }),
+  },
+  "/api/v1/integrations/{integrationId}/rotate-secret": {
+    post: op("Replace the secret with a new random one, shown in this answer only", { params: [integrationId], ok: 200, response: ref("IntegrationWithSecret"), errors: [...READ, 404], tag: "Ingest" }),
+  },
+  "/api/v1/integrations/{integrationId}/secret": {
+    put: op("Set the secret to one the sender generated (PagerDuty's signing secret)", { params: [integrationId], body: setIntegrationSecretInput, ok: 200, response: ref("IntegrationWithSecret"), errors: ADMIN_WRITE, tag: "Ingest" }),
+  },
+  "/api/v1/deliveries": {
+    get: op("Deliveries as received, newest first", {
+      params: [query("status", "comma-separated: accepted, duplicate, rejected, failed"), query("integration", "integration id"), ...paging],
+      ok: 200,
+      response: listOf("Delivery"),
+      errors: [...READ, 422],
+      tag: "Ingest",
+    }),
+  },
+  "/api/v1/deliveries/{deliveryId}": {
+    get: op("A delivery with its full body and headers", { params: [deliveryId], ok: 200, response: ref("DeliveryDetail"), errors: [...READ, 404], tag: "Ingest" }),
+  },
+  "/api/v1/deliveries/{deliveryId}/replay": {
+    post: op("Run a stored delivery through the pipeline again (409 for one rejected for its signature)", { params: [deliveryId], ok: 201, response: ref("Delivery"), errors: [...READ, 404, 409], tag: "Ingest" }),
+  },
+  "/api/v1/alerts": {
+    get: op("Alerts by latest activity, newest first", {
+      params: [
+        query("status", "firing, resolved, or both comma-separated"),
+        query("service", "comma-separated service slugs"),
+        query("incident", "incident id or reference"),
+        query("triage", "true: alerts waiting in triage; false: the others", { type: "string", enum: ["true", "false"] }),
+        ...paging,
+      ],
+      ok: 200,
+      response: listOf("Alert"),
+      errors: [...READ, 404, 422],
+      tag: "Alerts",
+    }),
+  },
+  "/api/v1/incidents/{idOrRef}/alerts": {
+    get: op("The incident's alerts", { params: [idOrRef, query("status", "firing, resolved"), ...paging], ok: 200, response: listOf("Alert"), errors: [...READ, 404, 422], tag: "Alerts" }),
+    post: op("Attach an alert by hand (from triage or another incident)", { params: [idOrRef], body: attachAlertInput, ok: 200, response: ref("Alert"), errors: [...WRITE, 404], tag: "Alerts" }),
+  },
+  "/api/v1/incidents/{idOrRef}/alerts/{alertId}": {
+    delete: op("Detach an alert; it goes back to triage", { params: [idOrRef, path("alertId", "alert id")], ok: 200, response: ref("Alert"), errors: [...READ, 404], tag: "Alerts" }),
+  },
+  "/api/v1/changes": {
+    get: op("The organisation's change feed, newest first", {
+      params: [
+        query("service", "comma-separated service slugs"),
+        query("environment", "comma-separated environments"),
+        query("kind", "comma-separated change kinds"),
+        query("team", "team slug: changes on the services it owns"),
+        query("unmapped", "true: only changes no service matched", { type: "string", enum: ["true", "false"] }),
+        query("since", "ISO timestamp, inclusive"),
+        query("until", "ISO timestamp, exclusive"),
+        ...paging,
+      ],
+      ok: 200,
+      response: listOf("Change"),
+      errors: [...READ, 422],
+      tag: "Changes",
+    }),
+  },
+  "/api/v1/incidents/{idOrRef}/changes": {
+    get: op("Suspect changes before the incident's onset, best first, each with its reasons", {
+      params: [idOrRef, query("lookback", "minutes before onset, default 120, max 20160", { type: "integer", minimum: 1, maximum: 20160 }), query("limit", "default 50, max 500", { type: "integer", minimum: 1, maximum: 500 })],
+      ok: 200,
+      response: listOf("SuspectChange"),
+      errors: [...READ, 404, 422],
+      tag: "Changes",
+    }),
+  },
+  "/api/v1/incidents/{idOrRef}/changes/{changeId}": {
+    put: op("Mark a change for the incident as suspect, culprit or dismissed (null clears); lands on the timeline", {
+      params: [idOrRef, path("changeId", "change id")],
+      body: markChangeInput,
+      ok: 200,
+      response: ref("MarkedChange"),
+      errors: [...WRITE, 404],
+      tag: "Changes",
+    }),
+  },
+  "/api/v1/correlation/settings": {
+    get: op("Routing rules and grouping window in effect", { ok: 200, response: ref("CorrelationSettings"), errors: READ, tag: "Alerts" }),
+    put: op("Replace the routing rules and grouping window", { body: updateCorrelationSettingsInput, ok: 200, response: ref("CorrelationSettings"), errors: WRITE, tag: "Alerts" }),
+  },
+};
+
 /** The OpenAPI 3.1 document of /api/v1, built from the same zod schemas the verbs validate with. */
 export function buildOpenApiDocument(serverUrl: string) {
   return {
@@ -116,6 +244,17 @@ export function buildOpenApiDocument(serverUrl: string) {
         get: op("List services", { ok: 200, response: listOf("Service"), errors: READ, tag: "Catalog" }),
         post: op("Create a service", { body: createServiceInput, ok: 201, response: ref("Service"), errors: [...WRITE, 409], tag: "Catalog" }),
       },
+      "/api/v1/services/{slug}": {
+        get: op("Get a service with its ingest mappings", { params: [path("slug", "service slug")], ok: 200, response: ref("Service"), errors: [...READ, 404], tag: "Catalog" }),
+        patch: op("Edit a service and how ingest maps events to it (unmapped events the new mapping claims move onto it)", {
+          params: [path("slug", "service slug")],
+          body: updateServiceInput,
+          ok: 200,
+          response: ref("Service"),
+          errors: [...WRITE, 404],
+          tag: "Catalog",
+        }),
+      },
       "/api/v1/teams": {
         get: op("List teams", { ok: 200, response: listOf("Team"), errors: READ, tag: "Catalog" }),
         post: op("Create a team", { body: createTeamInput, ok: 201, response: ref("Team"), errors: [...WRITE, 409], tag: "Catalog" }),
@@ -148,6 +287,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         get: op("Members of the organisation", { ok: 200, errors: READ, tag: "Settings", response: null }),
         post: op("Add a member (creating the user when new)", { body: addMemberInput, ok: 201, errors: [...WRITE, 409], tag: "Settings", response: null }),
       },
+      ...INGEST_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },
     },
     components: {
@@ -163,6 +303,16 @@ export function buildOpenApiDocument(serverUrl: string) {
         Service: json(serviceSchema),
         Team: json(teamSchema),
         ApiKey: json(apiKeySchema),
+        Integration: json(integrationSummarySchema),
+        IntegrationWithSetup: json(integrationWithSetupSchema),
+        IntegrationWithSecret: json(integrationWithSecretSchema),
+        Delivery: json(deliverySchema),
+        DeliveryDetail: json(deliveryDetailSchema),
+        Alert: json(alertSchema),
+        Change: json(changeSchema),
+        SuspectChange: json(suspectChangeSchema),
+        MarkedChange: json(markedChangeSchema),
+        CorrelationSettings: json(correlationSettingsSchema),
         Health: json(healthSchema),
         Error: json(errorSchema),
         Page: json(pageOf(z.unknown())),

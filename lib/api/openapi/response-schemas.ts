@@ -6,6 +6,17 @@ import type { TimelineEventView } from "@/lib/services/incidents/timeline-view";
 import type { AuditEntryView } from "@/lib/services/audit/audit-view";
 import type { ServiceView, TeamView } from "@/lib/services/catalog/catalog-views";
 import type { ApiKeyView } from "@/lib/services/api-keys/api-key-view";
+import { INTEGRATION_KINDS, type IntegrationView } from "@/lib/services/integrations/integration-view";
+import type { IntegrationSummary } from "@/lib/services/integrations/list-integrations";
+import type { IntegrationWithSetup } from "@/lib/services/integrations/integration-setup";
+import { DELIVERY_STATUSES, type DeliveryDetailView, type DeliveryView } from "@/lib/services/ingest/delivery-view";
+import type { AlertView } from "@/lib/services/alerts/alert-view";
+import type { ChangeView } from "@/lib/services/changes/change-view";
+import { CHANGE_MARKS, type SuspectChangeView } from "@/lib/services/changes/list-suspect-changes";
+import type { MarkedChangeView } from "@/lib/services/changes/mark-change";
+import type { CorrelationSettingsView } from "@/lib/services/correlation/get-correlation-settings";
+import { routingRuleSchema } from "@/lib/correlation/routing-rules";
+import { CHANGE_KINDS } from "@/lib/ingest/types";
 
 // Response shapes for the OpenAPI document. The assignments at the bottom make the
 // compiler check them against the views the verbs really return, so they cannot drift.
@@ -74,6 +85,7 @@ export const serviceSchema = z.object({
   supportsCriticalFunction: z.boolean(),
   labels: z.record(z.string(), z.string()),
   repositories: z.array(z.string()),
+  mappings: z.object({ namespaces: z.array(z.string()), fluxObjects: z.array(z.string()), argoApplications: z.array(z.string()) }),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -98,6 +110,104 @@ export const apiKeySchema = z.object({
   revokedAt: timestamp.nullable(),
 });
 
+export const integrationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(INTEGRATION_KINDS),
+  name: z.string(),
+  url: z.string().describe("absolute URL of the ingest endpoint, POST /api/ingest/{id}"),
+  createdAt: timestamp,
+  secretRotatedAt: timestamp,
+  lastDeliveryAt: timestamp.nullable(),
+});
+
+export const integrationSummarySchema = integrationSchema.extend({
+  deliveries24h: z.number().int().describe("deliveries in the last 24 hours"),
+  errors24h: z.number().int().describe("rejected or failed deliveries in the last 24 hours"),
+});
+
+export const setupSnippetSchema = z.object({
+  format: z.enum(["yaml", "json", "text"]),
+  title: z.string(),
+  body: z.string().describe("ready to paste into the sender's configuration"),
+  steps: z.array(z.string()),
+});
+
+export const integrationWithSetupSchema = integrationSchema.extend({ setup: setupSnippetSchema });
+export const integrationWithSecretSchema = integrationWithSetupSchema.extend({ secret: z.string().describe("shown in this answer only") });
+
+export const deliverySchema = z.object({
+  id: z.string(),
+  integrationId: z.string(),
+  integrationName: z.string(),
+  kind: z.enum(INTEGRATION_KINDS),
+  status: z.enum(DELIVERY_STATUSES),
+  error: z.string().nullable(),
+  eventType: z.string().nullable(),
+  events: z.number().int(),
+  receivedAt: timestamp,
+  preview: z.string().describe("the first 500 characters of the body"),
+  replayOf: z.string().nullable(),
+  replayable: z.boolean().describe("false for a delivery rejected for its signature"),
+});
+
+export const deliveryDetailSchema = deliverySchema.extend({
+  body: z.string(),
+  headers: z.record(z.string(), z.string()).describe("as received, without credentials"),
+  correlatedAt: timestamp.nullable(),
+});
+
+export const alertSchema = z.object({
+  id: z.string(),
+  fingerprint: z.string(),
+  name: z.string(),
+  status: z.enum(["firing", "resolved"]),
+  severity: z.string().nullable(),
+  service: z.string().nullable().describe("service slug; null when no service matched"),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  summary: z.string().nullable(),
+  runbookUrl: z.string().nullable(),
+  generatorUrl: z.string().nullable(),
+  startsAt: timestamp,
+  endsAt: timestamp.nullable(),
+  firstSeenAt: timestamp,
+  lastSeenAt: timestamp,
+  incidentId: z.string().nullable(),
+  incidentRef: z.string().nullable(),
+  routing: z.string().nullable().describe("why it is (or is not) on an incident; `triage: …` while it waits in triage"),
+});
+
+export const changeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(CHANGE_KINDS),
+  service: z.string().nullable().describe("service slug; null when no service matched"),
+  environment: z.string().nullable(),
+  revision: z.string().nullable(),
+  title: z.string(),
+  description: z.string().nullable(),
+  actor: z.string().nullable(),
+  url: z.string().nullable(),
+  source: z.string(),
+  occurredAt: timestamp,
+  receivedAt: timestamp,
+});
+
+const markFields = {
+  mark: z.enum(CHANGE_MARKS).nullable(),
+  markedBy: z.string().nullable(),
+  markedAt: timestamp.nullable(),
+};
+
+export const suspectChangeSchema = z.object({ change: changeSchema, score: z.number().int(), reasons: z.array(z.string()), ...markFields });
+export const markedChangeSchema = z.object({ change: changeSchema, ...markFields });
+
+export const correlationSettingsSchema = z.object({
+  rules: z.array(routingRuleSchema),
+  groupingWindowMinutes: z.number().int(),
+  isDefault: z.boolean(),
+  updatedAt: timestamp.nullable(),
+});
+
 export const verifySchema = z.object({ ok: z.boolean(), entries: z.number().int(), firstBroken: z.number().int().nullable() });
 
 export const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), database: z.enum(["pglite", "postgres"]), version: z.string() });
@@ -118,4 +228,14 @@ export type ViewsMatchSchemas = [
   Assignable<z.infer<typeof serviceSchema>, ServiceView>,
   Assignable<z.infer<typeof teamSchema>, TeamView>,
   Assignable<z.infer<typeof apiKeySchema>, ApiKeyView>,
+  Assignable<z.infer<typeof integrationSchema>, IntegrationView>,
+  Assignable<z.infer<typeof integrationSummarySchema>, IntegrationSummary>,
+  Assignable<z.infer<typeof integrationWithSetupSchema>, IntegrationWithSetup>,
+  Assignable<z.infer<typeof deliverySchema>, DeliveryView>,
+  Assignable<z.infer<typeof deliveryDetailSchema>, DeliveryDetailView>,
+  Assignable<z.infer<typeof alertSchema>, AlertView>,
+  Assignable<z.infer<typeof changeSchema>, ChangeView>,
+  Assignable<z.infer<typeof suspectChangeSchema>, SuspectChangeView>,
+  Assignable<z.infer<typeof markedChangeSchema>, MarkedChangeView>,
+  Assignable<z.infer<typeof correlationSettingsSchema>, CorrelationSettingsView>,
 ];

@@ -1,4 +1,5 @@
 import type { service, team } from "@/db/schema";
+import type { ServiceMappings } from "@/db/schema/catalog";
 
 export interface TeamView {
   id: string;
@@ -19,6 +20,8 @@ export interface ServiceView {
   supportsCriticalFunction: boolean;
   labels: Record<string, string>;
   repositories: string[];
+  /** extra ways ingest maps events to the service: Kubernetes namespaces, Flux objects, Argo CD applications */
+  mappings: Required<ServiceMappings>;
   createdAt: string;
   updatedAt: string;
 }
@@ -38,6 +41,7 @@ export function toServiceView(row: typeof service.$inferSelect, teamSlug: string
     supportsCriticalFunction: row.supportsCriticalFunction,
     labels: row.labels,
     repositories: row.repositories,
+    mappings: { namespaces: row.mappings.namespaces ?? [], fluxObjects: row.mappings.fluxObjects ?? [], argoApplications: row.mappings.argoApplications ?? [] },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -5,7 +5,7 @@ import { service, team } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { repositorySchema, slugSchema } from "./catalog-inputs";
+import { repositorySchema, serviceMappingsSchema, slugSchema } from "./catalog-inputs";
 import { toServiceView, type ServiceView } from "./catalog-views";
 
 export const createServiceInput = z.object({
@@ -17,6 +17,7 @@ export const createServiceInput = z.object({
   supportsCriticalFunction: z.boolean().optional(),
   labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
   repositories: z.array(repositorySchema).max(20).optional(),
+  mappings: serviceMappingsSchema.optional(),
 });
 
 export async function createService(ctx: ServiceContext, rawInput: unknown): Promise<ServiceView> {
@@ -45,6 +46,7 @@ export async function createService(ctx: ServiceContext, rawInput: unknown): Pro
         supportsCriticalFunction: input.supportsCriticalFunction ?? false,
         labels: input.labels ?? {},
         repositories: input.repositories ?? [],
+        mappings: input.mappings ?? {},
       })
       .onConflictDoNothing()
       .returning();

@@ -5,7 +5,8 @@ import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { encryptIntegrationSecret, generateIntegrationSecret } from "./integration-secret";
-import { INTEGRATION_KINDS, toIntegrationView, type IntegrationView } from "./integration-view";
+import { INTEGRATION_KINDS, toIntegrationView } from "./integration-view";
+import { withSetup, type IntegrationWithSetup } from "./integration-setup";
 
 export const createIntegrationInput = z.object({
   kind: z.enum(INTEGRATION_KINDS),
@@ -13,7 +14,7 @@ export const createIntegrationInput = z.object({
 });
 
 /** The secret is in this answer only; afterwards it can be rotated, never read back. */
-export async function createIntegration(ctx: ServiceContext, rawInput: unknown): Promise<IntegrationView & { secret: string }> {
+export async function createIntegration(ctx: ServiceContext, rawInput: unknown): Promise<IntegrationWithSetup & { secret: string }> {
   requirePermission(ctx, "settings:manage");
   const input = parseInput(createIntegrationInput, rawInput);
   const secret = generateIntegrationSecret();
@@ -25,6 +26,6 @@ export async function createIntegration(ctx: ServiceContext, rawInput: unknown):
       .returning();
     const view = toIntegrationView(row!);
     await recordAudit(tx, { ...auditFrom(ctx), action: "integration.created", targetType: "integration", targetId: row!.id, after: view });
-    return { ...view, secret };
+    return { ...withSetup(view, secret), secret };
   });
 }

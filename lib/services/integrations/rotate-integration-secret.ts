@@ -4,10 +4,11 @@ import { requirePermission, type ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { encryptIntegrationSecret, generateIntegrationSecret } from "./integration-secret";
-import { toIntegrationView, type IntegrationView } from "./integration-view";
+import { toIntegrationView } from "./integration-view";
+import { withSetup, type IntegrationWithSetup } from "./integration-setup";
 
 /** Replaces the secret at once: deliveries signed with the old one are refused from now on. */
-export async function rotateIntegrationSecret(ctx: ServiceContext, integrationId: string): Promise<IntegrationView & { secret: string }> {
+export async function rotateIntegrationSecret(ctx: ServiceContext, integrationId: string): Promise<IntegrationWithSetup & { secret: string }> {
   requirePermission(ctx, "settings:manage");
   const secret = generateIntegrationSecret();
   const secretEncrypted = await encryptIntegrationSecret(secret);
@@ -20,6 +21,6 @@ export async function rotateIntegrationSecret(ctx: ServiceContext, integrationId
     if (!row) throw new NotFoundError(`Integration ${integrationId}`);
     const view = toIntegrationView(row);
     await recordAudit(tx, { ...auditFrom(ctx), action: "integration.secret_rotated", targetType: "integration", targetId: row.id, after: view });
-    return { ...view, secret };
+    return { ...withSetup(view, secret), secret };
   });
 }

@@ -1,0 +1,51 @@
+import { and, eq } from "drizzle-orm";
+import { alert, incident } from "@/db/schema";
+import { formatIncidentRef } from "@/lib/core/incident-reference";
+import { requirePermission, type ServiceContext } from "../context";
+import { NotFoundError } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { publishLiveEvent } from "../live/publish-live-event";
+import { appendTimelineEvent } from "../incidents/append-timeline-event";
+import { findIncident } from "../incidents/find-incident";
+import { loadAlertView, type AlertView } from "./alert-view";
+import { TRIAGE_PREFIX } from "./list-alerts";
+
+/**
+ * Takes an alert off an incident it does not belong to. It goes back to triage, and
+ * correlation leaves it there when it fires again (a known, unattached alert only refreshes).
+ */
+export async function detachAlert(ctx: ServiceContext, idOrRef: string, alertId: string): Promise<AlertView> {
+  requirePermission(ctx, "incident:write");
+  return ctx.db.transaction(async (tx) => {
+    const owner = await findIncident(tx, ctx.organizationId, idOrRef, true);
+    const [row] = await tx
+      .select()
+      .from(alert)
+      .where(and(eq(alert.id, alertId), eq(alert.organizationId, ctx.organizationId), eq(alert.incidentId, owner.id)))
+      .for("update");
+    if (!row) throw new NotFoundError(`Alert ${alertId} on ${formatIncidentRef(owner.number)}`);
+    const routing = `${TRIAGE_PREFIX}Detached by hand from ${formatIncidentRef(owner.number)} by ${ctx.actor.label}.`;
+    await tx.update(alert).set({ incidentId: null, routing }).where(eq(alert.id, row.id));
+    await appendTimelineEvent(tx, {
+      organizationId: ctx.organizationId,
+      incidentId: owner.id,
+      kind: "alert",
+      source: "user",
+      actor: ctx.actor,
+      title: `Detached by hand: ${row.name} (by ${ctx.actor.label})`,
+      payload: { alertId: row.id, state: "detached", fingerprint: row.fingerprint, labels: row.labels },
+    });
+    await tx.update(incident).set({ updatedAt: new Date() }).where(eq(incident.id, owner.id));
+    await recordAudit(tx, {
+      ...auditFrom(ctx),
+      action: "alert.detached",
+      targetType: "alert",
+      targetId: row.id,
+      before: { incidentId: owner.id, routing: row.routing },
+      after: { incidentId: null, routing },
+    });
+    await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "timeline", id: owner.id, incidentId: owner.id });
+    await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "alert", id: row.id });
+    return loadAlertView(tx, row.id);
+  });
+}

@@ -1,0 +1,56 @@
+import { and, desc, eq, inArray, isNull, lt, not, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { alert, service } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { pageLimitSchema, type Page } from "../paging";
+import { commaSeparated } from "../incidents/incident-inputs";
+import { findIncident } from "../incidents/find-incident";
+import { decodeTimeKeyset, encodeTimeKeyset } from "../time-keyset";
+import { loadAlertViews, type AlertView } from "./alert-view";
+
+/** Correlation writes `triage: <reason>` on an alert no rule lets declare and no incident absorbs. */
+export const TRIAGE_PREFIX = "triage: ";
+
+export const listAlertsInput = z.object({
+  status: commaSeparated(["firing", "resolved"]).optional(),
+  service: z.string().trim().min(1).max(1000).optional(),
+  incident: z.string().trim().min(1).max(100).optional(),
+  triage: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  limit: pageLimitSchema,
+  cursor: z.string().max(500).optional(),
+});
+
+/** Alerts by latest activity, newest first; `triage=true` is the list of alerts waiting for a person. */
+export async function listAlerts(ctx: ServiceContext, rawInput: unknown): Promise<Page<AlertView>> {
+  requirePermission(ctx, "incident:read");
+  const input = parseInput(listAlertsInput, rawInput);
+  const conditions: SQL[] = [eq(alert.organizationId, ctx.organizationId)];
+  if (input.status?.length) conditions.push(inArray(alert.status, input.status));
+  if (input.service) {
+    const slugs = input.service.split(",").map((s) => s.trim()).filter(Boolean);
+    const ids = ctx.db.select({ id: service.id }).from(service).where(and(eq(service.organizationId, ctx.organizationId), inArray(service.slug, slugs)));
+    conditions.push(inArray(alert.serviceId, ids));
+  }
+  if (input.incident) {
+    const owner = await findIncident(ctx.db, ctx.organizationId, input.incident);
+    conditions.push(eq(alert.incidentId, owner.id));
+  }
+  // coalesce: with a NULL routing, NOT(…) would be NULL too and drop the row from triage=false.
+  const inTriage = and(isNull(alert.incidentId), sql`coalesce(${alert.routing}, '') like ${`${TRIAGE_PREFIX}%`}`)!;
+  if (input.triage === true) conditions.push(inTriage);
+  if (input.triage === false) conditions.push(not(inTriage));
+  if (input.cursor) {
+    const { at, id } = decodeTimeKeyset(input.cursor);
+    conditions.push(or(lt(alert.lastSeenAt, at), and(eq(alert.lastSeenAt, at), lt(alert.id, id)))!);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(alert)
+    .where(and(...conditions))
+    .orderBy(desc(alert.lastSeenAt), desc(alert.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { items: await loadAlertViews(ctx.db, page), nextCursor: rows.length > input.limit && last ? encodeTimeKeyset(last.lastSeenAt, last.id) : null };
+}

@@ -1,0 +1,66 @@
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { changeEvent, service, team } from "@/db/schema";
+import { CHANGE_KINDS } from "@/lib/ingest/types";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { pageLimitSchema, type Page } from "../paging";
+import { commaSeparated, timestampSchema } from "../incidents/incident-inputs";
+import { decodeTimeKeyset, encodeTimeKeyset } from "../time-keyset";
+import { loadChangeViews, type ChangeView } from "./change-view";
+
+const list = z
+  .string()
+  .max(2000)
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean));
+
+export const listChangesInput = z.object({
+  service: list.optional(),
+  environment: list.optional(),
+  kind: commaSeparated(CHANGE_KINDS).optional(),
+  /** changes on the services a team owns: with `since`, the team's "since yesterday" view */
+  team: z.string().trim().min(1).max(100).optional(),
+  /** true: only changes no catalogue service matched; false: only mapped ones */
+  unmapped: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  since: timestampSchema.optional(),
+  until: timestampSchema.optional(),
+  limit: pageLimitSchema,
+  cursor: z.string().max(500).optional(),
+});
+
+/** The organisation's change feed, newest first. `since` is inclusive, `until` exclusive. */
+export async function listChanges(ctx: ServiceContext, rawInput: unknown): Promise<Page<ChangeView>> {
+  requirePermission(ctx, "incident:read");
+  const input = parseInput(listChangesInput, rawInput);
+  const conditions: SQL[] = [eq(changeEvent.organizationId, ctx.organizationId)];
+  if (input.service?.length) {
+    const ids = ctx.db.select({ id: service.id }).from(service).where(and(eq(service.organizationId, ctx.organizationId), inArray(service.slug, input.service)));
+    conditions.push(inArray(changeEvent.serviceId, ids));
+  }
+  if (input.team) {
+    const owned = ctx.db
+      .select({ id: service.id })
+      .from(service)
+      .innerJoin(team, eq(team.id, service.teamId))
+      .where(and(eq(service.organizationId, ctx.organizationId), eq(team.slug, input.team)));
+    conditions.push(inArray(changeEvent.serviceId, owned));
+  }
+  if (input.unmapped !== undefined) conditions.push(input.unmapped ? isNull(changeEvent.serviceId) : isNotNull(changeEvent.serviceId));
+  if (input.environment?.length) conditions.push(inArray(changeEvent.environment, input.environment));
+  if (input.kind?.length) conditions.push(inArray(changeEvent.kind, input.kind));
+  if (input.since) conditions.push(gte(changeEvent.occurredAt, input.since));
+  if (input.until) conditions.push(lt(changeEvent.occurredAt, input.until));
+  if (input.cursor) {
+    const { at, id } = decodeTimeKeyset(input.cursor);
+    conditions.push(or(lt(changeEvent.occurredAt, at), and(eq(changeEvent.occurredAt, at), lt(changeEvent.id, id)))!);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(changeEvent)
+    .where(and(...conditions))
+    .orderBy(desc(changeEvent.occurredAt), desc(changeEvent.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return { items: await loadChangeViews(ctx.db, page), nextCursor: rows.length > input.limit && last ? encodeTimeKeyset(last.occurredAt, last.id) : null };
+}

@@ -1,0 +1,105 @@
+import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { changeEvent, incidentChangeMark, incidentService, service } from "@/db/schema";
+import type { Queryable } from "@/db/client";
+import { DEFAULT_LOOKBACK_MS, MAX_LOOKBACK_MS, rankSuspectChanges, type ChangeCandidate } from "@/lib/correlation/suspect-changes";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { MAX_PAGE_SIZE, pageLimitSchema, type Page } from "../paging";
+import { findIncident } from "../incidents/find-incident";
+import type { IncidentRow } from "../incidents/incident-view";
+import { loadChangeViews, type ChangeView } from "./change-view";
+
+export const CHANGE_MARKS = ["suspect", "culprit", "dismissed"] as const;
+export type ChangeMark = (typeof CHANGE_MARKS)[number];
+
+export interface SuspectChangeView {
+  change: ChangeView;
+  score: number;
+  reasons: string[];
+  /** a responder's judgement, or null */
+  mark: ChangeMark | null;
+  markedBy: string | null;
+  markedAt: string | null;
+}
+
+export const listSuspectChangesInput = z.object({
+  lookback: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LOOKBACK_MS / 60_000)
+    .default(DEFAULT_LOOKBACK_MS / 60_000)
+    .describe("minutes before onset to look at: default 120, at most 20160 (14 days)"),
+  limit: pageLimitSchema,
+});
+
+/** More candidates than this in one window is a feed, not a suspect list; the newest are kept. */
+const MAX_CANDIDATES = 5_000;
+
+/** When the incident began: what the responders said, else when it was detected or declared. */
+export function incidentOnset(row: IncidentRow): Date {
+  return row.occurredAt ?? row.detectedAt ?? row.createdAt;
+}
+
+/**
+ * "What changed before this started": changes in the look-back window before onset, ranked
+ * by lib/correlation/suspect-changes.ts with their reasons, best first. With services on the
+ * incident, the candidates are their changes plus unmapped ones (which may belong to them);
+ * without, every change in the window. Changes a responder marked stay in the answer even
+ * when they fall outside the window.
+ */
+export async function listSuspectChanges(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<Page<SuspectChangeView>> {
+  requirePermission(ctx, "incident:read");
+  const input = parseInput(listSuspectChangesInput, rawInput);
+  const owner = await findIncident(ctx.db, ctx.organizationId, idOrRef);
+  const onset = incidentOnset(owner);
+  const lookbackMs = input.lookback * 60_000;
+  const services = await ctx.db
+    .select({ id: service.id, slug: service.slug })
+    .from(incidentService)
+    .innerJoin(service, eq(service.id, incidentService.serviceId))
+    .where(eq(incidentService.incidentId, owner.id));
+
+  const conditions: SQL[] = [
+    eq(changeEvent.organizationId, ctx.organizationId),
+    gte(changeEvent.occurredAt, new Date(onset.getTime() - lookbackMs)),
+    lte(changeEvent.occurredAt, onset),
+  ];
+  if (services.length > 0) conditions.push(or(isNull(changeEvent.serviceId), inArray(changeEvent.serviceId, services.map((s) => s.id)))!);
+  const [rows, marks] = await Promise.all([
+    ctx.db.select().from(changeEvent).where(and(...conditions)).orderBy(desc(changeEvent.occurredAt)).limit(MAX_CANDIDATES),
+    loadMarks(ctx.db, owner.id),
+  ]);
+  const views = new Map((await loadChangeViews(ctx.db, rows)).map((v) => [v.id, v]));
+  const candidates: ChangeCandidate[] = [...views.values()].map((v) => ({
+    id: v.id,
+    kind: v.kind,
+    service: v.service,
+    environment: v.environment,
+    revision: v.revision,
+    occurredAt: new Date(v.occurredAt),
+  }));
+  const ranked = rankSuspectChanges({ services: services.map((s) => s.slug), onsetAt: onset, changes: candidates, lookbackMs });
+
+  const items: SuspectChangeView[] = ranked.map((r) => ({ change: views.get(r.changeId)!, score: r.score, reasons: r.reasons, ...markOf(marks.get(r.changeId)) }));
+  const outside = [...marks.keys()].filter((id) => !views.has(id));
+  if (outside.length > 0) {
+    const markedRows = await ctx.db.select().from(changeEvent).where(inArray(changeEvent.id, outside)).orderBy(desc(changeEvent.occurredAt));
+    for (const change of await loadChangeViews(ctx.db, markedRows)) {
+      items.push({ change, score: 0, reasons: ["Outside the look-back window; kept because it was marked"], ...markOf(marks.get(change.id)) });
+    }
+  }
+  return { items: items.slice(0, Math.min(input.limit, MAX_PAGE_SIZE)), nextCursor: null };
+}
+
+type MarkRow = typeof incidentChangeMark.$inferSelect;
+
+async function loadMarks(db: Queryable, incidentId: string): Promise<Map<string, MarkRow>> {
+  const rows = await db.select().from(incidentChangeMark).where(eq(incidentChangeMark.incidentId, incidentId));
+  return new Map(rows.map((r) => [r.changeId, r]));
+}
+
+export function markOf(row: MarkRow | undefined): Pick<SuspectChangeView, "mark" | "markedBy" | "markedAt"> {
+  return row ? { mark: row.mark as ChangeMark, markedBy: row.markedBy, markedAt: row.markedAt.toISOString() } : { mark: null, markedBy: null, markedAt: null };
+}

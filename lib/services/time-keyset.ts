@@ -1,0 +1,18 @@
+import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
+import { ValidationError } from "./errors";
+
+/**
+ * Cursors of lists ordered newest first by a timestamp and then by id (deliveries, alerts,
+ * changes): the position is the last row's time and id, so rows arriving meanwhile neither
+ * shift nor repeat a page.
+ */
+export function encodeTimeKeyset(at: Date, id: string): string {
+  return encodeCursor({ t: at.toISOString(), i: id });
+}
+
+export function decodeTimeKeyset(cursor: string): { at: Date; id: string } {
+  const position = decodeCursor<{ t: string; i: string }>(cursor, { t: "string", i: "string" });
+  const at = position ? new Date(position.t) : null;
+  if (!position || !at || Number.isNaN(at.getTime())) throw new ValidationError("Invalid cursor", [{ field: "cursor", message: "is not a cursor this API issued" }]);
+  return { at, id: position.i };
+}
