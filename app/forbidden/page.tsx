@@ -11,7 +11,7 @@ export default async function ForbiddenPage() {
   const caller = await resolveCaller(await headers()).catch(() => null);
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="flex max-w-md flex-col items-center gap-4 text-center">
+      <div className="flex max-w-lg flex-col items-center gap-4 text-center">
         <span className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive">
           <ShieldX aria-hidden className="size-6" />
         </span>
@@ -19,7 +19,7 @@ export default async function ForbiddenPage() {
         <p className="text-sm text-muted-foreground">
           {caller ? (
             <>
-              Your role is <strong className="font-semibold capitalize text-foreground" data-testid="caller-role">{caller.role}</strong>, which does not
+              Your role is <strong className="font-semibold text-foreground" data-testid="caller-role">{caller.role}</strong>, which does not
               include this page. Ask an admin of your organisation if you need it.
             </>
           ) : (

@@ -8,7 +8,7 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
   if (changes.length === 0) return <span className="text-muted-foreground">—</span>;
   const created = before === null || before === undefined;
   return (
-    <details className="group max-w-md text-xs">
+    <details className="group min-w-0 text-xs">
       <summary className="cursor-pointer list-none rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ring [&::-webkit-details-marker]:hidden">
         <ul className="flex flex-col gap-0.5">
           {changes.slice(0, SHOWN).map((change) => (
@@ -33,7 +33,7 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
         </span>
         <span className="mt-0.5 hidden text-primary group-open:inline-block">Hide JSON</span>
       </summary>
-      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+      <div className="mt-2 grid gap-2">
         <div>
           <div className="mb-1 text-[11px] font-medium uppercase tracking-wide text-muted-foreground">Before</div>
           <pre className="max-h-64 overflow-auto rounded-md border border-border bg-muted/50 p-2 font-mono text-[11px] leading-relaxed">{JSON.stringify(before, null, 2) ?? "null"}</pre>

@@ -9,6 +9,10 @@ export interface FieldChange {
 }
 
 const IGNORED_FIELDS = new Set(["updatedAt"]);
+/** On a newly created object these say nothing a reader needs at a glance. */
+const QUIET_ON_CREATE = new Set(["id", "organizationId", "createdAt", "updatedAt", "prefix"]);
+/** Fields that best name what was created, shown first. */
+const FIRST_ON_CREATE = ["ref", "title", "name", "slug", "email", "role", "severity", "status"];
 
 export function shortValue(value: unknown, max = 40): string {
   let text: string;
@@ -30,7 +34,13 @@ export function diffAuditValues(before: unknown, after: unknown): FieldChange[] 
   }
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((field) => !IGNORED_FIELDS.has(field));
+  const created = !isRecord(before);
+  let fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((field) => !IGNORED_FIELDS.has(field));
+  if (created) {
+    const rank = (field: string) => (FIRST_ON_CREATE.includes(field) ? FIRST_ON_CREATE.indexOf(field) : FIRST_ON_CREATE.length);
+    const quiet = fields.filter((field) => QUIET_ON_CREATE.has(field));
+    fields = [...fields.filter((field) => !QUIET_ON_CREATE.has(field)).sort((x, y) => rank(x) - rank(y)), ...quiet];
+  }
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const bv = field in b ? b[field] : undefined;

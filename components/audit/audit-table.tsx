@@ -7,16 +7,16 @@ const ACTOR_TYPE_LABELS: Record<string, string> = { user: "User", api_key: "API 
 
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   return (
-    <Table className="min-w-[64rem]">
+    <Table className="min-w-[60rem] table-fixed">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead className="w-16 text-right">Seq</TableHead>
-          <TableHead className="w-48">Time</TableHead>
-          <TableHead>Actor</TableHead>
-          <TableHead>Action</TableHead>
-          <TableHead>Target</TableHead>
+          <TableHead className="w-14 text-right">Seq</TableHead>
+          <TableHead className="w-36">Time</TableHead>
+          <TableHead className="w-32">Actor</TableHead>
+          <TableHead className="w-48">Action</TableHead>
+          <TableHead className="w-32">Target</TableHead>
           <TableHead>Changes</TableHead>
-          <TableHead className="w-28">IP</TableHead>
+          <TableHead className="w-24">IP</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -26,22 +26,22 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               {entry.seq}
             </TableCell>
             <TableCell className="align-top text-xs">
-              <Timestamp value={entry.at} />
+              <Timestamp value={entry.at} layout="stacked" />
             </TableCell>
             <TableCell className="align-top">
               <div className="flex flex-col leading-tight">
-                <span className="font-medium">{entry.actor.label}</span>
+                <span className="truncate font-medium" title={entry.actor.label}>{entry.actor.label}</span>
                 <span className="text-xs text-muted-foreground">{ACTOR_TYPE_LABELS[entry.actor.type] ?? entry.actor.type}</span>
               </div>
             </TableCell>
             <TableCell className="align-top">
-              <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{entry.action}</code>
+              <code className="whitespace-nowrap rounded bg-muted px-1.5 py-0.5 font-mono text-xs">{entry.action}</code>
             </TableCell>
             <TableCell className="align-top text-xs">
               <div className="flex flex-col leading-tight">
                 <span>{entry.target.type}</span>
                 {entry.target.id && (
-                  <span className="max-w-40 truncate font-mono text-[11px] text-muted-foreground" title={entry.target.id}>
+                  <span className="truncate font-mono text-[11px] text-muted-foreground" title={entry.target.id}>
                     {entry.target.id}
                   </span>
                 )}

@@ -5,7 +5,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 
 export function CriticalFunctionBadge() {
   return (
-    <Badge variant="outline" className="border-sev1/30 bg-sev1-muted text-sev1" title="DORA: supports a critical or important function">
+    <Badge variant="outline" className="border-primary/25 bg-accent text-primary" title="DORA: supports a critical or important function">
       <ShieldAlert aria-hidden />
       Supports critical function
     </Badge>
@@ -29,15 +29,15 @@ export function ServiceTable({ services, teamNames }: { services: ServiceView[];
       <TableBody>
         {services.map((service) => (
           <TableRow key={service.id} data-testid="service-row">
-            <TableCell className="font-medium">{service.name}</TableCell>
-            <TableCell className="font-mono text-xs text-muted-foreground">{service.slug}</TableCell>
-            <TableCell>{service.team ? (teamNames[service.team] ?? service.team) : <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell className="whitespace-nowrap font-medium">{service.name}</TableCell>
+            <TableCell className="whitespace-nowrap font-mono text-xs text-muted-foreground">{service.slug}</TableCell>
+            <TableCell className="whitespace-nowrap">{service.team ? (teamNames[service.team] ?? service.team) : <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell className="tabular">{service.tier ? `T${service.tier}` : <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell>{service.supportsCriticalFunction ? <CriticalFunctionBadge /> : <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell>
               <div className="flex max-w-64 flex-wrap gap-1">
                 {Object.entries(service.labels).map(([key, value]) => (
-                  <span key={key} className="rounded border border-border bg-muted/50 px-1.5 py-0.5 font-mono text-[11px] text-muted-foreground">
+                  <span key={key} className="whitespace-nowrap rounded border border-border bg-muted/50 px-1.5 py-0.5 font-mono text-[11px] text-muted-foreground">
                     {key}={value}
                   </span>
                 ))}
@@ -47,7 +47,7 @@ export function ServiceTable({ services, teamNames }: { services: ServiceView[];
             <TableCell>
               <div className="flex flex-col gap-0.5">
                 {service.repositories.map((repository) => (
-                  <span key={repository} className="font-mono text-xs">
+                  <span key={repository} className="whitespace-nowrap font-mono text-xs">
                     {repository}
                   </span>
                 ))}

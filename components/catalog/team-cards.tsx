@@ -31,7 +31,7 @@ export function TeamCards({ teams, services }: { teams: TeamView[]; services: Se
                       <span className="truncate">{service?.name ?? slug}</span>
                       <span className="flex shrink-0 items-center gap-1.5">
                         {service?.supportsCriticalFunction && (
-                          <span title="Supports a critical or important function" className="rounded bg-sev1-muted px-1 text-[10px] font-semibold uppercase text-sev1">
+                          <span title="Supports a critical or important function" className="rounded bg-accent px-1 text-[10px] font-semibold uppercase text-primary">
                             Critical
                           </span>
                         )}

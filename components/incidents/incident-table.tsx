@@ -19,19 +19,21 @@ function incidentDuration(incident: IncidentView, now: Date): { text: string; ru
   return { text: formatDuration(endValue - start), running: open };
 }
 
+const SERVICES_SHOWN = 2;
+
 export function IncidentTable({ incidents, now, serviceNames }: { incidents: IncidentView[]; now: Date; serviceNames: Record<string, string> }) {
   return (
-    <Table className="min-w-[60rem]">
+    <Table className="min-w-[56rem] table-fixed">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead className="w-24">Ref</TableHead>
+          <TableHead className="w-20">Ref</TableHead>
           <TableHead>Title</TableHead>
-          <TableHead className="w-28">Severity</TableHead>
+          <TableHead className="w-20">Severity</TableHead>
           <TableHead className="w-32">Status</TableHead>
-          <TableHead>Services</TableHead>
-          <TableHead className="w-36">Commander</TableHead>
-          <TableHead className="w-44">Declared</TableHead>
-          <TableHead className="w-24 text-right">Duration</TableHead>
+          <TableHead className="w-40">Services</TableHead>
+          <TableHead className="w-32">Commander</TableHead>
+          <TableHead className="w-32">Declared</TableHead>
+          <TableHead className="w-20 text-right">Duration</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -39,12 +41,12 @@ export function IncidentTable({ incidents, now, serviceNames }: { incidents: Inc
           const duration = incidentDuration(incident, now);
           return (
             <TableRow key={incident.id} data-testid="incident-row">
-              <TableCell className="font-mono text-xs">
+              <TableCell className="whitespace-nowrap font-mono text-xs">
                 <Link href={`/incidents/${incident.ref}`} className="rounded-sm font-semibold text-primary outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
                   {incident.ref}
                 </Link>
               </TableCell>
-              <TableCell className="max-w-[22rem]">
+              <TableCell>
                 <span className="line-clamp-2 font-medium" title={incident.title}>
                   {incident.title}
                 </span>
@@ -58,20 +60,29 @@ export function IncidentTable({ incidents, now, serviceNames }: { incidents: Inc
               <TableCell>
                 <div className="flex flex-wrap gap-1">
                   {incident.services.length === 0 && <span className="text-muted-foreground">—</span>}
-                  {incident.services.map((slug) => (
-                    <span key={slug} title={serviceNames[slug] ?? slug} className="rounded border border-border bg-muted/50 px-1.5 py-0.5 font-mono text-[11px] text-muted-foreground">
+                  {incident.services.slice(0, SERVICES_SHOWN).map((slug) => (
+                    <span
+                      key={slug}
+                      title={serviceNames[slug] ?? slug}
+                      className="max-w-full truncate whitespace-nowrap rounded border border-border bg-muted/50 px-1.5 py-0.5 font-mono text-[11px] text-muted-foreground"
+                    >
                       {slug}
                     </span>
                   ))}
+                  {incident.services.length > SERVICES_SHOWN && (
+                    <span className="px-1 py-0.5 text-[11px] text-muted-foreground" title={incident.services.slice(SERVICES_SHOWN).join(", ")}>
+                      +{incident.services.length - SERVICES_SHOWN}
+                    </span>
+                  )}
                 </div>
               </TableCell>
-              <TableCell className="truncate">
+              <TableCell className="truncate whitespace-nowrap">
                 {incident.roles.commander ? incident.roles.commander.name : <span className="text-muted-foreground">Unassigned</span>}
               </TableCell>
               <TableCell className="text-xs">
-                <Timestamp value={incident.createdAt} />
+                <Timestamp value={incident.createdAt} layout="stacked" precision="minutes" />
               </TableCell>
-              <TableCell className="tabular text-right text-xs">
+              <TableCell className="tabular whitespace-nowrap text-right text-xs">
                 {duration ? (
                   <span className={duration.running ? "font-medium text-foreground" : "text-muted-foreground"} title={duration.running ? "Still open" : "Until resolved"}>
                     {duration.text}

@@ -6,7 +6,7 @@ import { RevokeApiKeyButton } from "./revoke-api-key-button";
 
 export function ApiKeyTable({ keys }: { keys: ApiKeyView[] }) {
   return (
-    <Table className="min-w-[56rem]">
+    <Table className="min-w-[52rem]">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>Name</TableHead>
@@ -24,21 +24,21 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyView[] }) {
       <TableBody>
         {keys.map((key) => (
           <TableRow key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-muted-foreground" : undefined}>
-            <TableCell className="font-medium">{key.name}</TableCell>
+            <TableCell className="whitespace-nowrap font-medium">{key.name}</TableCell>
             <TableCell className="capitalize">{key.role}</TableCell>
-            <TableCell className="font-mono text-xs">{key.prefix}…</TableCell>
-            <TableCell>{key.createdBy}</TableCell>
+            <TableCell className="whitespace-nowrap font-mono text-xs">{key.prefix}…</TableCell>
+            <TableCell className="whitespace-nowrap">{key.createdBy}</TableCell>
             <TableCell className="text-xs">
-              <Timestamp value={key.createdAt} />
+              <Timestamp value={key.createdAt} layout="stacked" />
             </TableCell>
             <TableCell className="text-xs">
-              <Timestamp value={key.lastUsedAt} empty="Never" />
+              <Timestamp value={key.lastUsedAt} layout="stacked" empty="Never" />
             </TableCell>
             <TableCell className="text-xs">
               {key.revokedAt ? (
                 <span className="flex flex-col gap-0.5">
                   <Badge variant="muted">Revoked</Badge>
-                  <Timestamp value={key.revokedAt} />
+                  <Timestamp value={key.revokedAt} layout="stacked" />
                 </span>
               ) : (
                 <Badge variant="success">Active</Badge>

@@ -46,26 +46,28 @@ export function AppShell({ organizationName, userName, userEmail, role, children
       >
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col border-r border-border bg-sidebar px-3 py-4 lg:flex">
-        <div className="px-1.5">
-          <Brand organizationName={organizationName} />
-        </div>
-        <div className="mt-6 flex-1">
-          <NavLinks items={items} />
-        </div>
-        <div className="flex flex-col gap-2 border-t border-border pt-3">
-          <div className="flex items-center gap-2.5 px-1.5" data-testid="current-user">
-            <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground">
-              {initials(userName)}
-            </span>
-            <span className="flex min-w-0 flex-col leading-tight">
-              <span className="truncate text-sm font-medium" title={userEmail ?? undefined}>
-                {userName}
-              </span>
-              <span className="text-xs capitalize text-muted-foreground">{role}</span>
-            </span>
+      <aside className="hidden w-56 shrink-0 border-r border-border bg-sidebar lg:block">
+        <div className="sticky top-0 flex h-screen flex-col px-3 py-4">
+          <div className="px-1.5">
+            <Brand organizationName={organizationName} />
           </div>
-          <SignOutButton className="w-full text-muted-foreground" />
+          <div className="mt-6 flex-1">
+            <NavLinks items={items} />
+          </div>
+          <div className="flex flex-col gap-2 border-t border-border pt-3">
+            <div className="flex items-center gap-2.5 px-1.5" data-testid="current-user">
+              <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground">
+                {initials(userName)}
+              </span>
+              <span className="flex min-w-0 flex-col leading-tight">
+                <span className="truncate text-sm font-medium" title={userEmail ?? undefined}>
+                  {userName}
+                </span>
+                <span className="text-xs capitalize text-muted-foreground">{role}</span>
+              </span>
+            </div>
+            <SignOutButton className="w-full text-muted-foreground" />
+          </div>
         </div>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
