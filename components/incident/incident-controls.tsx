@@ -2,6 +2,7 @@
 
 import { LoaderCircle } from "lucide-react";
 import { useId } from "react";
+import { cn } from "@/components/ui/class-names";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { statusLabel } from "@/components/status-badge";
@@ -26,7 +27,7 @@ export function IncidentControls({ incident, members, services }: IncidentContro
   const isFinal = statusOptions.length === 1;
 
   return (
-    <div className="grid grid-cols-2 gap-x-3 gap-y-4 sm:grid-cols-3 lg:grid-cols-1">
+    <div className="grid grid-cols-1 gap-x-3 gap-y-4 sm:grid-cols-3 lg:grid-cols-1">
       <Field label="Status" pending={update.isPending("status")} hint={isFinal ? "A closed incident is final." : undefined}>
         {(id) => (
           <NativeSelect
@@ -124,10 +125,18 @@ function RoleSelect({
   );
 }
 
-function Field({ label, pending, hint, children }: { label: string; pending: boolean; hint?: string; children: (id: string) => React.ReactNode }) {
+interface FieldProps {
+  label: string;
+  pending: boolean;
+  hint?: string;
+  className?: string;
+  children: (id: string) => React.ReactNode;
+}
+
+function Field({ label, pending, hint, className, children }: FieldProps) {
   const id = useId();
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className={cn("flex min-w-0 flex-col gap-1.5", className)}>
       <div className="flex items-center justify-between gap-2">
         <Label htmlFor={id} className="text-xs font-medium text-muted-foreground">
           {label}

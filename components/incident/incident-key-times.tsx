@@ -18,7 +18,7 @@ export function IncidentKeyTimes({ incident }: { incident: IncidentView }) {
         <div key={key} className="flex flex-col gap-0.5">
           <dt className="text-xs font-medium text-muted-foreground">{label}</dt>{" "}
           <dd className="text-xs">
-            <Timestamp value={incident[key]} className="whitespace-normal" empty="Not yet" />
+            <Timestamp value={incident[key]} className="whitespace-normal [&>span]:whitespace-nowrap" empty="Not yet" />
           </dd>
         </div>
       ))}

@@ -9,7 +9,7 @@ import type { TimelineEventView, TimelinePage } from "./incident-types";
 import { NoteComposer } from "./note-composer";
 import { NoteRevisionsDialog } from "./note-revisions-dialog";
 import { dayKey, dayLabel } from "./timeline-days";
-import { TimelineEventItem } from "./timeline-event-item";
+import { TimelineEventItem, type TimelineEventHandlers } from "./timeline-event-item";
 import { useOnTimelineFollow } from "./timeline-follow";
 import { TimelineFilters } from "./timeline-filters";
 import { errorMessage } from "./use-incident-update";
@@ -52,6 +52,24 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
     }, []),
   );
   const scrollElement = useRef<HTMLDivElement>(null);
+
+  const { toggleHighlight, saveNote } = actions;
+  const handlers = useMemo<TimelineEventHandlers>(() => {
+    const closeEditor = (id: string) => {
+      setEditingId((current) => (current === id ? null : current));
+      setDrafts(({ [id]: _dropped, ...rest }) => rest);
+    };
+    return {
+      toggleHighlight,
+      startEdit: setEditingId,
+      changeDraft: (id, draft) => setDrafts((all) => ({ ...all, [id]: draft })),
+      cancelEdit: closeEditor,
+      save: async (event, body) => {
+        if (await saveNote(event, body)) closeEditor(event.id);
+      },
+      showRevisions: setRevisionsOf,
+    };
+  }, [toggleHighlight, saveNote]);
 
   const items = useMemo(() => timeline.data?.pages.flatMap((page) => page.items) ?? [], [timeline.data]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = timeline;
@@ -157,14 +175,7 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
                         draft={drafts[event.id]}
                         highlighting={actions.isHighlighting(event.id)}
                         saving={actions.isSaving(event.id)}
-                        onToggleHighlight={() => actions.toggleHighlight(event)}
-                        onStartEdit={() => setEditingId(event.id)}
-                        onDraftChange={(draft) => setDrafts((all) => ({ ...all, [event.id]: draft }))}
-                        onCancelEdit={() => closeEditor(event.id)}
-                        onSave={async (body) => {
-                          if (await actions.saveNote(event, body)) closeEditor(event.id);
-                        }}
-                        onShowRevisions={() => setRevisionsOf(event)}
+                        handlers={handlers}
                       />
                     </li>
                   );
@@ -208,10 +219,6 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
     </div>
   );
 
-  function closeEditor(id: string) {
-    setEditingId((current) => (current === id ? null : current));
-    setDrafts(({ [id]: _dropped, ...rest }) => rest);
-  }
 }
 
 function DayDivider({ label }: { label: string }) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { LoaderCircle, Pencil, Star } from "lucide-react";
+import { memo } from "react";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { Timestamp } from "@/components/time/timestamp";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,16 @@ import type { TimelineEventView } from "./incident-types";
 import { NoteEditForm } from "./note-edit-form";
 import { TimelineKindIcon } from "./timeline-kind-icon";
 
+/** What a row can ask of the timeline; one stable object shared by every row. */
+export interface TimelineEventHandlers {
+  toggleHighlight: (event: TimelineEventView) => void;
+  startEdit: (id: string) => void;
+  changeDraft: (id: string, draft: string) => void;
+  cancelEdit: (id: string) => void;
+  save: (event: TimelineEventView, body: string) => void;
+  showRevisions: (event: TimelineEventView) => void;
+}
+
 export interface TimelineEventItemProps {
   event: TimelineEventView;
   canWrite: boolean;
@@ -16,17 +27,16 @@ export interface TimelineEventItemProps {
   draft: string | undefined;
   highlighting: boolean;
   saving: boolean;
-  onToggleHighlight: () => void;
-  onStartEdit: () => void;
-  onDraftChange: (draft: string) => void;
-  onCancelEdit: () => void;
-  onSave: (body: string) => void;
-  onShowRevisions: () => void;
+  handlers: TimelineEventHandlers;
 }
 
-/** One event on the rail: what happened, who did it, when (local and UTC), and the note. */
-export function TimelineEventItem(props: TimelineEventItemProps) {
-  const { event, canWrite, editing } = props;
+/**
+ * One event on the rail: what happened, who did it, when (local and UTC), and the note.
+ * Memoised: scrolling re-renders the list, and re-parsing every visible note's Markdown on
+ * each frame is what would make a long timeline stutter.
+ */
+export const TimelineEventItem = memo(function TimelineEventItem(props: TimelineEventItemProps) {
+  const { event, canWrite, editing, handlers } = props;
   const isNote = event.kind === "note";
   return (
     <article
@@ -50,7 +60,7 @@ export function TimelineEventItem(props: TimelineEventItemProps) {
                   <span aria-hidden>·</span>
                   <button
                     type="button"
-                    onClick={props.onShowRevisions}
+                    onClick={() => handlers.showRevisions(event)}
                     title="Show earlier versions"
                     className="rounded-sm underline decoration-dotted underline-offset-2 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring"
                   >
@@ -67,9 +77,9 @@ export function TimelineEventItem(props: TimelineEventItemProps) {
             initial={event.body ?? ""}
             draft={props.draft}
             saving={props.saving}
-            onDraftChange={props.onDraftChange}
-            onCancel={props.onCancelEdit}
-            onSave={props.onSave}
+            onDraftChange={(draft) => handlers.changeDraft(event.id, draft)}
+            onCancel={() => handlers.cancelEdit(event.id)}
+            onSave={(body) => handlers.save(event, body)}
           />
         ) : (
           event.body && (
@@ -79,9 +89,9 @@ export function TimelineEventItem(props: TimelineEventItemProps) {
       </div>
     </article>
   );
-}
+});
 
-function EventActions({ event, canWrite, editing, highlighting, isNote, onToggleHighlight, onStartEdit }: TimelineEventItemProps & { isNote: boolean }) {
+function EventActions({ event, canWrite, editing, highlighting, isNote, handlers }: TimelineEventItemProps & { isNote: boolean }) {
   if (!canWrite) {
     return event.highlighted ? <Star aria-label="Highlighted" role="img" className="mt-0.5 size-4 shrink-0 fill-amber-400 text-amber-500" /> : null;
   }
@@ -91,7 +101,7 @@ function EventActions({ event, canWrite, editing, highlighting, isNote, onToggle
         <Button
           variant="ghost"
           size="sm"
-          onClick={onStartEdit}
+          onClick={() => handlers.startEdit(event.id)}
           className="h-7 px-2 text-muted-foreground opacity-70 group-hover:opacity-100 focus-visible:opacity-100"
         >
           <Pencil aria-hidden />
@@ -104,7 +114,7 @@ function EventActions({ event, canWrite, editing, highlighting, isNote, onToggle
         aria-label={event.highlighted ? "Remove highlight" : "Highlight"}
         title={event.highlighted ? "Remove highlight" : "Highlight"}
         disabled={highlighting}
-        onClick={onToggleHighlight}
+        onClick={() => handlers.toggleHighlight(event)}
         className={cn("size-7", event.highlighted ? "text-amber-500" : "text-muted-foreground opacity-70 group-hover:opacity-100 focus-visible:opacity-100")}
       >
         {highlighting ? <LoaderCircle aria-hidden className="animate-spin" /> : <Star aria-hidden className={cn(event.highlighted && "fill-amber-400")} />}

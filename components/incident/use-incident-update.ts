@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { apiFetch } from "@/components/api-client";
+import { ApiError, apiFetch } from "@/components/api-client";
 import type { IncidentStatus } from "@/lib/core/incident-lifecycle";
 import type { Severity } from "@/lib/core/severity";
 import type { IncidentView } from "./incident-types";
@@ -51,6 +51,8 @@ export function useIncidentUpdate(ref: string) {
     } catch (error) {
       setPending(null);
       toast.error(errorMessage(error));
+      // A conflict means the page is out of date (someone else moved the incident on): show the truth.
+      if (error instanceof ApiError && error.status === 409) startTransition(() => router.refresh());
       return false;
     }
     toast.success(successMessage);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useMutationState } from "@tanstack/react-query";
+import { useCallback } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
 import type { TimelineEventView } from "./incident-types";
@@ -54,9 +55,24 @@ export function useTimelineEventActions(ref: string) {
     select: (mutation) => (mutation.state.variables as EditVariables).event.id,
   });
 
+  // Stable across renders, so memoised rows do not re-render on every scroll frame.
+  const { mutate: mutateHighlight } = highlight;
+  const { mutateAsync: mutateEdit } = edit;
+  const toggleHighlight = useCallback(
+    (event: TimelineEventView) => mutateHighlight({ event, highlighted: !event.highlighted }),
+    [mutateHighlight],
+  );
+  const saveNote = useCallback(
+    (event: TimelineEventView, body: string) => mutateEdit({ event, body }).then(
+      () => true,
+      () => false,
+    ),
+    [mutateEdit],
+  );
+
   return {
-    toggleHighlight: (event: TimelineEventView) => highlight.mutate({ event, highlighted: !event.highlighted }),
-    saveNote: (event: TimelineEventView, body: string) => edit.mutateAsync({ event, body }).then(() => true, () => false),
+    toggleHighlight,
+    saveNote,
     isHighlighting: (id: string) => highlighting.includes(id),
     isSaving: (id: string) => saving.includes(id),
   };

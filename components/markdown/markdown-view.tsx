@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import { memo, type ComponentProps } from "react";
 import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { cn } from "@/components/ui/class-names";
@@ -46,8 +46,11 @@ export interface MarkdownViewProps {
   empty?: string;
 }
 
-/** Renders untrusted Markdown (GitHub flavoured) safely, in the app's typography. */
-export function MarkdownView({ children, className, empty }: MarkdownViewProps) {
+/**
+ * Renders untrusted Markdown (GitHub flavoured) safely, in the app's typography. Memoised
+ * because parsing is the expensive part and lists re-render far more often than text changes.
+ */
+export const MarkdownView = memo(function MarkdownView({ children, className, empty }: MarkdownViewProps) {
   if (!children.trim()) {
     return empty ? <p className={cn("text-sm italic text-muted-foreground", className)}>{empty}</p> : null;
   }
@@ -58,7 +61,7 @@ export function MarkdownView({ children, className, empty }: MarkdownViewProps) 
       </ReactMarkdown>
     </div>
   );
-}
+});
 
 interface MarkdownNode {
   type: string;
