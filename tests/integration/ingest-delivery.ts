@@ -48,8 +48,8 @@ export function amAlert(name: string, options: { status?: "firing" | "resolved";
   };
 }
 
-export function amGroup(alerts: unknown[]) {
-  return { version: "4", groupKey: "{}:{}", status: "firing", receiver: "logbook", groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: "https://am.example", alerts };
+export function amGroup(alerts: unknown[], extra: Record<string, unknown> = {}) {
+  return { version: "4", groupKey: "{}:{}", status: "firing", receiver: "logbook", groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: "https://am.example", alerts, ...extra };
 }
 
 export function fluxEvent(options: { name: string; namespace?: string; severity?: "info" | "error"; reason?: string; revision?: string; timestamp?: string; message?: string }) {
