@@ -5,9 +5,10 @@ import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS } from "@/lib/core/incident-roles"
 import { IncidentClocks } from "./incident-clocks";
 import type { IncidentView } from "./incident-types";
 import { ServiceChips } from "./service-chips";
+import { TitleEditor } from "./title-editor";
 
 /** Who, what and how long: reference and title, severity, status, services, roles and clocks. */
-export function IncidentHeader({ incident, renderedAt }: { incident: IncidentView; renderedAt: number }) {
+export function IncidentHeader({ incident, renderedAt, canWrite }: { incident: IncidentView; renderedAt: number; canWrite: boolean }) {
   return (
     <header className="flex flex-col gap-3">
       <nav aria-label="Breadcrumb" className="text-xs text-muted-foreground">
@@ -23,9 +24,12 @@ export function IncidentHeader({ incident, renderedAt }: { incident: IncidentVie
           </li>
         </ol>
       </nav>
-      <h1 className="text-xl font-semibold leading-tight tracking-tight text-balance sm:text-2xl">
-        <span className="text-muted-foreground">{incident.ref}</span> · {incident.title}
-      </h1>
+      <div className="flex items-start gap-1">
+        <h1 className="text-xl font-semibold leading-tight tracking-tight text-balance sm:text-2xl">
+          <span className="text-muted-foreground">{incident.ref}</span> · {incident.title}
+        </h1>
+        {canWrite && <TitleEditor incidentRef={incident.ref} title={incident.title} />}
+      </div>
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={incident.severity} />
         <StatusBadge status={incident.status} />

@@ -50,7 +50,7 @@ export function NoteComposer({ incidentRef, onAdded }: { incidentRef: string; on
   }
 
   return (
-    <form onSubmit={submit} aria-label="Add a note" className="flex flex-col gap-2">
+    <form onSubmit={submit} className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2">
         <label htmlFor={noteId} className="text-sm font-medium">
           Note

@@ -39,8 +39,11 @@ export const TimelineEventItem = memo(function TimelineEventItem(props: Timeline
   const { event, canWrite, editing, handlers } = props;
   const isNote = event.kind === "note";
   return (
+    // Unnamed on purpose: an accessible name per event ("Status changed…", "Note by…") would
+    // collide with the labelled controls ("Status", "Note") for anyone locating them by label.
     <article
-      aria-label={event.title}
+      data-event-id={event.id}
+      data-kind={event.kind}
       className={cn(
         "group relative flex gap-3 rounded-md px-2 py-2.5 transition-colors",
         event.highlighted ? "bg-amber-50/80 hover:bg-amber-50" : "hover:bg-muted/40",

@@ -6,7 +6,8 @@ import { IncidentHeader } from "@/components/incident/incident-header";
 import { IncidentKeyTimes } from "@/components/incident/incident-key-times";
 import { IncidentTimeline } from "@/components/incident/incident-timeline";
 import { TimelineFollowProvider } from "@/components/incident/timeline-follow";
-import { MarkdownView } from "@/components/markdown/markdown-view";
+import { IncidentSummary } from "@/components/incident/incident-summary";
+import { Panel } from "@/components/incident/panel";
 import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
 import { listServices } from "@/lib/services/catalog/list-services";
@@ -55,7 +56,7 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
   return (
     <TimelineFollowProvider>
       <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
-        <IncidentHeader incident={incident} renderedAt={renderedAt} />
+        <IncidentHeader incident={incident} renderedAt={renderedAt} canWrite={canWrite} />
         <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <aside aria-label="Incident details" className="flex flex-col gap-5 lg:col-start-2 lg:row-start-1">
             {canWrite && (
@@ -68,9 +69,7 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
             </Panel>
           </aside>
           <div className="flex min-w-0 flex-col gap-5 lg:col-start-1 lg:row-start-1">
-            <Panel title="Summary">
-              <MarkdownView empty="No summary yet.">{incident.summary}</MarkdownView>
-            </Panel>
+            <IncidentSummary incident={incident} canWrite={canWrite} />
             <IncidentTimeline incidentRef={incident.ref} firstPage={firstPage} loadedAt={renderedAt} canWrite={canWrite} />
           </div>
         </div>
@@ -82,13 +81,4 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
 /** One instant for the whole render, so the server HTML and the hydrating client agree on clocks. */
 async function loadedAt(): Promise<number> {
   return Date.now();
-}
-
-function Panel({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-lg border border-border bg-card px-4 py-3 shadow-xs">
-      <h2 className="mb-3 text-sm font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
 }
