@@ -1,6 +1,5 @@
 import { errorResponse, readBodyBytes, toErrorResponse } from "@/lib/api/http";
-import { getDatabase } from "@/db/client";
-import { receiveDelivery } from "@/lib/services/ingest/receive-delivery";
+import { receiveWebhook } from "@/lib/services/ingest/receive-webhook";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +13,7 @@ export async function POST(request: Request, context: { params: Promise<{ integr
     const body = await readBodyBytes(request);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
-    const outcome = await receiveDelivery(getDatabase().db, integrationId, { headers, body, receivedAt: new Date() });
+    const outcome = await receiveWebhook(integrationId, { headers, body, receivedAt: new Date() });
     if ("code" in outcome) {
       return errorResponse(outcome.status, outcome.code, outcome.reason, { delivery: outcome.deliveryId });
     }
