@@ -47,7 +47,7 @@ export function incidentOnset(row: IncidentRow): Date {
  * by lib/correlation/suspect-changes.ts with their reasons, best first. With services on the
  * incident, the candidates are their changes plus unmapped ones (which may belong to them);
  * without, every change in the window. Changes a responder marked stay in the answer even
- * when they fall outside the window.
+ * when they fall outside the window or move to another service.
  */
 export async function listSuspectChanges(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<Page<SuspectChangeView>> {
   requirePermission(ctx, "incident:read");
@@ -86,8 +86,11 @@ export async function listSuspectChanges(ctx: ServiceContext, idOrRef: string, r
   const outside = [...marks.keys()].filter((id) => !views.has(id));
   if (outside.length > 0) {
     const markedRows = await ctx.db.select().from(changeEvent).where(inArray(changeEvent.id, outside)).orderBy(desc(changeEvent.occurredAt));
+    const windowStart = onset.getTime() - lookbackMs;
     for (const change of await loadChangeViews(ctx.db, markedRows)) {
-      items.push({ change, score: 0, reasons: ["Outside the look-back window; kept because it was marked"], ...markOf(marks.get(change.id)) });
+      const at = Date.parse(change.occurredAt);
+      const why = at < windowStart || at > onset.getTime() ? "Outside the look-back window" : "On a service this incident does not name";
+      items.push({ change, score: 0, reasons: [`${why}; kept because it was marked`], ...markOf(marks.get(change.id)) });
     }
   }
   return { items: items.slice(0, Math.min(input.limit, MAX_PAGE_SIZE)), nextCursor: null };
