@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { timelineEvent } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
@@ -31,7 +31,10 @@ export async function listTimeline(ctx: ServiceContext, idOrRef: string, rawInpu
     if (!position || !at || Number.isNaN(at.getTime())) {
       throw new ValidationError("Invalid cursor", [{ field: "cursor", message: "is not a cursor this API issued" }]);
     }
-    conditions.push(or(gt(timelineEvent.occurredAt, at), and(eq(timelineEvent.occurredAt, at), gt(timelineEvent.seq, position.s)))!);
+    // A row comparison is an index condition on (incident_id, occurred_at, seq), so a deep
+    // page starts at its position; the equivalent OR form is only a filter and made every
+    // page read all the events before it (16 ms at event 15,000 of 20,000 on PostgreSQL).
+    conditions.push(sql`(${timelineEvent.occurredAt}, ${timelineEvent.seq}) > (${at.toISOString()}::timestamptz, ${position.s}::bigint)`);
   }
   const rows = await ctx.db
     .select()
