@@ -16,7 +16,7 @@ import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import type { AlertView } from "@/lib/services/alerts/alert-view";
 import { callRoute } from "./route-request";
-import { amAlert, amGroup, postBearer, type IngestTarget } from "./ingest-delivery";
+import { amAlert, amGroup, errorOf, postBearer, type IngestTarget } from "./ingest-delivery";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -129,7 +129,7 @@ describe("attaching and detaching by hand", () => {
     expect((await attach(org.keys.responder, "INC-1", { alertId: "no-such-alert" })).status).toBe(404);
     const typo = await attach(org.keys.responder, "INC-1", { alertID: triaged.id });
     expect(typo.status).toBe(422);
-    expect(typo.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(["alertId", "alertID"]));
+    expect(errorOf(typo).details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(["alertId", "alertID"]));
 
     const attached = await attach(org.keys.responder, "INC-1", { alertId: triaged.id });
     expect(attached.status).toBe(200);

@@ -17,7 +17,7 @@ import type { ChangeView } from "@/lib/services/changes/change-view";
 import type { SuspectChangeView } from "@/lib/services/changes/list-suspect-changes";
 import type { ServiceView } from "@/lib/services/catalog/catalog-views";
 import { callRoute } from "./route-request";
-import { fluxEvent, postBearer, postFlux, postGitHub, type IngestTarget } from "./ingest-delivery";
+import { errorOf, fluxEvent, postBearer, postFlux, postGitHub, type IngestTarget } from "./ingest-delivery";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -192,7 +192,7 @@ describe("what changed before an incident", () => {
     for (const bad of ["?lookback=0", "?lookback=20161", "?lookback=soon"]) {
       const answer = await suspects(org.keys.viewer, incidentRef, bad);
       expect(answer.status, bad).toBe(422);
-      expect(answer.body.error.details[0].field).toBe("lookback");
+      expect(errorOf(answer).details[0]!.field).toBe("lookback");
     }
     expect(titles((await suspects(org.keys.viewer, incidentRef, "?limit=2")).body.items)).toHaveLength(2);
   });
@@ -259,7 +259,7 @@ describe("service mappings", () => {
     expect((await patchService(org.keys.responder, "ledger", { mappings: { fluxObjects: ["Kustomization/flux-system/ledger-config"] } })).status).toBe(403);
     const bad = await patchService(org.keys.editor, "ledger", { mappings: { fluxObjects: ["ledger-config"], namespaces: ["Not A Namespace"] } });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(["mappings.fluxObjects.0", "mappings.namespaces.0"]);
+    expect(errorOf(bad).details.map((d) => d.field).sort()).toEqual(["mappings.fluxObjects.0", "mappings.namespaces.0"]);
     expect((await patchService(org.keys.editor, "ledger", {})).status).toBe(422);
     expect((await patchService(org.keys.editor, "ledger", { team: "nobody" })).status).toBe(422);
     expect((await patchService(org.keys.editor, "no-such-service", { name: "x" })).status).toBe(404);

@@ -22,7 +22,7 @@ let other: TestOrganization;
 let worker: Worker;
 let alertmanager: IngestTarget;
 let github: IngestTarget;
-const ids: Record<string, string> = {};
+const ids = { accepted: "", duplicate: "", badSignature: "", malformed: "", github: "" };
 
 type Page = { items: DeliveryView[]; nextCursor: string | null };
 

@@ -64,3 +64,12 @@ export function fluxEvent(options: { name: string; namespace?: string; severity?
     reportingInstance: "kustomize-controller-7d9",
   };
 }
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: Array<{ field: string; message: string }> };
+}
+
+/** The error envelope of an answer whose success body has another type. */
+export function errorOf(answer: { body: unknown }): ErrorBody["error"] {
+  return (answer.body as ErrorBody).error;
+}
