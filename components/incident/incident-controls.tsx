@@ -36,6 +36,7 @@ export function IncidentControls({ incident, members, services }: IncidentContro
             disabled={isFinal || update.isPending("status")}
             onChange={(event) => {
               const next = event.target.value as IncidentStatus;
+              if (next === incident.status) return;
               void update.apply("status", next, `Status changed to ${statusLabel(next)}`);
             }}
           >
@@ -56,6 +57,7 @@ export function IncidentControls({ incident, members, services }: IncidentContro
             disabled={update.isPending("severity")}
             onChange={(event) => {
               const next = event.target.value as Severity;
+              if (next === incident.severity) return;
               void update.apply("severity", next, `Severity changed to ${next}`);
             }}
           >
@@ -109,6 +111,7 @@ function RoleSelect({
           disabled={update.isPending(role)}
           onChange={(event) => {
             const userId = event.target.value || null;
+            if (userId === (holder?.id ?? null)) return;
             const person = options.find((m) => m.userId === userId);
             void update.apply(role, userId, person ? `${person.name || person.email} is now ${label.toLowerCase()}` : `${label} unassigned`);
           }}
