@@ -17,6 +17,7 @@ export const BIG_INCIDENT_NUMBER = BENCH_INCIDENTS;
 
 export interface BenchDataset {
   orgSlug: string;
+  organizationId: string;
   login: { email: string; password: string };
   apiKey: string;
   bigIncident: { id: string; ref: string };
@@ -100,6 +101,7 @@ export async function generateBenchData(handle: DatabaseHandle): Promise<BenchDa
   const [version] = await handle.rows<{ version: string }>("SELECT version() AS version");
   return {
     orgSlug: org.slug,
+    organizationId: org.id,
     login: BENCH_LOGIN,
     apiKey: key.key,
     bigIncident: { id: big!.id, ref: formatIncidentRef(BIG_INCIDENT_NUMBER) },
@@ -117,13 +119,14 @@ export async function generateBenchData(handle: DatabaseHandle): Promise<BenchDa
 
 /**
  * Incident n was declared (10,000 − n) × 2.5 h ago, so the list spans almost three years.
+ * Times are whole milliseconds, like every timestamp the app writes (JavaScript dates).
  * Severities ≈ 4 % SEV1, 16 % SEV2, 40 % SEV3, 40 % SEV4; everything older than the last
  * ~40 incidents is resolved or closed, the newest ones are spread over the open statuses.
  */
 async function insertIncidents(handle: DatabaseHandle, organizationId: string): Promise<void> {
   await handle.rows(
     `WITH numbered AS (
-       SELECT n, now() - (($2::int - n) * interval '150 minutes') AS declared_at,
+       SELECT n, date_trunc('milliseconds', now()) - (($2::int - n) * interval '150 minutes') AS declared_at,
               ($3::text[])[1 + (n * 7) % array_length($3::text[], 1)] AS template,
               ($4::text[])[1 + (n * 13) % array_length($4::text[], 1)] AS service_slug
        FROM generate_series(1, $2::int) AS n

@@ -11,38 +11,38 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { openDatabase, setDatabase } from "@/db/client";
 import { generateBenchData, type BenchDataset } from "./foundation-data";
 import { assertBuilt, buildApp, createPostgresDatabase, startServer } from "./bench-server";
+import { measureVerbs, type VerbMeasurement } from "./foundation-verbs";
+import { summarize, type LatencySummary } from "./latency-summary";
 
 type Engine = "pglite" | "postgres";
-type Auth = "api key" | "session";
+type Auth = "none" | "api key" | "session";
 
 interface Endpoint {
-  group: "list" | "timeline" | "page";
+  group: "baseline" | "list" | "timeline" | "page";
   name: string;
   path: string;
   auth: Auth;
 }
 
-interface Measurement {
+interface Measurement extends LatencySummary {
   group: Endpoint["group"];
   name: string;
   path: string;
   auth: Auth;
   status: number;
   bytes: number;
-  n: number;
-  meanMs: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
 }
 
 interface EngineReport {
   engine: Engine;
+  /** 1-minute load average before and after measuring: other work on the machine skews the tail. */
+  loadAverage: { before: number; after: number };
   engineVersion: string;
   machine: Machine;
   dataset: BenchDataset["counts"] & { generationSeconds: number; auditRowsForBulkData: false };
   warmup: number;
   measurements: Measurement[];
+  verbs: VerbMeasurement[];
 }
 
 interface Machine {
@@ -87,11 +87,6 @@ function describeMachine(): Machine {
   };
 }
 
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 class BenchClient {
@@ -117,7 +112,8 @@ class BenchClient {
 
   /** One request, timed until the whole body has arrived. */
   async request(endpoint: Pick<Endpoint, "path" | "auth">): Promise<{ ms: number; status: number; body: string }> {
-    const headers: Record<string, string> = endpoint.auth === "api key" ? { authorization: `Bearer ${this.apiKey}` } : { cookie: this.cookie };
+    const headers: Record<string, string> =
+      endpoint.auth === "api key" ? { authorization: `Bearer ${this.apiKey}` } : endpoint.auth === "session" ? { cookie: this.cookie } : {};
     const start = performance.now();
     const res = await fetch(`${this.baseUrl}${endpoint.path}`, { headers, redirect: "manual" });
     const body = await res.text();
@@ -158,6 +154,9 @@ async function planEndpoints(client: BenchClient, data: BenchDataset): Promise<E
     return `${base}&cursor=${encodeURIComponent(cursor)}`;
   };
   return [
+    // Baselines: the framework and authentication without incident queries.
+    { group: "baseline", name: "health (no auth)", path: "/api/health", auth: "none" },
+    { group: "baseline", name: "me (auth only)", path: "/api/v1/me", auth: "api key" },
     { group: "list", name: "list page 1", path: list, auth: "api key" },
     ...listPages.map((p) => ({ group: "list" as const, name: `list page ${p} (cursor)`, path: withCursor(list, listCursors.get(p)), auth: "api key" as const })),
     { group: "list", name: "list status=resolved", path: `${list}&status=resolved`, auth: "api key" },
@@ -183,7 +182,6 @@ async function measure(client: BenchClient, endpoint: Endpoint, samples: number)
     times.push(result.ms);
     last = result;
   }
-  const sorted = [...times].sort((a, b) => a - b);
   return {
     group: endpoint.group,
     name: endpoint.name,
@@ -191,17 +189,13 @@ async function measure(client: BenchClient, endpoint: Endpoint, samples: number)
     auth: endpoint.auth,
     status: last.status,
     bytes: Buffer.byteLength(last.body),
-    n: samples,
-    meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
-    p50Ms: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    maxMs: round(sorted.at(-1)!),
+    ...summarize(times),
   };
 }
 
 function budgetNote(engine: Engine, m: Measurement): string {
   if (m.status !== 200) return `status ${m.status}: not measured meaningfully`;
-  if (m.group === "page") return "no budget set";
+  if (m.group === "page" || m.group === "baseline") return "no budget set";
   const verdict = m.p95Ms < BUDGET_MS ? "within" : "OVER";
   return engine === "postgres" ? `${verdict} p95 < ${BUDGET_MS} ms (PostgreSQL budget)` : `(budget is for PostgreSQL: p95 < ${BUDGET_MS} ms; ${verdict})`;
 }
@@ -214,6 +208,7 @@ function printTable(report: EngineReport): void {
       `(${d.bigIncidentEvents} on the big incident), generated in ${d.generationSeconds.toFixed(1)} s; ` +
       "bulk rows have no audit rows (synthetic bench organisation)",
   );
+  console.log(`    1-min load average ${report.loadAverage.before} before, ${report.loadAverage.after} after measuring (${report.machine.cpus} CPUs)`);
   console.log(`    ${report.warmup} warm-up requests, then ${report.measurements[0]?.n ?? 0} sequential samples per endpoint; times in ms\n`);
   const header = ["endpoint", "auth", "status", "KiB", "n", "mean", "p50", "p95", "max", "budget"];
   const rows = report.measurements.map((m) => [
@@ -229,6 +224,11 @@ function printTable(report: EngineReport): void {
     budgetNote(report.engine, m),
   ]);
   printRows(header, rows);
+  console.log("\n  The same reads as verbs in the bench process, straight on the database (no HTTP, no auth):");
+  printRows(
+    ["verb", "n", "mean", "p50", "p95", "max"],
+    report.verbs.map((v) => [v.name, String(v.n), v.meanMs.toFixed(1), v.p50Ms.toFixed(1), v.p95Ms.toFixed(1), v.maxMs.toFixed(1)]),
+  );
 }
 
 function printRows(header: string[], rows: string[][]): void {
@@ -249,7 +249,7 @@ function printSummary(reports: EngineReport[], machine: Machine): void {
       return m ? `${m.p50Ms.toFixed(1)} / ${m.p95Ms.toFixed(1)}${m.status === 200 ? "" : ` (status ${m.status})`}` : "—";
     });
     const group = reports[0]!.measurements.find((m) => m.name === name)!.group;
-    return [name, ...cells, group === "page" ? "—" : `PostgreSQL p95 < ${BUDGET_MS}`];
+    return [name, ...cells, group === "list" || group === "timeline" ? `PostgreSQL p95 < ${BUDGET_MS}` : "—"];
   });
   printRows(header, rows);
 }
@@ -271,8 +271,10 @@ async function runEngine(engine: Engine, samples: number, machine: Machine): Pro
     const handle = await openDatabase({ url: databaseUrl, dataDir });
     setDatabase(handle);
     let data: BenchDataset;
+    let verbs: VerbMeasurement[];
     try {
       data = await generateBenchData(handle);
+      verbs = await measureVerbs(handle, data.organizationId, data.bigIncident.ref, data.serviceSlug, samples, WARMUP);
     } finally {
       setDatabase(undefined);
       await handle.close();
@@ -283,6 +285,7 @@ async function runEngine(engine: Engine, samples: number, machine: Machine): Pro
       const client = new BenchClient(server.baseUrl, data.apiKey);
       await client.signIn(data.login);
       const endpoints = await planEndpoints(client, data);
+      const loadBefore = os.loadavg()[0]!;
       const measurements: Measurement[] = [];
       for (const endpoint of endpoints) {
         const m = await measure(client, endpoint, samples);
@@ -292,10 +295,12 @@ async function runEngine(engine: Engine, samples: number, machine: Machine): Pro
       return {
         engine,
         engineVersion: data.engineVersion,
+        loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]!) },
         machine,
         dataset: { ...data.counts, generationSeconds: data.seconds, auditRowsForBulkData: false },
         warmup: WARMUP,
         measurements,
+        verbs,
       };
     } finally {
       await server.stop();
