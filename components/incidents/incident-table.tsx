@@ -1,23 +1,10 @@
 import Link from "next/link";
 import type { IncidentView } from "@/lib/services/incidents/incident-view";
-import { formatDuration } from "@/lib/core/durations";
-import { isOpenStatus } from "@/lib/core/incident-lifecycle";
 import { SeverityBadge } from "@/components/severity-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { Timestamp } from "@/components/time/timestamp";
+import { incidentDuration } from "./incident-duration";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-
-/**
- * How long the incident has lasted: from when it started (or was declared) to resolution,
- * or to `now` while it is open. `now` comes from the server render so it is deterministic.
- */
-function incidentDuration(incident: IncidentView, now: Date): { text: string; running: boolean } | null {
-  const start = new Date(incident.occurredAt ?? incident.createdAt).getTime();
-  const open = isOpenStatus(incident.status);
-  const endValue = open ? now.getTime() : new Date(incident.resolvedAt ?? incident.closedAt ?? incident.updatedAt).getTime();
-  if (Number.isNaN(start) || Number.isNaN(endValue)) return null;
-  return { text: formatDuration(endValue - start), running: open };
-}
 
 const SERVICES_SHOWN = 2;
 
@@ -26,7 +13,7 @@ export function IncidentTable({ incidents, now, serviceNames }: { incidents: Inc
     <Table className="min-w-[56rem] table-fixed">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <TableHead className="w-20">Ref</TableHead>
+          <TableHead className="sticky left-0 z-10 w-20 bg-card">Ref</TableHead>
           <TableHead>Title</TableHead>
           <TableHead className="w-20">Severity</TableHead>
           <TableHead className="w-32">Status</TableHead>
@@ -41,7 +28,7 @@ export function IncidentTable({ incidents, now, serviceNames }: { incidents: Inc
           const duration = incidentDuration(incident, now);
           return (
             <TableRow key={incident.id} data-testid="incident-row">
-              <TableCell className="whitespace-nowrap font-mono text-xs">
+              <TableCell className="sticky left-0 z-10 whitespace-nowrap bg-card font-mono text-xs">
                 <Link href={`/incidents/${incident.ref}`} className="rounded-sm font-semibold text-primary outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring">
                   {incident.ref}
                 </Link>

@@ -52,6 +52,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       throw error;
     }),
   ]);
+  const now = new Date();
   const canDeclare = roleHasPermission(ctx.role, "incident:write");
   const serviceNames = Object.fromEntries(services.items.map((s) => [s.slug, s.name]));
 
@@ -76,7 +77,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         {page.items.length === 0 ? (
           <IncidentListEmpty filtered={filtered || Boolean(currentCursor(params))} />
         ) : (
-          <IncidentTable incidents={page.items} now={new Date()} serviceNames={serviceNames} />
+          <IncidentTable incidents={page.items} now={now} serviceNames={serviceNames} />
         )}
       </div>
       <CursorPager
