@@ -55,7 +55,8 @@ beforeAll(async () => {
     change("PR #88 merged: retry budget", -40, { kind: "pr_merged", service: "payments-api", revision: "abc1234" }),
     change("ledger 7.1 to prod", -5, { service: "ledger", environment: "production", revision: "7777777" }),
     change("payments 2.3.9 to prod", -180, { service: "payments-api", environment: "production", revision: "5555555" }),
-    change("payments 2.4.2 to prod", 5, { service: "payments-api", environment: "production", revision: "6666666" }),
+    // After onset: back to 2.3.9, which rolls back the GitHub deployment made in between.
+    change("payments back to 2.3.9", 5, { service: "payments-api", environment: "production", revision: "5555555" }),
   ];
   expect((await postBearer(generic, { events })).body).toMatchObject({ events: 6 });
   const failed = fluxEvent({ name: "ledger-config", severity: "error", reason: "ReconciliationFailed", message: "kustomize build failed", timestamp: at(-15) });
@@ -103,7 +104,7 @@ describe("the change feed", () => {
     const answer = await list(org.keys.viewer);
     expect(answer.status).toBe(200);
     expect(titles(answer.body.items)).toEqual([
-      "payments 2.4.2 to prod",
+      "payments back to 2.3.9",
       "ledger 7.1 to prod",
       "payments 2.4.1 failed in prod",
       "Kustomization/flux-system/ledger-config failed: ReconciliationFailed",
@@ -181,6 +182,7 @@ describe("what changed before an incident", () => {
     const scores = ranked.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(ranked.find((r) => r.change.title.startsWith("PR #88"))!.reasons).toContain("Same revision as a failing change (abc1234)");
+    expect(ranked.find((r) => r.change.source === "github")!.reasons).toEqual(["Same service: payments-api", "20 minutes before onset", "Rolled back", "Production environment"]);
     const unmapped = ranked.find((r) => r.change.service === null)!;
     expect(unmapped.reasons).toEqual(["15 minutes before onset", "Configuration error", "Production environment"]);
   });
@@ -201,7 +203,7 @@ describe("what changed before an incident", () => {
     const unscoped = await declare({ title: "Something is off", severity: "SEV3", occurredAt: onset.toISOString() });
     const ranked = titles((await suspects(org.keys.viewer, unscoped.ref)).body.items);
     expect(ranked).toContain("ledger 7.1 to prod");
-    expect(ranked).not.toContain("payments 2.4.2 to prod");
+    expect(ranked).not.toContain("payments back to 2.3.9");
   });
 
   it("answers 404 for another organisation's incident", async () => {

@@ -1,14 +1,15 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { changeEvent, incidentChangeMark, incidentService, service } from "@/db/schema";
 import type { Queryable } from "@/db/client";
-import { DEFAULT_LOOKBACK_MS, MAX_LOOKBACK_MS, rankSuspectChanges, type ChangeCandidate } from "@/lib/correlation/suspect-changes";
+import { DEFAULT_LOOKBACK_MS, MAX_LOOKBACK_MS, rankSuspectChanges, type ChangeCandidate, type ChangeKind } from "@/lib/correlation/suspect-changes";
+import { detectRollbacks, ROLLOUT_KINDS } from "@/lib/correlation/rollback-detection";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { MAX_PAGE_SIZE, pageLimitSchema, type Page } from "../paging";
 import { findIncident } from "../incidents/find-incident";
 import type { IncidentRow } from "../incidents/incident-view";
-import { loadChangeViews, type ChangeView } from "./change-view";
+import { loadChangeViews, serviceSlugsById, type ChangeView } from "./change-view";
 
 export const CHANGE_MARKS = ["suspect", "culprit", "dismissed"] as const;
 export type ChangeMark = (typeof CHANGE_MARKS)[number];
@@ -72,6 +73,7 @@ export async function listSuspectChanges(ctx: ServiceContext, idOrRef: string, r
     loadMarks(ctx.db, owner.id),
   ]);
   const views = new Map((await loadChangeViews(ctx.db, rows)).map((v) => [v.id, v]));
+  const rolledBack = await findRolledBack(ctx.db, ctx.organizationId, rows, onset.getTime() - lookbackMs);
   const candidates: ChangeCandidate[] = [...views.values()].map((v) => ({
     id: v.id,
     kind: v.kind,
@@ -79,6 +81,7 @@ export async function listSuspectChanges(ctx: ServiceContext, idOrRef: string, r
     environment: v.environment,
     revision: v.revision,
     occurredAt: new Date(v.occurredAt),
+    rolledBack: rolledBack.has(v.id),
   }));
   const ranked = rankSuspectChanges({ services: services.map((s) => s.slug), onsetAt: onset, changes: candidates, lookbackMs });
 
@@ -94,6 +97,36 @@ export async function listSuspectChanges(ctx: ServiceContext, idOrRef: string, r
     }
   }
   return { items: items.slice(0, Math.min(input.limit, MAX_PAGE_SIZE)), nextCursor: null };
+}
+
+/** How far before the window the history goes to learn which revision a rollout replaced. */
+const ROLLOUT_HISTORY_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Rollouts in the window that were later rolled back: needs the history around them on the
+ * same services, from before the window (what they replaced) up to now (what came back).
+ */
+async function findRolledBack(db: Queryable, organizationId: string, candidates: ReadonlyArray<typeof changeEvent.$inferSelect>, windowStartMs: number): Promise<Set<string>> {
+  const serviceIds = [...new Set(candidates.filter((c) => c.serviceId && c.revision && ROLLOUT_KINDS.has(c.kind as ChangeKind)).map((c) => c.serviceId!))];
+  if (serviceIds.length === 0) return new Set();
+  const history = await db
+    .select()
+    .from(changeEvent)
+    .where(
+      and(
+        eq(changeEvent.organizationId, organizationId),
+        inArray(changeEvent.serviceId, serviceIds),
+        inArray(changeEvent.kind, [...ROLLOUT_KINDS]),
+        isNotNull(changeEvent.revision),
+        gte(changeEvent.occurredAt, new Date(windowStartMs - ROLLOUT_HISTORY_MS)),
+      ),
+    )
+    .orderBy(desc(changeEvent.occurredAt))
+    .limit(MAX_CANDIDATES);
+  const slugs = await serviceSlugsById(db, history);
+  return detectRollbacks(
+    history.map((h) => ({ id: h.id, kind: h.kind as ChangeKind, service: slugs.get(h.serviceId!) ?? null, environment: h.environment, revision: h.revision, occurredAt: h.occurredAt })),
+  );
 }
 
 type MarkRow = typeof incidentChangeMark.$inferSelect;
