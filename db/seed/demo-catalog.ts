@@ -14,10 +14,10 @@ export const DEMO_TEAMS = [
 ];
 
 export const DEMO_SERVICES = [
-  { slug: "payments-api", name: "Payments API", team: "payments", tier: 1, supportsCriticalFunction: true, labels: { app: "payments-api", namespace: "payments" }, repositories: ["demo-bank/payments-api"] },
-  { slug: "card-authorizer", name: "Card Authorizer", team: "payments", tier: 1, supportsCriticalFunction: true, labels: { app: "card-authorizer", namespace: "payments" }, repositories: ["demo-bank/card-authorizer"] },
+  { slug: "payments-api", name: "Payments API", team: "payments", tier: 1, supportsCriticalFunction: true, labels: { app: "payments-api", namespace: "payments" }, repositories: ["demo-bank/payments-api"], mappings: { fluxObjects: ["Kustomization/payments/payments-api"] } },
+  { slug: "card-authorizer", name: "Card Authorizer", team: "payments", tier: 1, supportsCriticalFunction: true, labels: { app: "card-authorizer", namespace: "payments" }, repositories: ["demo-bank/card-authorizer"], mappings: { fluxObjects: ["HelmRelease/payments/card-authorizer"] } },
   { slug: "ledger", name: "Ledger", team: "payments", tier: 1, supportsCriticalFunction: true, labels: { app: "ledger", namespace: "core" }, repositories: ["demo-bank/ledger"] },
   { slug: "ingress-gateway", name: "Ingress Gateway", team: "platform", tier: 1, supportsCriticalFunction: true, labels: { app: "ingress-nginx", namespace: "ingress" }, repositories: ["demo-bank/platform-gitops"] },
-  { slug: "kafka", name: "Kafka (event bus)", team: "platform", tier: 2, supportsCriticalFunction: false, labels: { app: "kafka", namespace: "kafka" }, repositories: ["demo-bank/platform-gitops"] },
+  { slug: "kafka", name: "Kafka (event bus)", team: "platform", tier: 2, supportsCriticalFunction: false, labels: { app: "kafka", namespace: "kafka" }, repositories: ["demo-bank/platform-gitops"], mappings: { fluxObjects: ["HelmRelease/kafka/kafka"] } },
   { slug: "mobile-bff", name: "Mobile BFF", team: "digital-banking", tier: 2, supportsCriticalFunction: false, labels: { app: "mobile-bff", namespace: "digital" }, repositories: ["demo-bank/mobile-bff"] },
 ];

@@ -9,6 +9,7 @@ import { createTeam } from "@/lib/services/catalog/create-team";
 import { createService } from "@/lib/services/catalog/create-service";
 import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS } from "./demo-catalog";
 import { seedDemoIncidents } from "./demo-incidents";
+import { seedDemoIngest } from "./demo-ingest";
 import { DEMO_LOGIN } from "@/lib/platform/demo-login";
 
 export const DEMO_ORG = { slug: "demo", name: "Demo Bank" } as const;
@@ -29,5 +30,6 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   for (const team of DEMO_TEAMS) await createTeam(ctx, team);
   for (const service of DEMO_SERVICES) await createService(ctx, service);
   await seedDemoIncidents(ctx);
+  await seedDemoIngest(ctx);
   return { created: true };
 }
