@@ -59,10 +59,18 @@ export async function startServer(options: { engine: string; databaseUrl?: strin
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.dataDir) env.LOGBOOK_DATA_DIR = options.dataDir;
   const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  // Two sources share one log, and tsx's own child keeps writing after npx has exited:
+  // the log ends only once every holder of the pipes is gone ("close", not "exit").
+  child.stdout!.pipe(log, { end: false });
+  child.stderr!.pipe(log, { end: false });
   let exited: number | null = null;
-  child.once("exit", (code) => (exited = code ?? -1));
+  const closed = new Promise<void>((resolve) =>
+    child.once("close", (code) => {
+      exited = code ?? -1;
+      log.end();
+      resolve();
+    }),
+  );
 
   const baseUrl = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;
@@ -85,13 +93,10 @@ export async function startServer(options: { engine: string; databaseUrl?: strin
     port,
     logFile,
     stop: async () => {
-      if (exited !== null) return;
-      const done = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      killGroup(child);
+      if (exited === null) killGroup(child);
       const timer = setTimeout(() => killGroup(child, "SIGKILL"), 25_000);
-      await done;
+      await closed;
       clearTimeout(timer);
-      log.end();
     },
   };
 }
