@@ -4,6 +4,7 @@ import type { Database, DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { claimNextJob, completeJob, failJob, JOB_CHANNEL } from "./queue";
 import { QUEUED_JOB_HANDLERS } from "./queued-job-handlers";
+import { githubIssueSync } from "./github-issue-sync";
 
 export interface PeriodicJob {
   name: string;
@@ -22,7 +23,7 @@ export const purgeExpiredSessions: PeriodicJob = {
   },
 };
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, githubIssueSync];
 
 /** How often the queue is polled when no NOTIFY wakes the worker (e.g. a missed one). */
 const POLL_MS = 1_000;

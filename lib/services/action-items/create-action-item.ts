@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { actionItem } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { findIncident } from "../incidents/find-incident";
+import { ACTION_ITEM_PRIORITIES, assertMember, dueDateSchema, loadActionItemViews, type ActionItemView } from "./action-item-view";
+
+export const createActionItemInput = z.strictObject({
+  title: z.string().trim().min(1, "cannot be empty").max(300),
+  description: z.string().trim().max(10_000).optional(),
+  owner: z.string().min(1).nullable().optional(),
+  dueDate: dueDateSchema.nullable().optional(),
+  priority: z.enum(ACTION_ITEM_PRIORITIES).optional(),
+});
+
+export async function createActionItem(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<ActionItemView> {
+  requirePermission(ctx, "incident:write");
+  const input = parseInput(createActionItemInput, rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const inc = await findIncident(tx, ctx.organizationId, idOrRef);
+    if (input.owner) await assertMember(tx, ctx.organizationId, input.owner);
+    const [row] = await tx
+      .insert(actionItem)
+      .values({
+        id: randomUUID(),
+        organizationId: ctx.organizationId,
+        incidentId: inc.id,
+        title: input.title,
+        description: input.description ?? null,
+        ownerId: input.owner ?? null,
+        dueDate: input.dueDate ?? null,
+        priority: input.priority ?? "P3",
+      })
+      .returning();
+    await recordAudit(tx, {
+      ...auditFrom(ctx),
+      action: "action_item.created",
+      targetType: "action_item",
+      targetId: row!.id,
+      after: { incidentId: inc.id, title: row!.title, ownerId: row!.ownerId, dueDate: row!.dueDate, priority: row!.priority },
+    });
+    const [view] = await loadActionItemViews(tx, [row!]);
+    return view!;
+  });
+}

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { actionItem } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, assertMember, dueDateSchema, findActionItem, loadActionItemViews, type ActionItemView } from "./action-item-view";
+
+export const updateActionItemInput = z
+  .strictObject({
+    title: z.string().trim().min(1, "cannot be empty").max(300),
+    description: z.string().trim().max(10_000).nullable(),
+    owner: z.string().min(1).nullable(),
+    dueDate: dueDateSchema.nullable(),
+    priority: z.enum(ACTION_ITEM_PRIORITIES),
+    status: z.enum(ACTION_ITEM_STATUSES),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field to change" });
+
+const COLUMNS = { title: "title", description: "description", owner: "ownerId", dueDate: "dueDate", priority: "priority", status: "status" } as const;
+
+export async function updateActionItem(ctx: ServiceContext, id: string, rawInput: unknown): Promise<ActionItemView> {
+  requirePermission(ctx, "incident:write");
+  const input = parseInput(updateActionItemInput, rawInput);
+  return ctx.db.transaction(async (tx) => {
+    const current = await findActionItem(tx, ctx.organizationId, id, true);
+    if (input.owner) await assertMember(tx, ctx.organizationId, input.owner);
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const set: Partial<typeof actionItem.$inferInsert> = {};
+    for (const [field, column] of Object.entries(COLUMNS) as Array<[keyof typeof COLUMNS, (typeof COLUMNS)[keyof typeof COLUMNS]]>) {
+      const value = input[field];
+      if (value === undefined || value === current[column]) continue;
+      before[field] = current[column];
+      after[field] = value;
+      (set as Record<string, unknown>)[column] = value;
+    }
+    if (Object.keys(set).length === 0) return (await loadActionItemViews(tx, [current]))[0]!;
+    const [row] = await tx
+      .update(actionItem)
+      .set({ ...set, updatedAt: new Date() })
+      .where(eq(actionItem.id, current.id))
+      .returning();
+    await recordAudit(tx, { ...auditFrom(ctx), action: "action_item.updated", targetType: "action_item", targetId: current.id, before, after });
+    return (await loadActionItemViews(tx, [row!]))[0]!;
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { githubConnection } from "@/db/schema";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { encryptIntegrationSecret } from "../integrations/integration-secret";
+import type { GitHubConnectionView } from "./github-connection-view";
+
+const DEFAULT_API_URL = "https://api.github.com";
+
+export const setGitHubConnectionInput = z.strictObject({
+  token: z.string().trim().min(1, "cannot be empty").max(500),
+  apiUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  account: z.string().trim().max(200).optional(),
+});
+
+/** Saves the organisation's GitHub token (encrypted at rest, never returned). Admins only. */
+export async function setGitHubConnection(ctx: ServiceContext, rawInput: unknown): Promise<GitHubConnectionView> {
+  requirePermission(ctx, "settings:manage");
+  const input = parseInput(setGitHubConnectionInput, rawInput);
+  const tokenEncrypted = await encryptIntegrationSecret(input.token);
+  const apiUrl = input.apiUrl ?? DEFAULT_API_URL;
+  const now = new Date();
+  return ctx.db.transaction(async (tx) => {
+    const values = { apiUrl, tokenEncrypted, account: input.account ?? null, createdBy: ctx.actor.id ?? ctx.actor.label, updatedAt: now };
+    await tx
+      .insert(githubConnection)
+      .values({ organizationId: ctx.organizationId, ...values })
+      .onConflictDoUpdate({ target: githubConnection.organizationId, set: values });
+    await recordAudit(tx, {
+      ...auditFrom(ctx),
+      action: "github_connection.set",
+      targetType: "github_connection",
+      targetId: ctx.organizationId,
+      // The token itself never goes into the audit trail.
+      after: { apiUrl, account: input.account ?? null },
+    });
+    return { connected: true, apiUrl, account: input.account ?? null, updatedAt: now.toISOString() };
+  });
+}
