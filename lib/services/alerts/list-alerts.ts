@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, lt, not, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, not, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { alert, service } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
@@ -6,7 +6,7 @@ import { parseInput } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
 import { commaSeparated } from "../incidents/incident-inputs";
 import { findIncident } from "../incidents/find-incident";
-import { decodeTimeKeyset, encodeTimeKeyset } from "../time-keyset";
+import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
 import { loadAlertViews, type AlertView } from "./alert-view";
 
 /** Correlation writes `triage: <reason>` on an alert no rule lets declare and no incident absorbs. */
@@ -40,10 +40,7 @@ export async function listAlerts(ctx: ServiceContext, rawInput: unknown): Promis
   const inTriage = and(isNull(alert.incidentId), sql`coalesce(${alert.routing}, '') like ${`${TRIAGE_PREFIX}%`}`)!;
   if (input.triage === true) conditions.push(inTriage);
   if (input.triage === false) conditions.push(not(inTriage));
-  if (input.cursor) {
-    const { at, id } = decodeTimeKeyset(input.cursor);
-    conditions.push(or(lt(alert.lastSeenAt, at), and(eq(alert.lastSeenAt, at), lt(alert.id, id)))!);
-  }
+  if (input.cursor) conditions.push(olderThanCursor(alert.lastSeenAt, alert.id, input.cursor));
   const rows = await ctx.db
     .select()
     .from(alert)

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { changeEvent, service, team } from "@/db/schema";
 import { CHANGE_KINDS } from "@/lib/ingest/types";
@@ -6,7 +6,7 @@ import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
 import { commaSeparated, timestampSchema } from "../incidents/incident-inputs";
-import { decodeTimeKeyset, encodeTimeKeyset } from "../time-keyset";
+import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
 import { loadChangeViews, type ChangeView } from "./change-view";
 
 const list = z
@@ -50,10 +50,7 @@ export async function listChanges(ctx: ServiceContext, rawInput: unknown): Promi
   if (input.kind?.length) conditions.push(inArray(changeEvent.kind, input.kind));
   if (input.since) conditions.push(gte(changeEvent.occurredAt, input.since));
   if (input.until) conditions.push(lt(changeEvent.occurredAt, input.until));
-  if (input.cursor) {
-    const { at, id } = decodeTimeKeyset(input.cursor);
-    conditions.push(or(lt(changeEvent.occurredAt, at), and(eq(changeEvent.occurredAt, at), lt(changeEvent.id, id)))!);
-  }
+  if (input.cursor) conditions.push(olderThanCursor(changeEvent.occurredAt, changeEvent.id, input.cursor));
   const rows = await ctx.db
     .select()
     .from(changeEvent)

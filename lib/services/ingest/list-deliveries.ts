@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { integration, webhookDelivery } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
 import { commaSeparated } from "../incidents/incident-inputs";
-import { decodeTimeKeyset, encodeTimeKeyset } from "../time-keyset";
+import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
 import { DELIVERY_STATUSES, PREVIEW_CHARS, toDeliveryView, type DeliveryView } from "./delivery-view";
 import { rejectedForSignature } from "./receive-delivery";
 
@@ -40,10 +40,7 @@ export async function listDeliveries(ctx: ServiceContext, rawInput: unknown): Pr
   const conditions: SQL[] = [eq(webhookDelivery.organizationId, ctx.organizationId)];
   if (input.status?.length) conditions.push(inArray(webhookDelivery.status, input.status));
   if (input.integration) conditions.push(eq(webhookDelivery.integrationId, input.integration));
-  if (input.cursor) {
-    const { at, id } = decodeTimeKeyset(input.cursor);
-    conditions.push(or(lt(webhookDelivery.receivedAt, at), and(eq(webhookDelivery.receivedAt, at), lt(webhookDelivery.id, id)))!);
-  }
+  if (input.cursor) conditions.push(olderThanCursor(webhookDelivery.receivedAt, webhookDelivery.id, input.cursor));
   const rows = await ctx.db
     .select({ delivery: deliveryListColumns, name: integration.name, kind: integration.kind })
     .from(webhookDelivery)
