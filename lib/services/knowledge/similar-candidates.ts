@@ -1,0 +1,114 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import type { SimilarityCandidate } from "@/lib/similarity/similarity-ranker";
+import { selectRows } from "./sql-rows";
+
+export interface CandidateRow extends SimilarityCandidate {
+  number: number;
+  title: string;
+  externalId: string | null;
+  resolution: string | null;
+}
+
+interface RawCandidate {
+  incident_id: string;
+  text_rank: number | string;
+  trigram: number | string;
+  document: string;
+  alert_names: string[];
+  change_kinds: string[];
+  root_cause_codes: string[];
+  resolution: string | null;
+  number: number;
+  title: string;
+  external_id: string | null;
+  services: string[] | null;
+}
+
+export const CANDIDATE_LIMIT = 100;
+
+function textArray(values: string[]): SQL {
+  return values.length === 0 ? sql`array[]::text[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+}
+
+/**
+ * Past (resolved or closed) incidents that could be like the query: the union of the best
+ * full-text matches and the best trigram matches. Two index-backed queries joined by UNION,
+ * not one WHERE with OR, which would scan every document.
+ */
+export async function findCandidates(
+  db: Queryable,
+  organizationId: string,
+  input: { orQuery: string; shortText: string; excludeId: string | null },
+): Promise<CandidateRow[]> {
+  const exclude = input.excludeId ?? "";
+  const fullText = input.orQuery
+    ? sql`select k.incident_id, ts_rank_cd(to_tsvector('english', k.document), q.tsq, 32) as text_rank, 0::real as trigram
+          from incident_knowledge k join incident i on i.id = k.incident_id,
+               (select websearch_to_tsquery('english', ${input.orQuery}) as tsq) q
+          where k.organization_id = ${organizationId} and to_tsvector('english', k.document) @@ q.tsq
+            and i.status in ('resolved', 'closed') and k.incident_id <> ${exclude}
+          order by text_rank desc limit ${CANDIDATE_LIMIT}`
+    : null;
+  const trigram = input.shortText.length >= 3
+    ? sql`select k.incident_id, 0::real as text_rank, word_similarity(${input.shortText}, k.document) as trigram
+          from incident_knowledge k join incident i on i.id = k.incident_id
+          where k.organization_id = ${organizationId} and ${input.shortText} <% k.document
+            and i.status in ('resolved', 'closed') and k.incident_id <> ${exclude}
+          order by trigram desc limit ${CANDIDATE_LIMIT / 2}`
+    : null;
+  const parts = [fullText, trigram].filter((p): p is SQL => p !== null);
+  if (parts.length === 0) return [];
+  const union = sql.join(parts.map((p) => sql`(${p})`), sql` union all `);
+  const rows = await selectRows<RawCandidate>(
+    db,
+    sql`with c as (select incident_id, max(text_rank) as text_rank, max(trigram) as trigram from (${union}) u group by incident_id)
+        select c.incident_id, c.text_rank, c.trigram, k.document, k.alert_names, k.change_kinds, k.root_cause_codes, k.resolution,
+               i.number, i.title, i.external_id,
+               (select json_agg(s.slug) from incident_service x join service s on s.id = x.service_id where x.incident_id = i.id) as services
+        from c join incident_knowledge k on k.incident_id = c.incident_id join incident i on i.id = c.incident_id`,
+  );
+  return rows.map((r) => ({
+    id: r.incident_id,
+    textRank: Number(r.text_rank),
+    trigram: Number(r.trigram),
+    document: r.document,
+    services: r.services ?? [],
+    alertNames: r.alert_names,
+    changeKinds: r.change_kinds,
+    rootCauseCodes: r.root_cause_codes,
+    number: r.number,
+    title: r.title,
+    externalId: r.external_id,
+    resolution: r.resolution,
+  }));
+}
+
+export interface RecurrenceRow {
+  id: string;
+  number: number;
+  title: string;
+  external_id: string | null;
+  alert_names: string[];
+  service: string;
+}
+
+/** A past incident resolved in the last 30 days sharing an alert name and a service: a recurrence. */
+export async function findRecurrence(
+  db: Queryable,
+  organizationId: string,
+  input: { excludeId: string; alertNames: string[]; services: string[] },
+): Promise<RecurrenceRow | null> {
+  if (input.alertNames.length === 0 || input.services.length === 0) return null;
+  const [row] = await selectRows<RecurrenceRow>(
+    db,
+    sql`select i.id, i.number, i.title, i.external_id, k.alert_names, s.slug as service
+        from incident i join incident_knowledge k on k.incident_id = i.id
+             join incident_service x on x.incident_id = i.id join service s on s.id = x.service_id
+        where i.organization_id = ${organizationId} and i.id <> ${input.excludeId}
+          and i.status in ('resolved', 'closed') and i.resolved_at > now() - interval '30 days'
+          and k.alert_names ?| ${textArray(input.alertNames)} and s.slug = any(${textArray(input.services)})
+        order by i.resolved_at desc limit 1`,
+  );
+  return row ?? null;
+}
