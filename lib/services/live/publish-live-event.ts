@@ -6,7 +6,7 @@ export const LIVE_CHANNEL = "logbook_live";
 export interface LiveEvent {
   organizationId: string;
   /** what changed: an incident, its timeline, an alert, a change, a delivery */
-  type: "incident" | "timeline" | "alert" | "change" | "delivery";
+  type: "incident" | "timeline" | "alert" | "change" | "delivery" | "postmortem";
   id: string;
   incidentId?: string;
 }

@@ -1,0 +1,40 @@
+import type { PostmortemDoc } from "../postmortem-schema";
+import { bulletList, dataBlock, heading, prompt } from "./doc-builders";
+
+/** The sections of a blameless postmortem, each with prompts that say what belongs there. */
+export function standardSections(): PostmortemDoc[] {
+  return [
+    heading(2, "Summary"),
+    prompt("In two or three sentences: what happened, who was affected, and how it was resolved."),
+    heading(2, "Impact"),
+    prompt("Who and what was affected, for how long, and how badly? Quantify where you can."),
+    dataBlock("impactFigures"),
+    heading(2, "Timeline"),
+    prompt("The highlighted events from the incident timeline follow; highlight more events on the incident to add them."),
+    dataBlock("incidentTimeline"),
+    heading(2, "Detection"),
+    prompt("How did we find out? Which alert, customer report or person noticed first, and could we have known sooner?"),
+    heading(2, "Response"),
+    prompt("Who responded and what did they do? What helped or slowed the response?"),
+    heading(2, "Recovery"),
+    prompt("How was service restored? What was the mitigation, and what was the final fix?"),
+    heading(2, "Root cause and contributing factors"),
+    prompt("Describe the conditions that made this possible. Focus on systems and processes, not on individuals."),
+    bulletList(["Contributing factor"]),
+    heading(2, "What went well"),
+    bulletList([""]),
+    heading(2, "What went poorly"),
+    bulletList([""]),
+    heading(2, "Where we got lucky"),
+    bulletList([""]),
+    heading(2, "Action items"),
+    prompt("Each action has an owner and a due date; they are tracked on the incident and can become GitHub issues."),
+    dataBlock("actionItemsBlock"),
+    heading(2, "Lessons learned"),
+    prompt("What should other teams know? What would you tell someone facing the same situation?"),
+  ];
+}
+
+export function standardTemplate(): PostmortemDoc {
+  return { type: "doc", content: [heading(1, "Postmortem"), ...standardSections()] };
+}

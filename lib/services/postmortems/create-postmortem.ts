@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { postmortem } from "@/db/schema";
+import { documentText } from "@/lib/documents/doc-text";
+import { prefillTemplate } from "@/lib/documents/prefill";
+import { TEMPLATE_KEYS } from "@/lib/documents/templates/builtin-templates";
+import { requirePermission, type ServiceContext } from "../context";
+import { ConflictError, parseInput } from "../errors";
+import { auditFrom, recordAudit } from "../audit/record-audit";
+import { publishLiveEvent } from "../live/publish-live-event";
+import { findIncident } from "../incidents/find-incident";
+import { loadIncidentSnapshot } from "./load-incident-snapshot";
+import { resolveTemplate } from "./postmortem-templates";
+import { ydocStateFromJson } from "./postmortem-ydoc";
+
+export const createPostmortemInput = z.object({ template: z.enum(TEMPLATE_KEYS).default("standard") }).strict();
+
+export interface CreatedPostmortem {
+  id: string;
+  incidentId: string;
+  status: "draft";
+  revision: number;
+}
+
+/**
+ * Opens the incident's postmortem from a template, pre-filled with the incident's data. The
+ * Yjs state is built from the same JSON so the first collaborator starts from it.
+ */
+export async function createPostmortem(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<CreatedPostmortem> {
+  requirePermission(ctx, "incident:write");
+  const input = parseInput(createPostmortemInput, rawInput ?? {});
+  return ctx.db.transaction(async (tx) => {
+    const owner = await findIncident(tx, ctx.organizationId, idOrRef, true);
+    const [existing] = await tx.select({ id: postmortem.id }).from(postmortem).where(eq(postmortem.incidentId, owner.id)).limit(1);
+    if (existing) throw new ConflictError(`This incident already has a postmortem (${existing.id}).`, "postmortem_exists");
+    const template = await resolveTemplate(tx, ctx.organizationId, input.template);
+    const content = prefillTemplate(template.content, await loadIncidentSnapshot(tx, owner));
+    const id = randomUUID();
+    const authorIds = ctx.actor.type === "user" && ctx.actor.id ? [ctx.actor.id] : [];
+    await tx.insert(postmortem).values({
+      id,
+      organizationId: ctx.organizationId,
+      incidentId: owner.id,
+      template: input.template,
+      status: "draft",
+      revision: 1,
+      ydoc: ydocStateFromJson(content),
+      content,
+      text: documentText(content),
+      authorIds,
+      createdBy: ctx.actor.id ?? ctx.actor.label,
+    });
+    await recordAudit(tx, {
+      ...auditFrom(ctx),
+      action: "postmortem.created",
+      targetType: "postmortem",
+      targetId: id,
+      after: { incidentId: owner.id, template: input.template, status: "draft", revision: 1 },
+    });
+    await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "postmortem", id, incidentId: owner.id });
+    return { id, incidentId: owner.id, status: "draft" as const, revision: 1 };
+  });
+}

@@ -1,0 +1,48 @@
+import { and, eq } from "drizzle-orm";
+import { postmortemApproval, postmortemRevision } from "@/db/schema";
+import { canPublishPostmortems, REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
+import { contentSha256 } from "@/lib/documents/content-hash";
+import { documentText } from "@/lib/documents/doc-text";
+import type { ServiceContext } from "../context";
+import { ConflictError, ForbiddenError } from "../errors";
+import { freezePostmortem } from "./postmortem-freeze";
+import { commitPostmortemStep } from "./postmortem-step";
+import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
+
+/**
+ * Approved → published: the data blocks are frozen with the incident's current data, and
+ * the content is stored as an immutable revision with the SHA-256 of its canonical JSON.
+ */
+export async function publishPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
+  if (!canPublishPostmortems(ctx.role)) throw new ForbiddenError(`Your role (${ctx.role}) cannot publish postmortems.`);
+  return ctx.db.transaction(async (tx) => {
+    const row = await findPostmortem(tx, ctx.organizationId, id, true);
+    if (row.status === "published") throw new ConflictError(`Revision ${row.revision} is already published; reopen it to start a new revision.`, "invalid_postmortem_status");
+    const approvals = await tx
+      .select({ userId: postmortemApproval.userId })
+      .from(postmortemApproval)
+      .where(and(eq(postmortemApproval.postmortemId, row.id), eq(postmortemApproval.revision, row.revision)));
+    if (row.status !== "approved" || approvals.length < REQUIRED_APPROVALS) {
+      throw new ConflictError(
+        `Publishing needs ${REQUIRED_APPROVALS} approvals from distinct reviewers who are not authors; revision ${row.revision} has ${approvals.length}.`,
+        "approvals_required",
+      );
+    }
+    const now = new Date();
+    const frozen = await freezePostmortem(tx, row, "published", now);
+    const text = documentText(frozen.content);
+    const sha256 = contentSha256(frozen.content);
+    await tx.insert(postmortemRevision).values({
+      postmortemId: row.id,
+      revision: row.revision,
+      content: frozen.content,
+      text,
+      sha256,
+      publishedBy: ctx.actor.label,
+      publishedAt: now,
+    });
+    // The Yjs state is left alone: replacing it under connected editors would duplicate text.
+    const updated = await commitPostmortemStep(tx, ctx, row, "postmortem.published", { status: "published", content: frozen.content, text }, { sha256 });
+    return loadPostmortemView(tx, updated);
+  });
+}

@@ -1,0 +1,79 @@
+import { and, eq } from "drizzle-orm";
+import { postmortem, postmortemApproval } from "@/db/schema";
+import type { Database, Queryable } from "@/db/client";
+import { isEditableStatus } from "@/lib/core/postmortem-workflow";
+import { contentSha256 } from "@/lib/documents/content-hash";
+import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
+import { recordAudit } from "../audit/record-audit";
+import { NO_REQUEST } from "../context";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
+import { publishLiveEvent } from "../live/publish-live-event";
+import { addPostmortemAuthors, COLLABORATION_ACTOR } from "./record-postmortem-authors";
+
+export interface PostmortemState {
+  /** Y.encodeStateAsUpdate of the whole document: the source of truth */
+  ydocUpdate: Uint8Array;
+  /** editor JSON and plain text derived from it, for export and search */
+  content: PostmortemDoc;
+  text: string;
+  /** users whose edits this save contains: they become authors */
+  editorUserIds: string[];
+  /** when given, the postmortem must belong to this organisation */
+  organizationId?: string;
+}
+
+/**
+ * Refuses changes to an approved or published revision (409): approved text is what the
+ * reviewers signed, and published text is frozen and hashed.
+ */
+export function assertPostmortemEditable(status: string, revision: number): void {
+  if (!isEditableStatus(status)) {
+    throw new ConflictError(
+      status === "published"
+        ? `Revision ${revision} is published and cannot be edited; reopen it to start revision ${revision + 1}.`
+        : `Revision ${revision} is approved and cannot be edited; publish it, and reopen it to make changes.`,
+      "postmortem_not_editable",
+    );
+  }
+}
+
+/** The persistence path of the collaboration server (debounced saves). */
+export async function savePostmortemState(db: Database, postmortemId: string, state: PostmortemState): Promise<{ approvalsCleared: boolean }> {
+  if (!state.content || state.content.type !== "doc") {
+    throw new ValidationError("The saved content is not an editor document.", [{ field: "content", message: "must be of type doc" }]);
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(postmortem).where(eq(postmortem.id, postmortemId)).for("update");
+    if (!row || (state.organizationId && row.organizationId !== state.organizationId)) throw new NotFoundError(`Postmortem ${postmortemId}`);
+    assertPostmortemEditable(row.status, row.revision);
+    const changed = contentSha256(row.content) !== contentSha256(state.content);
+    const approvalsCleared = changed && row.status === "in_review" ? await clearApprovals(tx, row) : false;
+    await tx
+      .update(postmortem)
+      .set({ ydoc: state.ydocUpdate, content: state.content, text: state.text, ...(changed ? { updatedAt: new Date() } : {}) })
+      .where(eq(postmortem.id, postmortemId));
+    if (changed) await addPostmortemAuthors(tx, postmortemId, state.editorUserIds);
+    return { approvalsCleared };
+  });
+}
+
+/** Text changed under review: approvals given to the earlier text no longer count. */
+async function clearApprovals(tx: Queryable, row: typeof postmortem.$inferSelect): Promise<boolean> {
+  const removed = await tx
+    .delete(postmortemApproval)
+    .where(and(eq(postmortemApproval.postmortemId, row.id), eq(postmortemApproval.revision, row.revision)))
+    .returning({ userId: postmortemApproval.userId });
+  if (removed.length === 0) return false;
+  await recordAudit(tx, {
+    organizationId: row.organizationId,
+    actor: COLLABORATION_ACTOR,
+    request: NO_REQUEST,
+    action: "postmortem.approvals_cleared",
+    targetType: "postmortem",
+    targetId: row.id,
+    before: { approvals: removed.map((r) => r.userId) },
+    after: { approvals: [], reason: "edited while in review" },
+  });
+  await publishLiveEvent(tx, { organizationId: row.organizationId, type: "postmortem", id: row.id, incidentId: row.incidentId });
+  return true;
+}
