@@ -6,11 +6,12 @@ import { seedDemo, DEMO_LOGIN } from "@/db/seed/demo";
 import { ensureAuthSecret } from "@/lib/platform/auth-secret";
 import { readRuntimeConfig } from "@/lib/platform/runtime-config";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { logger } from "@/lib/logger";
 
 /**
- * One process: Next.js (pages and API), the job worker and, later, the collaboration
- * server share one HTTP server and one database handle. PGlite allows a single process,
+ * One process: Next.js (pages and API), the job worker and the collaboration server
+ * (Hocuspocus on /collab) share one HTTP server and one database handle. PGlite allows a single process,
  * and a laptop install should be one command. LOGBOOK_ROLES splits roles when scaling.
  */
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
 
   const worker: Worker | null = config.LOGBOOK_ROLES.includes("worker") ? startWorker(database) : null;
   let server: Server | null = null;
+  let collab: CollabServer | null = null;
   if (config.LOGBOOK_ROLES.includes("web")) {
     const app = next({ dev, hostname: "localhost", port: config.PORT });
     await app.prepare();
@@ -37,6 +39,17 @@ async function main() {
       handle(req, res).catch((err) => {
         logger.error({ err, url: req.url }, "request failed");
         if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      });
+    });
+    // Collaboration (Yjs over WebSocket) rides on the web server: /collab goes to Hocuspocus,
+    // every other upgrade (Next.js HMR in development) to Next.
+    collab = createCollabServer({ db: database.db });
+    const nextUpgrade = app.getUpgradeHandler();
+    server.on("upgrade", (req, socket, head) => {
+      if (collab!.handleUpgrade(req, socket, head)) return;
+      nextUpgrade(req, socket, head).catch((err: unknown) => {
+        logger.warn({ err, url: req.url }, "upgrade failed");
+        socket.destroy();
       });
     });
     await new Promise<void>((resolve) => server!.listen(config.PORT, config.HOST, resolve));
@@ -57,6 +70,9 @@ async function main() {
     force.unref();
     if (server) {
       const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+      // No new sockets now; pending collaborative edits are stored and their sockets closed
+      // before waiting for connections to end and before the database goes away.
+      await collab?.close().catch((err: unknown) => logger.error({ err }, "could not flush collaboration documents"));
       server.closeIdleConnections();
       // Live-update streams never end by themselves: give requests a moment, then cut them.
       const cut = setTimeout(() => server!.closeAllConnections(), 5_000);
