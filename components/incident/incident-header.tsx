@@ -1,3 +1,4 @@
+import { FileText } from "lucide-react";
 import Link from "next/link";
 import { SeverityBadge } from "@/components/severity-badge";
 import { StatusBadge } from "@/components/status-badge";
@@ -35,6 +36,13 @@ export function IncidentHeader({ incident, renderedAt, canWrite }: { incident: I
         <StatusBadge status={incident.status} />
         {incident.services.length > 0 && <span aria-hidden className="mx-1 h-4 w-px bg-border" />}
         <ServiceChips services={incident.services} />
+        <Link
+          href={`/incidents/${incident.ref}/postmortem`}
+          className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-md border border-input bg-background px-3 text-xs font-medium shadow-xs hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <FileText className="size-3.5" aria-hidden />
+          Postmortem
+        </Link>
       </div>
       <div className="flex flex-col gap-3 border-y border-border py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-6">
         <dl className="flex flex-wrap gap-x-6 gap-y-2 text-sm" aria-label="Roles">

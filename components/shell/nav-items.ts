@@ -1,17 +1,23 @@
 import { roleHasPermission, type OrgRole } from "@/lib/core/roles";
 
-export type NavIcon = "incidents" | "services" | "teams" | "audit" | "settings";
+export type NavIcon = "incidents" | "postmortems" | "action-items" | "triage" | "changes" | "services" | "teams" | "audit" | "settings";
 
 export interface NavItem {
   href: string;
   label: string;
   icon: NavIcon;
+  /** a live count shown beside the label */
+  badge?: "triage";
 }
 
 /** The shell's sections; audit and settings appear only for roles that can open them. */
 export function navItemsFor(role: OrgRole): NavItem[] {
   const items: NavItem[] = [
     { href: "/incidents", label: "Incidents", icon: "incidents" },
+    { href: "/postmortems", label: "Postmortems", icon: "postmortems" },
+    { href: "/action-items", label: "Action items", icon: "action-items" },
+    { href: "/triage", label: "Triage", icon: "triage", badge: "triage" },
+    { href: "/changes", label: "Changes", icon: "changes" },
     { href: "/services", label: "Services", icon: "services" },
     { href: "/teams", label: "Teams", icon: "teams" },
   ];

@@ -2,12 +2,17 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Boxes, ScrollText, Settings, Siren, Users } from "lucide-react";
+import { BellRing, Boxes, FileText, GitCommitHorizontal, ListChecks, ScrollText, Settings, Siren, Users } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
+import { TriageCountBadge } from "@/components/live/triage-count-badge";
 import type { NavIcon, NavItem } from "./nav-items";
 
 export const NAV_ICONS: Record<NavIcon, React.ComponentType<{ className?: string; "aria-hidden"?: boolean }>> = {
   incidents: Siren,
+  postmortems: FileText,
+  "action-items": ListChecks,
+  triage: BellRing,
+  changes: GitCommitHorizontal,
   services: Boxes,
   teams: Users,
   audit: ScrollText,
@@ -38,6 +43,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           >
             <Icon aria-hidden className={cn("size-4", active ? "text-primary" : "text-muted-foreground")} />
             {item.label}
+            {item.badge === "triage" && <TriageCountBadge />}
           </Link>
         );
       })}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
 import { IncidentControls } from "@/components/incident/incident-controls";
 import { IncidentHeader } from "@/components/incident/incident-header";
 import { IncidentKeyTimes } from "@/components/incident/incident-key-times";
@@ -8,6 +9,9 @@ import { IncidentTimeline } from "@/components/incident/incident-timeline";
 import { TimelineFollowProvider } from "@/components/incident/timeline-follow";
 import { IncidentSummary } from "@/components/incident/incident-summary";
 import { Panel } from "@/components/incident/panel";
+import { IncidentAlertsPanel } from "@/components/ingest/incident-alerts-panel";
+import { DEFAULT_LOOKBACK_MINUTES, WhatChangedPanel } from "@/components/ingest/what-changed-panel";
+import { IncidentLiveUpdates } from "@/components/live/incident-live-updates";
 import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
 import { listServices } from "@/lib/services/catalog/list-services";
@@ -15,6 +19,8 @@ import { NotFoundError } from "@/lib/services/errors";
 import { getIncident } from "@/lib/services/incidents/get-incident";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import { listMembers } from "@/lib/services/organizations/list-members";
+import { listAlerts } from "@/lib/services/alerts/list-alerts";
+import { listSuspectChanges } from "@/lib/services/changes/list-suspect-changes";
 
 interface IncidentPageProps {
   params: Promise<{ ref: string }>;
@@ -46,15 +52,18 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
   if (ref !== incident.ref) redirect(`/incidents/${incident.ref}`);
 
   const canWrite = roleHasPermission(ctx.role, "incident:write");
-  const [firstPage, members, services, renderedAt] = await Promise.all([
+  const [firstPage, members, services, alerts, suspects, renderedAt] = await Promise.all([
     listTimeline(ctx, incident.id, { limit: "200" }),
     canWrite ? listMembers(ctx) : [],
     canWrite ? listServices(ctx).then((page) => page.items.map((s) => ({ slug: s.slug, name: s.name }))) : [],
+    listAlerts(ctx, { incident: incident.id, limit: 100 }),
+    listSuspectChanges(ctx, incident.id, { lookback: DEFAULT_LOOKBACK_MINUTES, limit: 100 }),
     loadedAt(),
   ]);
 
   return (
     <TimelineFollowProvider>
+      <IncidentLiveUpdates incidentId={incident.id} incidentRef={incident.ref} />
       <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
         <IncidentHeader incident={incident} renderedAt={renderedAt} canWrite={canWrite} />
         <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -64,12 +73,17 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
                 <IncidentControls incident={incident} members={members} services={services} />
               </Panel>
             )}
+            <IncidentAlertsPanel incidentId={incident.id} incidentRef={incident.ref} initial={alerts} loadedAt={renderedAt} canWrite={canWrite} />
             <Panel title="Key times">
               <IncidentKeyTimes incident={incident} />
+            </Panel>
+            <Panel title="Action items">
+              <ActionItemsPanel incidentRef={incident.ref} canWrite={canWrite} members={members} />
             </Panel>
           </aside>
           <div className="flex min-w-0 flex-col gap-5 lg:col-start-1 lg:row-start-1">
             <IncidentSummary incident={incident} canWrite={canWrite} />
+            <WhatChangedPanel incidentRef={incident.ref} initial={suspects} loadedAt={renderedAt} canWrite={canWrite} />
             <IncidentTimeline incidentRef={incident.ref} firstPage={firstPage} loadedAt={renderedAt} canWrite={canWrite} />
           </div>
         </div>
