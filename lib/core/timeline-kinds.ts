@@ -9,6 +9,7 @@ export const TIMELINE_KINDS = [
   "alert",
   "change",
   "pagerduty",
+  "runbook",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -23,4 +24,5 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   alert: "Alerts",
   change: "Changes",
   pagerduty: "PagerDuty",
+  runbook: "Runbooks",
 };

@@ -2,6 +2,7 @@ import { lt } from "drizzle-orm";
 import { session, verification } from "@/db/schema";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
+import { syncDueRunbookSources } from "@/lib/services/runbooks/sync-runbook-source";
 import { claimNextJob, completeJob, failJob, JOB_CHANNEL } from "./queue";
 import { QUEUED_JOB_HANDLERS } from "./queued-job-handlers";
 import { githubIssueSync } from "./github-issue-sync";
@@ -23,7 +24,10 @@ export const purgeExpiredSessions: PeriodicJob = {
   },
 };
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, githubIssueSync];
+/** Runbook folders are re-synced from GitHub when due (hourly, or after a failure's backoff). */
+export const syncRunbookSources: PeriodicJob = { name: "sync-runbook-sources", everyMs: 60_000, run: syncDueRunbookSources };
+
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, githubIssueSync, syncRunbookSources];
 
 /** How often the queue is polled when no NOTIFY wakes the worker (e.g. a missed one). */
 const POLL_MS = 1_000;

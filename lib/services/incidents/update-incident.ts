@@ -12,6 +12,8 @@ import { appendTimelineEvent, type NewTimelineEvent } from "./append-timeline-ev
 import { findIncident } from "./find-incident";
 import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema } from "./incident-inputs";
 import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { REFRESH_INCIDENT_KNOWLEDGE_JOB } from "../knowledge/refresh-incident-knowledge";
 
 export const updateIncidentInput = z
   .object({
@@ -67,6 +69,10 @@ export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawIn
         payload: { from: row.status, to: input.status },
         highlighted: input.status === "resolved",
       });
+      // A resolved incident becomes a suggestion for later ones: rebuild its search document.
+      if (input.status === "resolved" || input.status === "closed") {
+        await enqueueJob(tx, { kind: REFRESH_INCIDENT_KNOWLEDGE_JOB, organizationId: ctx.organizationId, payload: { incidentId: row.id } });
+      }
     }
 
     for (const role of INCIDENT_ROLES) {

@@ -1,0 +1,122 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { formatIncidentRef } from "@/lib/core/incident-reference";
+import { headlineHtml, headlineSegments, MARK_START, MARK_STOP, type HighlightSegment } from "@/lib/knowledge/highlight-marks";
+import { requirePermission, type ServiceContext } from "../context";
+import { parseInput } from "../errors";
+import { selectRows } from "../knowledge/sql-rows";
+
+export const SEARCH_TYPES = ["incident", "postmortem", "runbook", "timeline"] as const;
+export type SearchType = (typeof SEARCH_TYPES)[number];
+
+/** Longer input is cut: a search box is not a document, and the cap bounds the query plan. */
+export const MAX_SEARCH_CHARS = 500;
+
+export const searchInput = z.object({
+  q: z.string().default("").transform((q) => q.slice(0, MAX_SEARCH_CHARS)),
+  type: z.enum(SEARCH_TYPES).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export interface SearchResult {
+  type: SearchType;
+  id: string;
+  title: string;
+  incidentRef: string | null;
+  /** where the result lives in the app */
+  href: string;
+  /** HTML-escaped text in which only <mark> tags are markup */
+  snippet: string;
+  highlights: HighlightSegment[];
+  rank: number;
+}
+
+interface Row {
+  type: SearchType;
+  id: string;
+  title: string;
+  number: number | null;
+  rank: number | string;
+  headline: string;
+}
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+function clean(column: SQL): SQL {
+  return sql`translate(${column}, ${MARK_START + MARK_STOP}, '')`;
+}
+
+/**
+ * Each type is one index-backed query (same expression as its GIN index) limited before
+ * ts_headline runs, so highlighting costs only the rows shown.
+ */
+function queryFor(type: SearchType, organizationId: string, limit: number): SQL {
+  switch (type) {
+    case "incident":
+      return sql`select 'incident' as type, i.id, i.title, i.number, r.rank,
+                   ts_headline('english', ${clean(sql`r.document`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
+                 from (select k.incident_id, k.document, t.tsq, ts_rank_cd(to_tsvector('english', k.document), t.tsq) as rank
+                       from incident_knowledge k, t where k.organization_id = ${organizationId}
+                         and to_tsvector('english', k.document) @@ t.tsq order by rank desc limit ${limit}) r
+                 join incident i on i.id = r.incident_id`;
+    case "postmortem":
+      return sql`select 'postmortem' as type, i.id, i.title, i.number, r.rank,
+                   ts_headline('english', ${clean(sql`coalesce(p.text, r.postmortem_text, '')`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
+                 from (select k.incident_id, k.postmortem_text, t.tsq, ts_rank_cd(to_tsvector('english', k.document), t.tsq) as rank
+                       from incident_knowledge k, t where k.organization_id = ${organizationId}
+                         and to_tsvector('english', k.document) @@ t.tsq
+                         and (k.postmortem_text is not null or exists (select 1 from postmortem p where p.incident_id = k.incident_id))
+                       order by rank desc limit ${limit}) r
+                 join incident i on i.id = r.incident_id left join postmortem p on p.incident_id = r.incident_id`;
+    case "runbook":
+      return sql`select 'runbook' as type, r.id, r.title, null::int as number, r.rank,
+                   ts_headline('english', ${clean(sql`r.body`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
+                 from (select b.id, b.title, b.body, t.tsq, ts_rank_cd(to_tsvector('english', b.title || ' ' || b.body), t.tsq) as rank
+                       from runbook b, t where b.organization_id = ${organizationId}
+                         and to_tsvector('english', b.title || ' ' || b.body) @@ t.tsq order by rank desc limit ${limit}) r`;
+    case "timeline":
+      return sql`select 'timeline' as type, i.id, e.title, i.number, e.rank,
+                   ts_headline('english', ${clean(sql`e.text`)}, e.tsq, ${HEADLINE_OPTIONS}) as headline
+                 from (select ev.incident_id, ev.title, coalesce(ev.body, ev.title) as text, t.tsq,
+                              ts_rank_cd(to_tsvector('english', ev.title || ' ' || coalesce(ev.body, '')), t.tsq) as rank
+                       from timeline_event ev, t where ev.organization_id = ${organizationId}
+                         and to_tsvector('english', ev.title || ' ' || coalesce(ev.body, '')) @@ t.tsq
+                       order by rank desc limit ${limit}) e
+                 join incident i on i.id = e.incident_id`;
+  }
+}
+
+function hrefOf(row: Row): string {
+  if (row.type === "runbook") return `/runbooks/${row.id}`;
+  const ref = formatIncidentRef(row.number ?? 0);
+  return row.type === "postmortem" ? `/incidents/${ref}/postmortem` : `/incidents/${ref}`;
+}
+
+/**
+ * Full-text search across incidents, postmortems, runbooks and timeline notes. Any input is
+ * safe: websearch_to_tsquery accepts every string (quotes, operators, stray parentheses).
+ */
+export async function searchKnowledge(ctx: ServiceContext, rawQuery: Record<string, unknown>): Promise<{ items: SearchResult[] }> {
+  requirePermission(ctx, "incident:read");
+  const input = parseInput(searchInput, rawQuery);
+  if (!input.q.trim()) return { items: [] };
+  const types = input.type ? [input.type] : SEARCH_TYPES;
+  const parts = types.map((type) => sql`(${queryFor(type, ctx.organizationId, input.limit)})`);
+  const rows = await selectRows<Row>(
+    ctx.db,
+    sql`with t as (select websearch_to_tsquery('english', ${input.q}) as tsq)
+        select * from (${sql.join(parts, sql` union all `)}) u order by rank desc limit ${input.limit}`,
+  );
+  return {
+    items: rows.map((row) => ({
+      type: row.type,
+      id: row.id,
+      title: row.title,
+      incidentRef: row.number === null ? null : formatIncidentRef(row.number),
+      href: hrefOf(row),
+      snippet: headlineHtml(row.headline ?? ""),
+      highlights: headlineSegments(row.headline ?? ""),
+      rank: Number(row.rank),
+    })),
+  };
+}
