@@ -24,13 +24,23 @@ const env = {
 delete env.DATABASE_URL;
 delete env.LOGBOOK_DATA_DIR;
 
+// Runs once the server has stopped; the PGlite directory is kept for inspection instead.
+let dropDatabase = async () => {};
+
 if (process.env.E2E_DATABASE_URL) {
   const { default: postgres } = await import("postgres");
   const name = `logbook_e2e_${port}`;
-  const admin = postgres(process.env.E2E_DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const onAdmin = async (statement) => {
+    const admin = postgres(process.env.E2E_DATABASE_URL, { max: 1, onnotice: () => {} });
+    try {
+      await admin.unsafe(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await onAdmin(`CREATE DATABASE ${name}`);
+  dropDatabase = () => onAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((error) => console.error(`e2e: could not drop ${name}: ${error.message}`));
   const url = new URL(process.env.E2E_DATABASE_URL);
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
@@ -59,4 +69,6 @@ cli("user", "create", "--org", OTHER_ORG.slug, "--email", OTHER_ORG.email, "--ro
 
 const server = spawn(...tsx("server.ts"), { env, stdio: "inherit" });
 for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on("exit", (code, signal) => {
+  void dropDatabase().then(() => process.exit(code ?? (signal ? 1 : 0)));
+});
