@@ -101,7 +101,7 @@ export function useTimelineSync(ref: string) {
    * still to load will reach the new events when it gets there. Refetching every loaded
    * page instead would cost a hundred requests on a 20,000-event incident.
    */
-  const refreshTail = useCallback(async () => {
+  const refreshTail = useCallback(async ({ follow: scrollToEnd = true }: { follow?: boolean } = {}) => {
     const active = queryClient.getQueryCache().findAll({ queryKey: timelineScope(ref), type: "active" });
     queryClient.removeQueries({ queryKey: timelineScope(ref), type: "inactive" });
     await Promise.all(
@@ -117,7 +117,8 @@ export function useTimelineSync(ref: string) {
         );
       }),
     );
-    follow();
+    // Live updates pass follow: false, so a reader scrolled back in time is left in place.
+    if (scrollToEnd) follow();
   }, [queryClient, ref, follow]);
 
   return { replaceEvent, appendEvent, refreshTail };

@@ -7,6 +7,9 @@ import { cn } from "@/components/ui/class-names";
 const TABS = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/members", label: "Members" },
+  { href: "/settings/integrations", label: "Integrations" },
+  { href: "/settings/deliveries", label: "Deliveries" },
+  { href: "/settings/correlation", label: "Correlation" },
 ];
 
 export function SettingsTabs() {

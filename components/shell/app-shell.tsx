@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NotebookPen } from "lucide-react";
 import type { OrgRole } from "@/lib/core/roles";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks } from "./nav-links";
 import { navItemsFor } from "./nav-items";
@@ -54,6 +55,7 @@ export function AppShell({ organizationName, userName, userEmail, role, children
           <div className="mt-6 flex-1">
             <NavLinks items={items} />
           </div>
+          <LiveIndicator className="mb-3 px-2.5" />
           <div className="flex flex-col gap-2 border-t border-border pt-3">
             <div className="flex items-center gap-2.5 px-1.5" data-testid="current-user">
               <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground">
@@ -73,7 +75,10 @@ export function AppShell({ organizationName, userName, userEmail, role, children
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-40 flex h-14 items-center justify-between border-b border-border bg-background/95 px-4 backdrop-blur lg:hidden">
           <Brand organizationName={organizationName} />
-          <MobileNav items={items} userName={userName} role={role} />
+          <div className="flex items-center gap-3">
+            <LiveIndicator testId="live-indicator-mobile" />
+            <MobileNav items={items} userName={userName} role={role} />
+          </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
           {children}

@@ -13,6 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { TriageCountBadge } from "@/components/live/triage-count-badge";
 import { NAV_ICONS, isActivePath } from "./nav-links";
 import type { NavItem } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
@@ -41,6 +42,7 @@ export function MobileNav({ items, userName, role }: { items: NavItem[]; userNam
               <Link href={item.href} aria-current={active ? "page" : undefined} className={cn(active && "font-semibold text-foreground")}>
                 <Icon aria-hidden />
                 {item.label}
+                {item.badge === "triage" && <TriageCountBadge />}
               </Link>
             </DropdownMenuItem>
           );

@@ -56,6 +56,8 @@ export async function receiveDelivery(db: Database, integrationId: string, raw: 
     const id = randomUUID();
     const error = status === 401 ? `${SIGNATURE_REJECTION}${reason}` : reason;
     await db.insert(webhookDelivery).values({ ...base, id, status: storedStatus, error });
+    // The deliveries page and the integrations' error counts follow refusals live too.
+    await publishLiveEvent(db, { organizationId: source.organizationId, type: "delivery", id });
     return { status, deliveryId: id, code, reason } as const;
   };
 

@@ -1,0 +1,84 @@
+import { ExternalLink } from "lucide-react";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/time/timestamp";
+import type { ChangeView } from "@/components/ingest/ingest-types";
+import { ChangeKindBadge, isFailure, shortRevision } from "./change-kinds";
+
+const SOURCE_LABELS: Record<string, string> = { github: "GitHub", flux: "Flux", argocd: "Argo CD", generic: "webhook" };
+
+export function ChangeRows({ changes, serviceNames, showService = true }: { changes: ChangeView[]; serviceNames: Record<string, string>; showService?: boolean }) {
+  return (
+    <Table className="min-w-[58rem] table-fixed">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead className="w-36">When</TableHead>
+          <TableHead>Change</TableHead>
+          {showService && <TableHead className="w-40">Service</TableHead>}
+          <TableHead className="w-28">Environment</TableHead>
+          <TableHead className="w-28">Revision</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {changes.map((change) => (
+          <TableRow key={change.id} data-testid="change-row" data-failure={isFailure(change.kind) || undefined} className="align-top">
+            <TableCell className="align-top text-xs">
+              <Timestamp value={change.occurredAt} layout="stacked" precision="minutes" />
+            </TableCell>
+            <TableCell className="align-top">
+              <div className="flex min-w-0 flex-col gap-1">
+                <ChangeKindBadge kind={change.kind} />
+                <span className="break-words text-sm font-medium leading-snug">{change.title}</span>
+                <span className="flex flex-wrap items-center gap-x-1.5 text-xs text-muted-foreground">
+                  {change.actor && (
+                    <>
+                      <span>by {change.actor}</span>
+                      <span aria-hidden>·</span>
+                    </>
+                  )}
+                  {change.url ? (
+                    <a
+                      href={change.url}
+                      target="_blank"
+                      rel="noreferrer noopener"
+                      className="inline-flex items-center gap-1 rounded-sm text-primary outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
+                    >
+                      View in {SOURCE_LABELS[change.source] ?? change.source}
+                      <ExternalLink aria-hidden className="size-3" />
+                      <span className="sr-only">(opens in a new tab)</span>
+                    </a>
+                  ) : (
+                    <span>from {SOURCE_LABELS[change.source] ?? change.source}</span>
+                  )}
+                </span>
+              </div>
+            </TableCell>
+            {showService && (
+              <TableCell className="align-top">
+                {change.service ? (
+                  <span className="flex flex-col">
+                    <span className="truncate text-sm">{serviceNames[change.service] ?? change.service}</span>
+                    <span className="truncate font-mono text-[11px] text-muted-foreground">{change.service}</span>
+                  </span>
+                ) : (
+                  <span className="text-xs text-muted-foreground" title="No catalogue service matched; map it from the service's settings">
+                    Unmapped
+                  </span>
+                )}
+              </TableCell>
+            )}
+            <TableCell className="align-top text-sm">{change.environment ?? <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell className="align-top">
+              {change.revision ? (
+                <code className="break-all rounded bg-muted px-1 py-0.5 font-mono text-xs" title={change.revision}>
+                  {shortRevision(change.revision)}
+                </code>
+              ) : (
+                <span className="text-muted-foreground">—</span>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

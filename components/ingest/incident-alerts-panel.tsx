@@ -1,0 +1,121 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { BookOpen, ExternalLink, LoaderCircle, Unlink } from "lucide-react";
+import { toast } from "sonner";
+import { apiFetch } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+import { Timestamp } from "@/components/time/timestamp";
+import { useTimelineSync } from "@/components/incident/use-incident-timeline";
+import { AlertSeverityBadge, AlertStatusBadge } from "./alert-severity-badge";
+import { AttachAlertDialog } from "./attach-alert-dialog";
+import type { AlertView, ListPage } from "./ingest-types";
+import { incidentAlertsKey, TRIAGE_ALERTS_KEY } from "./ingest-query-keys";
+import { ExternalTextLink } from "./external-text-link";
+
+export interface IncidentAlertsPanelProps {
+  incidentId: string;
+  incidentRef: string;
+  initial: ListPage<AlertView>;
+  /** when the server loaded `initial` (ms since the epoch) */
+  loadedAt: number;
+  canWrite: boolean;
+}
+
+/** The alerts on this incident, firing first, with their runbooks; responders attach and detach them. */
+export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt, canWrite }: IncidentAlertsPanelProps) {
+  const queryClient = useQueryClient();
+  const { refreshTail } = useTimelineSync(incidentRef);
+  const alerts = useQuery({
+    queryKey: incidentAlertsKey(incidentRef),
+    queryFn: ({ signal }) => apiFetch<ListPage<AlertView>>(`/api/v1/incidents/${encodeURIComponent(incidentRef)}/alerts?limit=100`, { signal }),
+    initialData: initial,
+    initialDataUpdatedAt: loadedAt,
+  });
+  const detach = useMutation({
+    mutationFn: (alert: AlertView) =>
+      apiFetch<AlertView>(`/api/v1/incidents/${encodeURIComponent(incidentRef)}/alerts/${encodeURIComponent(alert.id)}`, { method: "DELETE" }),
+    onSuccess: (_detached, alert) => {
+      toast.success(`${alert.name} detached; it is back in triage`);
+      void queryClient.invalidateQueries({ queryKey: incidentAlertsKey(incidentRef) });
+      void queryClient.invalidateQueries({ queryKey: TRIAGE_ALERTS_KEY });
+      void refreshTail().catch(() => undefined);
+    },
+    onError: (error) => toast.error(error instanceof Error ? error.message : "Could not detach the alert."),
+  });
+  const items = [...alerts.data.items].sort((a, b) => Number(a.status !== "firing") - Number(b.status !== "firing"));
+  const firing = items.filter((alert) => alert.status === "firing").length;
+
+  return (
+    <section aria-labelledby="incident-alerts-heading" className="rounded-lg border border-border bg-card px-4 py-3 shadow-xs" data-testid="incident-alerts">
+      <div className="mb-3 flex min-h-7 items-center justify-between gap-2">
+        <h2 id="incident-alerts-heading" className="flex items-center gap-2 text-sm font-semibold">
+          Alerts
+          {items.length > 0 && (
+            <span className="tabular text-xs font-normal text-muted-foreground">
+              {firing > 0 ? `${firing} firing · ` : ""}
+              {items.length} total
+            </span>
+          )}
+          {alerts.isFetching && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}
+        </h2>
+        {canWrite && <AttachAlertDialog incidentId={incidentId} incidentRef={incidentRef} />}
+      </div>
+      {items.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No alerts on this incident.{canWrite ? " Attach one from triage if it belongs here." : ""}</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-border" aria-label="Alerts on this incident">
+          {items.map((alert) => (
+            <li key={alert.id} data-testid="incident-alert" className="flex flex-col gap-1.5 py-2.5 first:pt-0 last:pb-0">
+              <div className="flex items-start justify-between gap-2">
+                <span className="min-w-0 break-all text-sm font-medium leading-snug">{alert.name}</span>
+                <AlertStatusBadge status={alert.status} />
+              </div>
+              <div className="flex flex-wrap items-center gap-1.5">
+                <AlertSeverityBadge severity={alert.severity} />
+                {alert.service && <span className="rounded-md border border-border bg-muted/60 px-1.5 py-0.5 font-mono text-[11px]">{alert.service}</span>}
+              </div>
+              {alert.summary && <p className="text-xs text-muted-foreground">{alert.summary}</p>}
+              <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 text-[11px]">
+                <dt className="text-muted-foreground">Starts</dt>
+                <dd>
+                  <Timestamp value={alert.startsAt} precision="minutes" className="whitespace-normal" />
+                </dd>
+                <dt className="text-muted-foreground">Ends</dt>
+                <dd>
+                  <Timestamp value={alert.endsAt} precision="minutes" className="whitespace-normal" empty="Still firing" />
+                </dd>
+              </dl>
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                {alert.runbookUrl && (
+                  <ExternalTextLink href={alert.runbookUrl}>
+                    <BookOpen aria-hidden className="size-3.5" />
+                    Runbook
+                  </ExternalTextLink>
+                )}
+                {alert.generatorUrl && (
+                  <ExternalTextLink href={alert.generatorUrl}>
+                    <ExternalLink aria-hidden className="size-3.5" />
+                    Source
+                  </ExternalTextLink>
+                )}
+                {canWrite && (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="ml-auto h-7 px-2 text-muted-foreground"
+                    disabled={detach.isPending}
+                    onClick={() => detach.mutate(alert)}
+                  >
+                    {detach.isPending && detach.variables?.id === alert.id ? <LoaderCircle aria-hidden className="animate-spin" /> : <Unlink aria-hidden />}
+                    Detach<span className="sr-only"> {alert.name}</span>
+                  </Button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

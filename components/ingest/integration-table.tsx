@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Timestamp } from "@/components/time/timestamp";
+import { CopyButton } from "./copy-button";
+import { INTEGRATION_KINDS, IntegrationKindIcon } from "./integration-kinds";
+import type { IntegrationSummary } from "./ingest-types";
+
+export function IntegrationTable({ integrations }: { integrations: IntegrationSummary[] }) {
+  return (
+    <Table className="min-w-[56rem] table-fixed">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead className="w-[30%]">Integration</TableHead>
+          <TableHead>Ingest URL</TableHead>
+          <TableHead className="w-40">Last delivery</TableHead>
+          <TableHead className="w-28 text-right">Deliveries 24 h</TableHead>
+          <TableHead className="w-28 text-right">Errors 24 h</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {integrations.map((integration) => {
+          const kind = INTEGRATION_KINDS[integration.kind];
+          return (
+            <TableRow key={integration.id} data-testid="integration-row">
+              <TableCell>
+                <div className="flex min-w-0 items-center gap-2.5">
+                  <IntegrationKindIcon kind={integration.kind} />
+                  <div className="flex min-w-0 flex-col">
+                    <Link
+                      href={`/settings/integrations/${integration.id}`}
+                      className="truncate rounded-sm font-medium outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"
+                    >
+                      {integration.name}
+                    </Link>
+                    <span className="truncate text-xs text-muted-foreground">{kind?.label ?? integration.kind}</span>
+                  </div>
+                </div>
+              </TableCell>
+              <TableCell>
+                <div className="flex min-w-0 items-center gap-1">
+                  <code className="min-w-0 truncate font-mono text-xs text-muted-foreground" title={integration.url}>
+                    {integration.url}
+                  </code>
+                  <CopyButton value={integration.url} label={`Ingest URL of ${integration.name}`} variant="ghost" size="icon" className="size-7" />
+                </div>
+              </TableCell>
+              <TableCell className="text-xs">
+                <Timestamp value={integration.lastDeliveryAt} layout="stacked" precision="minutes" empty="Never" />
+              </TableCell>
+              <TableCell className="tabular text-right">{integration.deliveries24h.toLocaleString("en-US")}</TableCell>
+              <TableCell className="text-right">
+                {integration.errors24h > 0 ? (
+                  <Badge asChild variant="destructive">
+                    <Link href={`/settings/deliveries?integration=${integration.id}`} title="Show the rejected and failed deliveries">
+                      {integration.errors24h.toLocaleString("en-US")}
+                      <span className="sr-only"> errors in the last 24 hours for {integration.name}</span>
+                    </Link>
+                  </Badge>
+                ) : (
+                  <span className="tabular text-muted-foreground">0</span>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
