@@ -229,6 +229,7 @@ export async function renderPdf({ doc, meta }: RenderInput): Promise<Uint8Array>
           {meta.confidentiality}
         </Text>
         <Text style={{ fontSize: 20, fontWeight: "bold", marginBottom: 8 }}>{meta.title}</Text>
+        <Text style={styles.caption}>Document control</Text>
         <View style={styles.table}>
           {documentControlRows(meta).map(([label, value], i) => (
             <View key={i} style={styles.row} wrap={false}>
