@@ -4,7 +4,7 @@ import type { ReactElement, ReactNode } from "react";
 import { DATA_BLOCK_TYPES } from "../postmortem-schema";
 import { dataBlockTable, EMPTY_DATA_BLOCK_NOTE } from "./data-block-table";
 import { decodeDataImage, fitImage } from "./embedded-image";
-import { registerPdfFonts, type PdfFonts } from "./pdf-fonts";
+import { registerPdfFonts, type PdfFontFiles, type PdfFonts } from "./pdf-fonts";
 import { documentControlRows, lookup, type RenderInput } from "./render-types";
 
 const FORMAT = "PDF";
@@ -189,6 +189,7 @@ export const pdfNodes: Record<string, NodeRenderer> = {
       );
     }
     const size = fitImage(image, 480);
+    // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf images have no alt attribute; the PDF is not HTML
     return <Image key={key} style={{ ...size, marginBottom: 6 }} src={{ data: Buffer.from(image.bytes), format: image.format === "jpg" ? "jpg" : "png" }} />;
   },
   table: (node, ctx, key) => (
@@ -219,8 +220,8 @@ function renderNode(node: JSONContent, ctx: PdfContext, key: number): ReactEleme
 }
 
 /** The postmortem as a PDF: embedded fonts, confidentiality header and "Page N of M" on every page, document control first. */
-export async function renderPdf({ doc, meta }: RenderInput): Promise<Uint8Array> {
-  const fonts = registerPdfFonts();
+export async function renderPdf({ doc, meta }: RenderInput, fontFiles: PdfFontFiles | null = null): Promise<Uint8Array> {
+  const fonts = registerPdfFonts(fontFiles);
   const body = renderNode(doc, { fonts, ordinal: null }, 0);
   const document = (
     <Document title={meta.title} author={meta.generatedBy} subject={`${meta.incidentRef} revision ${meta.revision}`} creator="Logbook" producer="Logbook">

@@ -14,9 +14,10 @@ import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { loadPublishedRevision } from "./get-postmortem-revision";
 import { freezePostmortem, postmortemDocumentId } from "./postmortem-freeze";
 import { findPostmortem } from "./postmortem-view";
+import { findPdfFontFiles } from "./pdf-font-files";
 
 export const EXPORT_FORMATS = {
-  pdf: { contentType: "application/pdf", extension: "pdf", render: renderPdf },
+  pdf: { contentType: "application/pdf", extension: "pdf", render: (input: RenderInput) => renderPdf(input, findPdfFontFiles()) },
   docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extension: "docx", render: renderDocx },
   md: { contentType: "text/markdown; charset=utf-8", extension: "md", render: async (input: RenderInput) => new TextEncoder().encode(renderMarkdown(input)) },
 } as const;
