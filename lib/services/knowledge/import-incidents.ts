@@ -96,18 +96,18 @@ async function upsertOne(tx: Queryable, organizationId: string, item: ImportItem
     await tx.delete(incidentService).where(eq(incidentService.incidentId, id));
     if (ids.length > 0) await tx.insert(incidentService).values(ids.map((serviceId) => ({ incidentId: id, serviceId })));
   }
+  // A re-import updates what it names and keeps the rest (e.g. a title fix keeps the postmortem).
   const knowledge = {
-    organizationId,
-    tags: item.tags ?? [],
-    rootCauseCodes: item.rootCauseCodes ?? [],
-    alertNames: item.alertNames ?? [],
-    resolution: clean(item.resolution) ?? null,
-    postmortemText: clean(item.postmortem) ?? null,
+    ...(item.tags ? { tags: item.tags } : {}),
+    ...(item.rootCauseCodes ? { rootCauseCodes: item.rootCauseCodes } : {}),
+    ...(item.alertNames ? { alertNames: item.alertNames } : {}),
+    ...(item.resolution !== undefined ? { resolution: clean(item.resolution)! } : {}),
+    ...(item.postmortem !== undefined ? { postmortemText: clean(item.postmortem)! } : {}),
     updatedAt: new Date(),
   };
   await tx
     .insert(incidentKnowledge)
-    .values({ incidentId: id, ...knowledge })
+    .values({ incidentId: id, organizationId, ...knowledge })
     .onConflictDoUpdate({ target: incidentKnowledge.incidentId, set: knowledge });
   await refreshIncidentKnowledge(tx, id);
   return existing ? "updated" : "imported";

@@ -1,0 +1,153 @@
+import { readFileSync } from "node:fs";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/db/test-database";
+import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
+import { alert, auditLog, incident, incidentKnowledge, similarityFeedback } from "@/db/schema";
+import { resetAuth } from "@/lib/auth/better-auth";
+import * as importRoute from "@/app/api/v1/import/incidents/route";
+import * as similarRoute from "@/app/api/v1/similar/route";
+import * as incidentSimilarRoute from "@/app/api/v1/incidents/[idOrRef]/similar/route";
+import * as feedbackRoute from "@/app/api/v1/incidents/[idOrRef]/similar/[otherId]/feedback/route";
+import * as searchRoute from "@/app/api/v1/search/route";
+import { declareIncident } from "@/lib/services/incidents/declare-incident";
+import { evaluateKnownItemRetrieval, type LabelledIncident } from "@/lib/services/knowledge/evaluate-similarity";
+import { callRoute } from "./route-request";
+
+let database: TestDatabase;
+let org: TestOrganization;
+let other: TestOrganization;
+
+const labelled = readFileSync("tests/fixtures/knowledge/labelled-incidents.jsonl", "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as LabelledIncident);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  resetAuth();
+  org = await createTestOrganization(database.db, "knows");
+  other = await createTestOrganization(database.db, "other");
+});
+
+afterAll(() => database.destroy());
+
+describe("import", () => {
+  it("imports a JSON array, reports bad items by index and keeps the good ones, one audit row", async () => {
+    const answer = await callRoute(importRoute.POST, {
+      path: "/api/v1/import/incidents",
+      key: org.keys.responder,
+      json: [
+        { externalId: "OLD-1", title: "CoreDNS outage", postmortem: "# DNS\n\n<script>x</script> CoreDNS timeouts", services: ["payments-api"], alertNames: ["CoreDNSErrorsHigh"], resolution: "Scaled CoreDNS", resolvedAt: new Date(Date.now() - 86_400_000).toISOString() },
+        { title: "no external id" },
+        { externalId: "OLD-2", title: "Disk full", severity: "SEV9" },
+        { externalId: "OLD-3", title: "Kafka lag", status: "resolved", tags: ["kafka"] },
+      ],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.imported).toBe(2);
+    expect(answer.body.updated).toBe(0);
+    expect(answer.body.failed.map((f: { index: number }) => f.index)).toEqual([1, 2]);
+    expect(answer.body.failed[0].error).toMatch(/externalId/);
+    expect(answer.body.failed[1].error).toMatch(/severity/);
+    const audits = await database.db.select().from(auditLog).where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, "incidents.imported")));
+    expect(audits).toHaveLength(1);
+    const [row] = await database.db.select().from(incident).where(eq(incident.externalId, "OLD-1"));
+    const [knowledge] = await database.db.select().from(incidentKnowledge).where(eq(incidentKnowledge.incidentId, row!.id));
+    // stored as written (rendered safely later), searchable
+    expect(knowledge!.postmortemText).toContain("<script>x</script>");
+    expect(knowledge!.document).toContain("Scaled CoreDNS");
+  });
+
+  it("is idempotent on externalId and accepts NDJSON with unparsable lines", async () => {
+    const ndjson = [JSON.stringify({ externalId: "OLD-1", title: "CoreDNS outage (updated)" }), "{not json", JSON.stringify({ externalId: "OLD-4", title: "Cert expired" })].join("\n");
+    const answer = await callRoute(importRoute.POST, { path: "/api/v1/import/incidents", key: org.keys.responder, raw: ndjson, headers: { "content-type": "application/x-ndjson" } });
+    expect(answer.body).toEqual({ imported: 1, updated: 1, failed: [{ index: 1, error: "is not valid JSON" }] });
+    const rows = await database.db.select().from(incident).where(eq(incident.externalId, "OLD-1"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.title).toBe("CoreDNS outage (updated)");
+  });
+
+  it("refuses viewers and non-arrays", async () => {
+    expect((await callRoute(importRoute.POST, { path: "/api/v1/import/incidents", key: org.keys.viewer, json: [] })).status).toBe(403);
+    expect((await callRoute(importRoute.POST, { path: "/api/v1/import/incidents", key: org.keys.responder, json: { externalId: "x" } })).status).toBe(422);
+  });
+});
+
+describe("similar incidents", () => {
+  it("finds the known incident in the top 5 for most labelled queries", async () => {
+    const report = await evaluateKnownItemRetrieval(other.as.responder, labelled);
+    expect(report.queries).toBe(40);
+    expect(report.recallAt5).toBeGreaterThanOrEqual(0.85);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("answers free text with reasons, and never sees another organisation's incidents", async () => {
+    const answer = await callRoute(similarRoute.POST, {
+      path: "/api/v1/similar",
+      key: other.keys.viewer,
+      json: { text: "cluster dns lookups timing out, coredns throttled", services: ["coredns"], alertNames: ["CoreDNSErrorsHigh"] },
+    });
+    expect(answer.status).toBe(200);
+    const top = answer.body.items[0];
+    expect(top.incident.externalId).toBe("PM-001");
+    expect(top.reasons).toEqual(expect.arrayContaining(["shares alert CoreDNSErrorsHigh", "same service coredns"]));
+    expect(top.reasons[0]).toMatch(/^matched terms: .*coredns/);
+    const mine = await callRoute(similarRoute.POST, { path: "/api/v1/similar", key: org.keys.viewer, json: { text: "network time protocol clock skew tokens" } });
+    expect(mine.body.items.every((i: { incident: { externalId: string } }) => i.incident.externalId.startsWith("OLD-"))).toBe(true);
+  });
+
+  it("for an open incident: never itself, only resolved ones, with a recurrence flag and stored feedback", async () => {
+    const open = await declareIncident(org.as.responder, { title: "CoreDNS timeouts again", severity: "SEV2", services: ["payments-api"] });
+    await database.db.insert(alert).values({
+      id: "alert-dns",
+      organizationId: org.id,
+      fingerprint: "dns",
+      name: "CoreDNSErrorsHigh",
+      status: "firing",
+      labels: {},
+      annotations: {},
+      startsAt: new Date(),
+      incidentId: open.id,
+    });
+    const answer = await callRoute(incidentSimilarRoute.GET, { path: `/api/v1/incidents/${open.ref}/similar?limit=5`, key: org.keys.viewer, params: { idOrRef: open.ref } });
+    expect(answer.status).toBe(200);
+    const ids = answer.body.items.map((i: { incident: { id: string } }) => i.incident.id);
+    expect(ids).not.toContain(open.id);
+    expect(answer.body.items[0].incident.externalId).toBe("OLD-1");
+    expect(answer.body.items[0].reasons).toContain("shares alert CoreDNSErrorsHigh");
+    expect(answer.body.recurrence.incident.externalId).toBe("OLD-1");
+    expect(answer.body.recurrence.reason).toMatch(/CoreDNSErrorsHigh.*payments-api/);
+
+    const target = answer.body.items[0].incident.id;
+    const fb = await callRoute(feedbackRoute.POST, { path: "/x", key: org.keys.responder, params: { idOrRef: open.ref, otherId: target }, json: { helpful: true } });
+    expect(fb.status).toBe(200);
+    await callRoute(feedbackRoute.POST, { path: "/x", key: org.keys.responder, params: { idOrRef: open.ref, otherId: target }, json: { helpful: false } });
+    const stored = await database.db.select().from(similarityFeedback).where(eq(similarityFeedback.incidentId, open.id));
+    expect(stored.map((s) => s.helpful)).toEqual([false]);
+    const foreign = await callRoute(incidentSimilarRoute.GET, { path: "/x", key: other.keys.viewer, params: { idOrRef: open.id } });
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe("search", () => {
+  it("finds incidents and postmortems with highlighted, escaped snippets", async () => {
+    const answer = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=coredns&type=postmortem", key: org.keys.viewer });
+    expect(answer.status).toBe(200);
+    expect(answer.body.items[0]).toMatchObject({ type: "postmortem", title: "CoreDNS outage (updated)" });
+    expect(answer.body.items[0].snippet).toContain("<mark>CoreDNS</mark>");
+    expect(answer.body.items[0].snippet).not.toContain("<script>");
+    expect(answer.body.items[0].highlights.some((h: { match: boolean; text: string }) => h.match && h.text === "CoreDNS")).toBe(true);
+  });
+
+  it("never errors on hostile input", async () => {
+    const inputs = ['"unterminated', "a & | ! ( ) : * <-> b", "foo:* & !bar", "'''", "((((", "\\", "x".repeat(10_000), "the and or", "", "DROP TABLE incident; --"];
+    for (const q of inputs) {
+      const answer = await callRoute(searchRoute.GET, { path: `/api/v1/search?q=${encodeURIComponent(q)}`, key: org.keys.viewer });
+      expect(answer.status, q.slice(0, 20)).toBe(200);
+      expect(Array.isArray(answer.body.items)).toBe(true);
+    }
+    const similar = await callRoute(similarRoute.POST, { path: "/api/v1/similar", key: org.keys.viewer, json: { text: `${"(!&|:*'\" ".repeat(1000)}` } });
+    expect(similar.status).toBe(200);
+  });
+});
