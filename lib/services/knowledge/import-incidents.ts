@@ -41,7 +41,6 @@ export interface ImportResult {
 
 /** Control characters other than tab and newline never belong in imported text. */
 function clean(text: string | undefined): string | undefined {
-  // eslint-disable-next-line no-control-regex
   return text?.replace(/\r\n/g, "\n").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 }
 

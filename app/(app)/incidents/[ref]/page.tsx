@@ -9,6 +9,7 @@ import { IncidentTimeline } from "@/components/incident/incident-timeline";
 import { TimelineFollowProvider } from "@/components/incident/timeline-follow";
 import { IncidentSummary } from "@/components/incident/incident-summary";
 import { Panel } from "@/components/incident/panel";
+import { IncidentKnowledgePanels } from "@/components/knowledge/incident-knowledge-panels";
 import { IncidentAlertsPanel } from "@/components/ingest/incident-alerts-panel";
 import { DEFAULT_LOOKBACK_MINUTES, WhatChangedPanel } from "@/components/ingest/what-changed-panel";
 import { IncidentLiveUpdates } from "@/components/live/incident-live-updates";
@@ -74,6 +75,7 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
               </Panel>
             )}
             <IncidentAlertsPanel incidentId={incident.id} incidentRef={incident.ref} initial={alerts} loadedAt={renderedAt} canWrite={canWrite} />
+            <IncidentKnowledgePanels incidentRef={incident.ref} canWrite={canWrite} />
             <Panel title="Key times">
               <IncidentKeyTimes incident={incident} />
             </Panel>

@@ -1,0 +1,84 @@
+"use client";
+
+import { ThumbsDown, ThumbsUp } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { apiFetch } from "@/components/api-client";
+import { incidentApiPath } from "@/components/incident/use-incident-timeline";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { SimilarItem } from "./knowledge-types";
+
+function Feedback({ incidentRef, otherId }: { incidentRef: string; otherId: string }) {
+  const [given, setGiven] = useState<boolean | null>(null);
+  const send = async (helpful: boolean) => {
+    try {
+      await apiFetch(`${incidentApiPath(incidentRef)}/similar/${encodeURIComponent(otherId)}/feedback`, { body: { helpful } });
+      setGiven(helpful);
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : "Could not save the feedback.");
+    }
+  };
+  return (
+    <div className="flex items-center gap-1">
+      <Button size="sm" variant={given === true ? "secondary" : "ghost"} aria-pressed={given === true} onClick={() => void send(true)}>
+        <ThumbsUp className="size-3.5" aria-hidden /> Helpful
+      </Button>
+      <Button size="sm" variant={given === false ? "secondary" : "ghost"} aria-pressed={given === false} onClick={() => void send(false)}>
+        <ThumbsDown className="size-3.5" aria-hidden /> Not helpful
+      </Button>
+    </div>
+  );
+}
+
+/** Past incidents most like this one: why they match, how they were resolved, what came out of them. */
+export function SimilarIncidentsPanel({ incidentRef, items, canWrite }: { incidentRef: string; items: SimilarItem[]; canWrite: boolean }) {
+  if (items.length === 0) return <p className="text-sm text-muted-foreground">No resolved incident looks like this one yet.</p>;
+  return (
+    <ul className="flex flex-col gap-4" aria-label="Similar incidents">
+      {items.map((item) => (
+        <li key={item.incident.id} className="flex flex-col gap-1.5 text-sm">
+          <div className="flex items-baseline justify-between gap-2">
+            <a href={`/incidents/${item.incident.ref}`} className="font-medium hover:underline">
+              {item.incident.ref} · {item.incident.title}
+            </a>
+            <span className="shrink-0 text-xs tabular-nums text-muted-foreground" title="combined score">
+              {item.score.toFixed(2)}
+            </span>
+          </div>
+          <ul className="flex flex-wrap gap-1">
+            {item.reasons.map((reason) => (
+              <li key={reason}>
+                <Badge variant="muted">{reason}</Badge>
+              </li>
+            ))}
+          </ul>
+          {item.resolution && (
+            <p>
+              <span className="font-medium">Resolution: </span>
+              {item.resolution}
+            </p>
+          )}
+          {item.mitigation.length > 0 && (
+            <ul className="list-disc pl-5 text-muted-foreground">
+              {item.mitigation.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          )}
+          {item.actionItems.length > 0 && (
+            <ul className="flex flex-col gap-0.5">
+              {item.actionItems.map((a, i) => (
+                <li key={i} className="flex items-center gap-2">
+                  <Badge variant={a.status === "done" ? "success" : "outline"}>{a.status}</Badge>
+                  {a.title}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canWrite && <Feedback incidentRef={incidentRef} otherId={item.incident.id} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
