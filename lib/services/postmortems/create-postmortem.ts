@@ -4,6 +4,7 @@ import { z } from "zod";
 import { postmortem } from "@/db/schema";
 import { documentText } from "@/lib/documents/doc-text";
 import { prefillTemplate } from "@/lib/documents/prefill";
+import { validatePostmortemDoc } from "@/lib/documents/validate-document";
 import { TEMPLATE_KEYS } from "@/lib/documents/templates/builtin-templates";
 import { requirePermission, type ServiceContext } from "../context";
 import { ConflictError, parseInput } from "../errors";
@@ -35,7 +36,10 @@ export async function createPostmortem(ctx: ServiceContext, idOrRef: string, raw
     const [existing] = await tx.select({ id: postmortem.id }).from(postmortem).where(eq(postmortem.incidentId, owner.id)).limit(1);
     if (existing) throw new ConflictError(`This incident already has a postmortem (${existing.id}).`, "postmortem_exists");
     const template = await resolveTemplate(tx, ctx.organizationId, input.template);
-    const content = prefillTemplate(template.content, await loadIncidentSnapshot(tx, owner));
+    // Normalised through the editor schema, so the stored JSON is what the editor itself produces.
+    const checked = validatePostmortemDoc(prefillTemplate(template.content, await loadIncidentSnapshot(tx, owner)));
+    if (!checked.ok) throw new ConflictError(`The ${input.template} template is not a valid document: ${checked.problems[0]!.message}`, "invalid_template");
+    const content = checked.doc;
     const id = randomUUID();
     const authorIds = ctx.actor.type === "user" && ctx.actor.id ? [ctx.actor.id] : [];
     await tx.insert(postmortem).values({
