@@ -5,6 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
 import { incidentApiPath } from "@/components/incident/use-incident-timeline";
+import { MarkdownView } from "@/components/markdown/markdown-view";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { SimilarItem } from "./knowledge-types";
@@ -60,11 +61,12 @@ export function SimilarIncidentsPanel({ incidentRef, items, canWrite }: { incide
             </p>
           )}
           {item.mitigation.length > 0 && (
-            <ul className="list-disc pl-5 text-muted-foreground">
+            <details>
+              <summary className="cursor-pointer text-xs text-muted-foreground">What was done ({item.mitigation.length})</summary>
               {item.mitigation.map((m, i) => (
-                <li key={i}>{m}</li>
+                <MarkdownView key={i}>{m}</MarkdownView>
               ))}
-            </ul>
+            </details>
           )}
           {item.actionItems.length > 0 && (
             <ul className="flex flex-col gap-0.5">

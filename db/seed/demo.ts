@@ -10,6 +10,7 @@ import { createService } from "@/lib/services/catalog/create-service";
 import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS } from "./demo-catalog";
 import { seedDemoIncidents } from "./demo-incidents";
 import { seedDemoIngest } from "./demo-ingest";
+import { seedDemoKnowledge } from "./demo-knowledge";
 import { DEMO_LOGIN } from "@/lib/platform/demo-login";
 
 export const DEMO_ORG = { slug: "demo", name: "Demo Bank" } as const;
@@ -31,5 +32,6 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   for (const service of DEMO_SERVICES) await createService(ctx, service);
   await seedDemoIncidents(ctx);
   await seedDemoIngest(ctx);
+  await seedDemoKnowledge(ctx);
   return { created: true };
 }

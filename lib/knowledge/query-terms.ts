@@ -22,7 +22,8 @@ export function extractQueryTerms(text: string, maxTerms = MAX_QUERY_TERMS): str
   const bounded = text.slice(0, MAX_QUERY_CHARS).toLowerCase();
   const seen = new Set<string>();
   for (const word of bounded.split(/[^\p{L}\p{N}]+/u)) {
-    if (word.length < 2 || word.length > 40 || STOPWORDS.has(word)) continue;
+    // Short numbers ("25 minutes") match everything and say nothing.
+    if (word.length < 2 || word.length > 40 || STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) continue;
     seen.add(word);
     if (seen.size >= maxTerms) break;
   }
