@@ -1,4 +1,6 @@
+import { readdir, readFile } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import { Command } from "commander";
 import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -7,6 +9,8 @@ import type { Actor } from "@/lib/core/actor";
 import { ORG_ROLES } from "@/lib/core/roles";
 import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
+import { parseMarkdownPostmortem } from "@/lib/knowledge/markdown-import";
+import { importIncidents } from "@/lib/services/knowledge/import-incidents";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
 import { findOrganizationBySlug } from "@/lib/services/organizations/find-organization";
 import { addMember } from "@/lib/services/organizations/add-member";
@@ -109,6 +113,24 @@ program
       const key = await createApiKey(await orgContext(handle, opts.org), { name: opts.name, role: opts.role });
       console.log(`Created API key ${key.name} (${key.role}) for ${opts.org}. It is shown once; store it now:`);
       console.log(key.key);
+    }),
+  );
+
+program
+  .command("import")
+  .description("import historical records")
+  .command("incidents")
+  .description("a folder of Markdown postmortems (front matter: title, externalId, severity, services, occurredAt, resolvedAt, tags)")
+  .requiredOption("--org <slug>")
+  .requiredOption("--dir <folder>")
+  .action((opts: { org: string; dir: string }) =>
+    withDatabase(async (handle) => {
+      const files = (await readdir(opts.dir, { recursive: true })).filter((f) => /\.(md|markdown)$/i.test(f)).sort();
+      const items = await Promise.all(files.map(async (f) => parseMarkdownPostmortem(await readFile(path.join(opts.dir, f), "utf8"), f)));
+      const result = await importIncidents(await orgContext(handle, opts.org), items);
+      console.log(`Imported ${result.imported}, updated ${result.updated}, failed ${result.failed.length} of ${files.length} files.`);
+      for (const failure of result.failed) console.log(`  ${files[failure.index]}: ${failure.error}`);
+      if (result.failed.length > 0) process.exitCode = 2;
     }),
   );
 
