@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BellRing, Boxes, FileText, GitCommitHorizontal, ListChecks, ScrollText, Settings, Siren, Users } from "lucide-react";
+import { BellRing, BookOpen, Boxes, FileText, GitCommitHorizontal, ListChecks, ScrollText, Search, Settings, Siren, Users } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 import { TriageCountBadge } from "@/components/live/triage-count-badge";
 import type { NavIcon, NavItem } from "./nav-items";
@@ -17,6 +17,8 @@ export const NAV_ICONS: Record<NavIcon, React.ComponentType<{ className?: string
   teams: Users,
   audit: ScrollText,
   settings: Settings,
+  runbooks: BookOpen,
+  search: Search,
 };
 
 export function isActivePath(pathname: string, href: string): boolean {

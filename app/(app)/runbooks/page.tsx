@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookOpen } from "lucide-react";
+import { getPageContext } from "@/lib/auth/page-context";
+import { roleHasPermission } from "@/lib/core/roles";
+import { listRunbooks } from "@/lib/services/runbooks/manage-runbooks";
+import { listRunbookSources } from "@/lib/services/runbooks/sync-runbook-source";
+import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/shell/empty-state";
+import { Button } from "@/components/ui/button";
+import { RunbookList, RunbookSources } from "@/components/runbooks/runbook-list";
+import { RunbookSyncForm } from "@/components/runbooks/runbook-sync-form";
+
+export const metadata: Metadata = { title: "Runbooks" };
+
+export default async function RunbooksPage() {
+  const ctx = await getPageContext("incident:read");
+  const canWrite = roleHasPermission(ctx.role, "incident:write");
+  const [runbooks, sources] = await Promise.all([listRunbooks(ctx), listRunbookSources(ctx)]);
+  return (
+    <>
+      <PageHeader
+        title="Runbooks"
+        description="What to do when an alert fires: written here or synced from GitHub, shown on incidents whose alerts or services they match."
+        actions={
+          canWrite && (
+            <Button asChild>
+              <Link href="/runbooks/new">New runbook</Link>
+            </Button>
+          )
+        }
+      />
+      <div className="flex flex-col gap-5">
+        <section className="rounded-lg border border-border bg-card shadow-xs">
+          {runbooks.items.length === 0 ? (
+            <EmptyState icon={<BookOpen aria-hidden />} title="No runbooks yet">
+              Write one, or sync a folder of Markdown runbooks from GitHub.
+            </EmptyState>
+          ) : (
+            <RunbookList items={runbooks.items} />
+          )}
+        </section>
+        <section className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4 shadow-xs">
+          <h2 className="text-sm font-semibold">Synced from GitHub</h2>
+          {sources.items.length > 0 && <RunbookSources items={sources.items} />}
+          {canWrite && <RunbookSyncForm />}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { apiFetch } from "@/components/api-client";
+import { Button } from "@/components/ui/button";
+
+export function DeleteRunbookButton({ id }: { id: string }) {
+  const router = useRouter();
+  const remove = async () => {
+    if (!window.confirm("Delete this runbook? Ticks recorded on incidents are kept on their timelines.")) return;
+    try {
+      await apiFetch(`/api/v1/runbooks/${id}`, { method: "DELETE" });
+      router.push("/runbooks");
+      router.refresh();
+    } catch (error) {
+      toast.error(error instanceof Error ? error.message : "Could not delete.");
+    }
+  };
+  return (
+    <Button variant="destructive" size="sm" onClick={() => void remove()}>
+      Delete
+    </Button>
+  );
+}
