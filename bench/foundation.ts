@@ -3,7 +3,7 @@
  * production build, on PGlite and on PostgreSQL, with 10,000 incidents and one incident
  * of 20,000 timeline events. Prints figures; asserts nothing (DESIGN.md §6).
  *
- *   npm run bench:foundation -- [--engine pglite|postgres|both] [--no-build] [--samples 200]
+ *   npm run bench:foundation -- [--engine pglite|postgres|both] [--no-build] [--no-analyze] [--samples 200]
  */
 import os from "node:os";
 import path from "node:path";
@@ -39,7 +39,7 @@ interface EngineReport {
   loadAverage: { before: number; after: number };
   engineVersion: string;
   machine: Machine;
-  dataset: BenchDataset["counts"] & { generationSeconds: number; auditRowsForBulkData: false };
+  dataset: BenchDataset["counts"] & { generationSeconds: number; analyzedAfterLoad: boolean; auditRowsForBulkData: false };
   warmup: number;
   measurements: Measurement[];
   verbs: VerbMeasurement[];
@@ -58,13 +58,15 @@ const ADMIN_POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? "postgres://postgre
 const WARMUP = 20;
 const BUDGET_MS = 50;
 
-function parseArgs(argv: string[]): { engines: Engine[]; build: boolean; samples: number } {
+function parseArgs(argv: string[]): { engines: Engine[]; build: boolean; analyze: boolean; samples: number } {
   let engine = "both";
   let build = true;
+  let analyze = true;
   let samples = 200;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--no-build") build = false;
+    else if (arg === "--no-analyze") analyze = false;
     else if (arg === "--engine") engine = argv[++i] ?? "";
     else if (arg.startsWith("--engine=")) engine = arg.slice("--engine=".length);
     else if (arg === "--samples") samples = Number(argv[++i]);
@@ -73,7 +75,7 @@ function parseArgs(argv: string[]): { engines: Engine[]; build: boolean; samples
   }
   if (!["pglite", "postgres", "both"].includes(engine)) throw new Error("--engine is pglite, postgres or both");
   if (!Number.isInteger(samples) || samples < 1) throw new Error("--samples is a positive integer");
-  return { engines: engine === "both" ? ["pglite", "postgres"] : [engine as Engine], build, samples };
+  return { engines: engine === "both" ? ["pglite", "postgres"] : [engine as Engine], build, analyze, samples };
 }
 
 function describeMachine(): Machine {
@@ -205,8 +207,8 @@ function printTable(report: EngineReport): void {
   console.log(`\n=== ${report.engine} — ${report.engineVersion}`);
   console.log(
     `    data: ${d.incidents} incidents, ${d.incidentServices} incident↔service links, ${d.timelineEvents} timeline events ` +
-      `(${d.bigIncidentEvents} on the big incident), generated in ${d.generationSeconds.toFixed(1)} s; ` +
-      "bulk rows have no audit rows (synthetic bench organisation)",
+      `(${d.bigIncidentEvents} on the big incident), generated in ${d.generationSeconds.toFixed(1)} s` +
+      `${d.analyzedAfterLoad ? ", then ANALYZE" : ", never analyzed (--no-analyze)"}; bulk rows have no audit rows (synthetic bench organisation)`,
   );
   console.log(`    1-min load average ${report.loadAverage.before} before, ${report.loadAverage.after} after measuring (${report.machine.cpus} CPUs)`);
   console.log(`    ${report.warmup} warm-up requests, then ${report.measurements[0]?.n ?? 0} sequential samples per endpoint; times in ms\n`);
@@ -254,7 +256,7 @@ function printSummary(reports: EngineReport[], machine: Machine): void {
   printRows(header, rows);
 }
 
-async function runEngine(engine: Engine, samples: number, machine: Machine): Promise<EngineReport> {
+async function runEngine(engine: Engine, samples: number, analyze: boolean, machine: Machine): Promise<EngineReport> {
   console.log(`\n--- ${engine}: generating data…`);
   let databaseUrl: string | undefined;
   let dataDir: string | undefined;
@@ -273,7 +275,7 @@ async function runEngine(engine: Engine, samples: number, machine: Machine): Pro
     let data: BenchDataset;
     let verbs: VerbMeasurement[];
     try {
-      data = await generateBenchData(handle);
+      data = await generateBenchData(handle, { analyze });
       verbs = await measureVerbs(handle, data.organizationId, data.bigIncident.ref, data.serviceSlug, samples, WARMUP);
     } finally {
       setDatabase(undefined);
@@ -297,7 +299,7 @@ async function runEngine(engine: Engine, samples: number, machine: Machine): Pro
         engineVersion: data.engineVersion,
         loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]!) },
         machine,
-        dataset: { ...data.counts, generationSeconds: data.seconds, auditRowsForBulkData: false },
+        dataset: { ...data.counts, generationSeconds: data.seconds, analyzedAfterLoad: analyze, auditRowsForBulkData: false },
         warmup: WARMUP,
         measurements,
         verbs,
@@ -319,7 +321,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const reports: EngineReport[] = [];
   for (const engine of args.engines) {
-    const report = await runEngine(engine, args.samples, machine);
+    const report = await runEngine(engine, args.samples, args.analyze, machine);
     writeFileSync(path.join(OUT_DIR, `foundation-${engine}.json`), JSON.stringify(report, null, 2));
     printTable(report);
     reports.push(report);
