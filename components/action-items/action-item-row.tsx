@@ -1,6 +1,6 @@
 "use client";
 
-import { ExternalLink, Github } from "lucide-react";
+import { ExternalLink, GitPullRequestArrow as IssueIcon } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -73,7 +73,7 @@ export function ActionItemRow({ item, members, canWrite, busy, onPatch, onCreate
         />
         {item.github ? (
           <a href={item.github.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-primary hover:underline">
-            <Github className="size-3.5" aria-hidden />
+            <IssueIcon className="size-3.5" aria-hidden />
             {item.github.repository}#{item.github.number}
             {item.github.state === "closed" ? " (closed)" : ""}
             <ExternalLink className="size-3" aria-hidden />
@@ -81,7 +81,7 @@ export function ActionItemRow({ item, members, canWrite, busy, onPatch, onCreate
         ) : (
           canWrite && (
             <Button size="sm" variant="outline" className="h-7 text-xs" disabled={busy} onClick={onCreateIssue}>
-              <Github aria-hidden /> Create GitHub issue
+              <IssueIcon aria-hidden /> Create GitHub issue
             </Button>
           )
         )}

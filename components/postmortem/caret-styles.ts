@@ -24,7 +24,8 @@ export const CARET_STYLES = `
   white-space: nowrap;
 }
 .ProseMirror table { border-collapse: collapse; }
-.ProseMirror td, .ProseMirror th { border: 1px solid var(--color-border, #ddd); padding: 0.25rem 0.5rem; }
+.ProseMirror td, .ProseMirror th { border: 1px solid var(--color-border, #ddd); padding: 0.25rem 0.5rem; vertical-align: top; }
+.ProseMirror td > p, .ProseMirror th > p { margin: 0; }
 .ProseMirror ul[data-type="taskList"] { list-style: none; padding-left: 0.25rem; }
 .ProseMirror ul[data-type="taskList"] li { display: flex; gap: 0.5rem; align-items: flex-start; }
 .ProseMirror ul[data-type="taskList"] li > label { margin-top: 0.3rem; }

@@ -1,0 +1,74 @@
+import { readFile } from "node:fs/promises";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./support/fixtures";
+import { DEMO_ADMIN, DEMO_RESPONDER_NAME, type Account } from "./support/accounts";
+import { apiSession, signIn } from "./support/sign-in";
+
+// The responder of the demo seed, who writes the postmortem together with the admin.
+const DEMO_RESPONDER: Account = { email: "rafael.responder@demo-bank.example", password: "logbook-demo" };
+
+function documentOf(page: Page) {
+  return page.getByLabel("Postmortem document");
+}
+
+// The postmortem team's journey: two people write in one postmortem at the same time, each
+// sees the other's text and caret, and the document is exported for the auditors.
+test("two people edit one postmortem live, see each other's carets, and export it as PDF", async ({ browser, baseURL }) => {
+  const stamp = Date.now().toString(36);
+  const api = await apiSession(baseURL!, DEMO_ADMIN);
+  const declared = await api.post("/api/v1/incidents", { data: { title: `Ledger postings delayed ${stamp}`, severity: "SEV3" } });
+  expect(declared.status()).toBe(201);
+  const { ref } = (await declared.json()) as { ref: string };
+  await api.dispose();
+
+  const adminContext = await browser.newContext();
+  const responderContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const responder = await responderContext.newPage();
+
+  await signIn(admin, DEMO_ADMIN);
+  await admin.goto(`/incidents/${ref}`);
+  await admin.getByRole("link", { name: "Postmortem", exact: true }).click();
+  await expect(admin).toHaveURL(new RegExp(`/incidents/${ref}/postmortem$`));
+  await admin.getByRole("button", { name: "Start postmortem" }).click();
+  await expect(documentOf(admin)).toBeVisible();
+
+  await signIn(responder, DEMO_RESPONDER);
+  await responder.goto(`/incidents/${ref}/postmortem`);
+  await expect(documentOf(responder)).toBeVisible();
+
+  // Both are present in each other's presence bar.
+  await expect(admin.getByRole("list", { name: "People editing" })).toContainText(DEMO_RESPONDER_NAME);
+  await expect(responder.getByRole("list", { name: "People editing" })).toContainText("Dana Demo");
+
+  const adminText = `Admin wrote the impact ${stamp}.`;
+  const responderText = `Responder wrote the cause ${stamp}.`;
+  await documentOf(admin).getByRole("heading", { name: "Impact" }).click();
+  await admin.keyboard.press("End");
+  await admin.keyboard.press("Enter");
+  await admin.keyboard.type(adminText);
+  await documentOf(responder).getByRole("heading", { name: /Root cause/ }).click();
+  await responder.keyboard.press("End");
+  await responder.keyboard.press("Enter");
+  await responder.keyboard.type(responderText);
+
+  await expect(documentOf(responder)).toContainText(adminText);
+  await expect(documentOf(admin)).toContainText(responderText);
+  // Each sees the other's caret, labelled with the other's name.
+  await expect(admin.locator(".collaboration-carets__label", { hasText: DEMO_RESPONDER_NAME })).toBeVisible();
+  await expect(responder.locator(".collaboration-carets__label", { hasText: "Dana Demo" })).toBeVisible();
+  await expect(admin.getByRole("status").filter({ hasText: /Saved|Saving/ })).toBeVisible();
+
+  // The server stores the document after its debounce; the export is rendered from it.
+  await expect
+    .poll(async () => (await admin.request.get(`/api/v1/incidents/${ref}/postmortem`)).json().then((p: { text: string }) => p.text), { timeout: 20_000 })
+    .toContain(responderText);
+  const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByRole("link", { name: "Download PDF" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(bytes.byteLength).toBeGreaterThan(1_000);
+
+  await adminContext.close();
+  await responderContext.close();
+});
