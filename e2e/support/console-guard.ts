@@ -12,7 +12,7 @@ export interface ConsoleProblem {
 const NOT_FOUND_LOG = /^Failed to load resource: the server responded with a status of 404/;
 
 /**
- * Collects every console error and uncaught exception of every page in a browser context.
+ * Collects every console error and uncaught exception of every page it watches.
  * Nothing is ignored, except a 404 the test asked for on purpose with `expectNotFound`
  * (opening another organisation's incident must answer the 404 page, and Chromium logs
  * that answer as an error).
@@ -21,7 +21,8 @@ export class ConsoleGuard {
   readonly problems: ConsoleProblem[] = [];
   private readonly expectedNotFound = new Set<string>();
 
-  constructor(context: BrowserContext) {
+  /** Watches every page of the context, present and future. */
+  watchContext(context: BrowserContext): void {
     for (const page of context.pages()) this.watch(page);
     context.on("page", (page) => this.watch(page));
   }
