@@ -5,23 +5,7 @@ import { useEditorState } from "@tiptap/react";
 import { Bold, Code, Heading1, Heading2, Heading3, ImageIcon, Italic, Link2, List, ListChecks, ListOrdered, Quote, Redo2, SquareCode, Strikethrough, Table, Undo2 } from "lucide-react";
 import { toast } from "sonner";
 import { cn } from "@/components/ui/class-names";
-
-/** Embedded images travel inside the shared document; past this they slow every editor down. */
-export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-
-/** Bytes of a data: URL's payload (base64 or percent-encoded), without decoding it. */
-export function dataUrlBytes(url: string): number {
-  const comma = url.indexOf(",");
-  const payload = url.slice(comma + 1);
-  return url.slice(0, comma).endsWith(";base64") ? Math.floor((payload.length * 3) / 4) : decodeURIComponent(payload).length;
-}
-
-export function imageProblem(src: string): string | null {
-  const value = src.trim();
-  if (value.startsWith("data:image/")) return dataUrlBytes(value) > MAX_IMAGE_BYTES ? "That image is over 2 MB; use a smaller one or link it from https." : null;
-  if (value.startsWith("https://")) return null;
-  return "Images must be https:// links or embedded images (data:image/…).";
-}
+import { imageProblem } from "./image-limit";
 
 function ToolButton({ label, active, disabled, onClick, children }: { label: string; active?: boolean; disabled?: boolean; onClick(): void; children: React.ReactNode }) {
   return (

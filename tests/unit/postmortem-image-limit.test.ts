@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { dataUrlBytes, imageProblem, MAX_IMAGE_BYTES } from "@/components/postmortem/image-limit";
+
+const base64Of = (bytes: number) => Buffer.alloc(bytes, 7).toString("base64");
+
+describe("image size limit of the postmortem editor", () => {
+  it("measures a base64 data URL's decoded size without decoding it", () => {
+    expect(dataUrlBytes(`data:image/png;base64,${base64Of(3000)}`)).toBe(3000);
+    expect(dataUrlBytes("data:image/svg+xml,%3Csvg%2F%3E")).toBe("<svg/>".length);
+  });
+
+  it("accepts https links and embedded images up to 2 MB", () => {
+    expect(imageProblem("https://grafana.example/render/panel.png")).toBeNull();
+    expect(imageProblem(`data:image/png;base64,${base64Of(MAX_IMAGE_BYTES)}`)).toBeNull();
+  });
+
+  it("refuses embedded images over 2 MB and other schemes with a message", () => {
+    expect(imageProblem(`data:image/png;base64,${base64Of(MAX_IMAGE_BYTES + 3)}`)).toMatch(/over 2 MB/);
+    expect(imageProblem("http://insecure.example/a.png")).toMatch(/https/);
+    expect(imageProblem("javascript:alert(1)")).toMatch(/https/);
+  });
+});
