@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { Document, Image, Link, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { ReactElement, ReactNode } from "react";
-import { DATA_BLOCK_TYPES } from "../postmortem-schema";
+import { DATA_BLOCK_TYPES, isDataBlockType } from "../postmortem-schema";
 import { dataBlockTable, EMPTY_DATA_BLOCK_NOTE } from "./data-block-table";
 import { decodeDataImage, fitImage } from "./embedded-image";
 import { registerPdfFonts, type PdfFontFiles, type PdfFonts } from "./pdf-fonts";
@@ -104,12 +104,19 @@ function marked(marker: string, body: ReactElement[], key: number): ReactElement
   );
 }
 
+/** Column shares from content length, so a time or status column does not take a quarter of the page. */
+function columnWeights(columns: string[], rows: string[][]): number[] {
+  return columns.map((c, i) => Math.min(60, Math.max(8, c.length, ...rows.map((r) => (r[i] ?? "").length))));
+}
+
 function gridTable(columns: string[], rows: string[][], key: number): ReactElement {
+  const weights = columnWeights(columns, rows);
+  const cellStyle = (i: number) => [styles.cell, { flexGrow: weights[i]!, flexBasis: 0 }];
   return (
-    <View key={key} style={styles.table}>
+    <View key={key} style={[styles.table, { fontSize: 8.5 }]}>
       <View style={styles.row} fixed>
         {columns.map((c, i) => (
-          <Text key={i} style={[styles.cell, styles.headerCell]}>
+          <Text key={i} style={[...cellStyle(i), styles.headerCell]}>
             {c}
           </Text>
         ))}
@@ -117,7 +124,7 @@ function gridTable(columns: string[], rows: string[][], key: number): ReactEleme
       {rows.map((row, r) => (
         <View key={r} style={styles.row} wrap={false}>
           {row.map((c, i) => (
-            <Text key={i} style={styles.cell}>
+            <Text key={i} style={cellStyle(i)}>
               {c}
             </Text>
           ))}
@@ -219,30 +226,83 @@ function renderNode(node: JSONContent, ctx: PdfContext, key: number): ReactEleme
   return lookup(pdfNodes, "node", node.type, FORMAT)(node, ctx, key);
 }
 
+/** About a page of timeline rows (which wrap to two or three lines): long data tables are cut into Pages of this many. */
+const ROWS_PER_CHUNK = 36;
+
+/** A long frozen data table as several blocks of at most ROWS_PER_CHUNK rows each. */
+function chunkDataBlock(node: JSONContent): JSONContent[] {
+  const { caption, table } = dataBlockTable(node);
+  if (!table || table.rows.length <= ROWS_PER_CHUNK) return [node];
+  const chunks: JSONContent[] = [];
+  for (let start = 0; start < table.rows.length; start += ROWS_PER_CHUNK) {
+    const title = start === 0 ? caption : `${caption} (continued, rows ${start + 1}–${Math.min(start + ROWS_PER_CHUNK, table.rows.length)})`;
+    chunks.push({ ...node, attrs: { ...node.attrs, title, frozen: { ...table, rows: table.rows.slice(start, start + ROWS_PER_CHUNK) } } });
+  }
+  return chunks;
+}
+
+/**
+ * Top-level blocks grouped into Pages: a new one at each level-1/2 heading and for each
+ * chunk of a long data table. react-pdf lays out again everything after each page break
+ * within a <Page>, so one long <Page> costs time quadratic in its length; short groups
+ * keep a 40-page export within seconds.
+ */
+function pageGroups(doc: JSONContent): JSONContent[][] {
+  const groups: JSONContent[][] = [[]];
+  for (const node of doc.content ?? []) {
+    const level = Number(node.attrs?.level ?? 99);
+    if (node.type === "heading" && level <= 2 && groups.at(-1)!.length > 0) groups.push([]);
+    const pieces = isDataBlockType(node.type) ? chunkDataBlock(node) : [node];
+    pieces.forEach((piece, i) => {
+      if (i > 0) groups.push([]);
+      groups.at(-1)!.push(piece);
+    });
+  }
+  return groups;
+}
+
 /** The postmortem as a PDF: embedded fonts, confidentiality header and "Page N of M" on every page, document control first. */
 export async function renderPdf({ doc, meta }: RenderInput, fontFiles: PdfFontFiles | null = null): Promise<Uint8Array> {
+  if (doc.type !== "doc") lookup(pdfNodes, "node", doc.type, FORMAT);
   const fonts = registerPdfFonts(fontFiles);
-  const body = renderNode(doc, { fonts, ordinal: null }, 0);
+  const ctx: PdfContext = { fonts, ordinal: null };
+  const pageStyle = [styles.page, { fontFamily: fonts.body }];
+  const chrome = (
+    <>
+      <Text style={styles.header} fixed>
+        {meta.confidentiality}
+      </Text>
+      <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => `${meta.documentId} rev ${meta.revision} · Page ${pageNumber} of ${totalPages}`} />
+    </>
+  );
+  const pages = pageGroups(doc).map((blocks, index) => (
+    <Page key={index} size="A4" style={pageStyle}>
+      {chrome}
+      {index === 0 ? controlBlock(meta, fonts) : null}
+      {blocks.map((node, i) => renderNode(node, ctx, i))}
+    </Page>
+  ));
   const document = (
     <Document title={meta.title} author={meta.generatedBy} subject={`${meta.incidentRef} revision ${meta.revision}`} creator="Logbook" producer="Logbook">
-      <Page size="A4" style={[styles.page, { fontFamily: fonts.body }]}>
-        <Text style={styles.header} fixed>
-          {meta.confidentiality}
-        </Text>
-        <Text style={{ fontSize: 20, fontWeight: "bold", marginBottom: 8 }}>{meta.title}</Text>
-        <Text style={styles.caption}>Document control</Text>
-        <View style={styles.table}>
-          {documentControlRows(meta).map(([label, value], i) => (
-            <View key={i} style={styles.row} wrap={false}>
-              <Text style={styles.keyCell}>{label}</Text>
-              <Text style={[styles.cell, label === "Content SHA-256" ? { fontFamily: fonts.mono, fontSize: 8 } : {}]}>{value}</Text>
-            </View>
-          ))}
-        </View>
-        {body}
-        <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => `${meta.documentId} rev ${meta.revision} · Page ${pageNumber} of ${totalPages}`} />
-      </Page>
+      {pages}
     </Document>
   );
   return new Uint8Array(await renderToBuffer(document));
+}
+
+function controlBlock(meta: RenderInput["meta"], fonts: PdfFonts): ReactElement {
+  return (
+    <View>
+      <Text style={{ fontSize: 20, fontWeight: "bold", marginBottom: 8 }}>{meta.title}</Text>
+      <Text style={styles.caption}>Document control</Text>
+      <View style={styles.table}>
+        {documentControlRows(meta).map(([label, value], i) => (
+          <View key={i} style={styles.row} wrap={false}>
+            <Text style={styles.keyCell}>{label}</Text>
+            <Text style={[styles.cell, label === "Content SHA-256" ? { fontFamily: fonts.mono, fontSize: 8 } : {}]}>{value}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
 }
