@@ -36,6 +36,7 @@ import {
   timelineEventSchema,
   verifySchema,
 } from "./response-schemas";
+import { POSTMORTEM_PATHS, POSTMORTEM_SCHEMAS } from "./postmortem-paths";
 
 type JsonSchema = Record<string, unknown>;
 type Parameter = { name: string; in: "query" | "path"; required?: boolean; description?: string; schema: JsonSchema };
@@ -288,6 +289,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: op("Add a member (creating the user when new)", { body: addMemberInput, ok: 201, errors: [...WRITE, 409], tag: "Settings", response: null }),
       },
       ...INGEST_PATHS,
+      ...POSTMORTEM_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },
     },
     components: {
@@ -314,6 +316,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         MarkedChange: json(markedChangeSchema),
         CorrelationSettings: json(correlationSettingsSchema),
         Health: json(healthSchema),
+        ...POSTMORTEM_SCHEMAS,
         Error: json(errorSchema),
         Page: json(pageOf(z.unknown())),
       },
