@@ -35,6 +35,9 @@ export interface SimilarAnswer {
   recurrence: { incident: IncidentRefView; reason: string } | null;
 }
 
+/** The leading terms (the title's, usually) that together pick the most specific matches. */
+const SPECIFIC_TERMS = 4;
+
 const limitSchema = z.coerce.number().int().min(1).max(50).default(5);
 
 export const similarTextInput = z.object({
@@ -52,7 +55,12 @@ async function rankAndDescribe(
   limit: number,
   ranker: SimilarityRanker,
 ): Promise<SimilarIncidentView[]> {
-  const candidates = await findCandidates(db, organizationId, { orQuery: buildOrQuery(query.terms), shortText: query.shortText, excludeId: query.excludeId });
+  const candidates = await findCandidates(db, organizationId, {
+    orQuery: buildOrQuery(query.terms),
+    andQuery: query.terms.slice(0, SPECIFIC_TERMS).join(" "),
+    shortText: query.shortText,
+    excludeId: query.excludeId,
+  });
   const ranked = ranker.rank(query, candidates).slice(0, limit);
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);

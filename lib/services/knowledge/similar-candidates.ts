@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { SimilarityCandidate } from "@/lib/similarity/similarity-ranker";
-import { selectRows } from "./sql-rows";
+import { selectRows, withIndexScans } from "./sql-rows";
 
 export interface CandidateRow extends SimilarityCandidate {
   number: number;
@@ -26,6 +26,8 @@ interface RawCandidate {
 }
 
 export const CANDIDATE_LIMIT = 100;
+/** Documents ranked per full-text stage at most: bounds the cost on a large archive. */
+export const PREFILTER_LIMIT = 500;
 
 function textArray(values: string[]): SQL {
   return values.length === 0 ? sql`array[]::text[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
@@ -39,34 +41,41 @@ function textArray(values: string[]): SQL {
 export async function findCandidates(
   db: Queryable,
   organizationId: string,
-  input: { orQuery: string; shortText: string; excludeId: string | null },
+  input: { orQuery: string; andQuery: string; shortText: string; excludeId: string | null },
 ): Promise<CandidateRow[]> {
   const exclude = input.excludeId ?? "";
-  const fullText = input.orQuery
-    ? sql`select k.incident_id, ts_rank_cd(to_tsvector('english', k.document), q.tsq, 32) as text_rank, 0::real as trigram
-          from incident_knowledge k join incident i on i.id = k.incident_id,
-               (select websearch_to_tsquery('english', ${input.orQuery}) as tsq) q
-          where k.organization_id = ${organizationId} and to_tsvector('english', k.document) @@ q.tsq
-            and i.status in ('resolved', 'closed') and k.incident_id <> ${exclude}
-          order by text_rank desc limit ${CANDIDATE_LIMIT}`
-    : null;
-  const trigram = input.shortText.length >= 3
-    ? sql`select k.incident_id, 0::real as text_rank, word_similarity(${input.shortText}, k.document) as trigram
-          from incident_knowledge k join incident i on i.id = k.incident_id
-          where k.organization_id = ${organizationId} and ${input.shortText} <% k.document
-            and i.status in ('resolved', 'closed') and k.incident_id <> ${exclude}
+  // Ranking recomputes each matched document's tsvector (there is no stored column), so each
+  // full-text stage ranks a bounded pre-filter: documents matching the query's leading terms
+  // all together (the most specific), and the most recent documents matching any term.
+  const ranked = (match: SQL, order: SQL) =>
+    sql`select x.incident_id, ts_rank_cd(to_tsvector('english', x.document), websearch_to_tsquery('english', ${input.orQuery}), 32) as text_rank, 0::real as trigram
+        from (select k.incident_id, k.document from incident_knowledge k join incident i on i.id = k.incident_id
+              where k.organization_id = ${organizationId} and to_tsvector('english', k.document) @@ ${match}
+                and i.status in ('resolved', 'closed') and k.incident_id <> ${exclude}
+              order by ${order} limit ${PREFILTER_LIMIT}) x
+        order by text_rank desc limit ${CANDIDATE_LIMIT}`;
+  const specific = input.andQuery ? ranked(sql`plainto_tsquery('english', ${input.andQuery})`, sql`k.updated_at desc`) : null;
+  const fullText = input.orQuery ? ranked(sql`websearch_to_tsquery('english', ${input.orQuery})`, sql`i.resolved_at desc nulls last`) : null;
+  // Trigram similarity of titles (short, indexed) catches misspellings full text misses.
+  const trigram =
+    input.shortText.length >= 3
+      ? sql`select i.id as incident_id, 0::real as text_rank, similarity(i.title, ${input.shortText}) as trigram
+          from incident i where i.organization_id = ${organizationId} and i.title % ${input.shortText}
+            and i.status in ('resolved', 'closed') and i.id <> ${exclude}
           order by trigram desc limit ${CANDIDATE_LIMIT / 2}`
-    : null;
-  const parts = [fullText, trigram].filter((p): p is SQL => p !== null);
+      : null;
+  const parts = [specific, fullText, trigram].filter((p): p is SQL => p !== null);
   if (parts.length === 0) return [];
   const union = sql.join(parts.map((p) => sql`(${p})`), sql` union all `);
-  const rows = await selectRows<RawCandidate>(
-    db,
+  const rows = await withIndexScans(db, (tx) =>
+    selectRows<RawCandidate>(
+    tx,
     sql`with c as (select incident_id, max(text_rank) as text_rank, max(trigram) as trigram from (${union}) u group by incident_id)
         select c.incident_id, c.text_rank, c.trigram, k.document, k.alert_names, k.change_kinds, k.root_cause_codes, k.resolution,
                i.number, i.title, i.external_id,
                (select json_agg(s.slug) from incident_service x join service s on s.id = x.service_id where x.incident_id = i.id) as services
         from c join incident_knowledge k on k.incident_id = c.incident_id join incident i on i.id = c.incident_id`,
+    ),
   );
   return rows.map((r) => ({
     id: r.incident_id,

@@ -4,13 +4,19 @@ import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { headlineHtml, headlineSegments, MARK_START, MARK_STOP, type HighlightSegment } from "@/lib/knowledge/highlight-marks";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-import { selectRows } from "../knowledge/sql-rows";
+import { selectRows, withIndexScans } from "../knowledge/sql-rows";
 
 export const SEARCH_TYPES = ["incident", "postmortem", "runbook", "timeline"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** Longer input is cut: a search box is not a document, and the cap bounds the query plan. */
 export const MAX_SEARCH_CHARS = 500;
+
+/**
+ * Matches ranked per type at most, newest first: ranking recomputes each document's tsvector
+ * (no stored column), so a common word over a large archive must not rank everything.
+ */
+const PREFILTER = 500;
 
 export const searchInput = z.object({
   q: z.string().default("").transform((q) => q.slice(0, MAX_SEARCH_CHARS)),
@@ -55,17 +61,19 @@ function queryFor(type: SearchType, organizationId: string, limit: number): SQL 
     case "incident":
       return sql`select 'incident' as type, i.id, i.title, i.number, r.rank,
                    ts_headline('english', ${clean(sql`r.document`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select k.incident_id, k.document, t.tsq, ts_rank_cd(to_tsvector('english', k.document), t.tsq) as rank
-                       from incident_knowledge k, t where k.organization_id = ${organizationId}
-                         and to_tsvector('english', k.document) @@ t.tsq order by rank desc limit ${limit}) r
+                 from (select p.incident_id, p.document, t.tsq, ts_rank_cd(to_tsvector('english', p.document), t.tsq) as rank
+                       from (select k.incident_id, k.document from incident_knowledge k, t where k.organization_id = ${organizationId}
+                               and to_tsvector('english', k.document) @@ t.tsq order by k.updated_at desc limit ${PREFILTER}) p, t
+                       order by rank desc limit ${limit}) r
                  join incident i on i.id = r.incident_id`;
     case "postmortem":
       return sql`select 'postmortem' as type, i.id, i.title, i.number, r.rank,
                    ts_headline('english', ${clean(sql`coalesce(p.text, r.postmortem_text, '')`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select k.incident_id, k.postmortem_text, t.tsq, ts_rank_cd(to_tsvector('english', k.document), t.tsq) as rank
-                       from incident_knowledge k, t where k.organization_id = ${organizationId}
-                         and to_tsvector('english', k.document) @@ t.tsq
-                         and (k.postmortem_text is not null or exists (select 1 from postmortem p where p.incident_id = k.incident_id))
+                 from (select f.incident_id, f.postmortem_text, t.tsq, ts_rank_cd(to_tsvector('english', f.document), t.tsq) as rank
+                       from (select k.incident_id, k.postmortem_text, k.document from incident_knowledge k, t where k.organization_id = ${organizationId}
+                               and to_tsvector('english', k.document) @@ t.tsq
+                               and (k.postmortem_text is not null or exists (select 1 from postmortem p where p.incident_id = k.incident_id))
+                             order by k.updated_at desc limit ${PREFILTER}) f, t
                        order by rank desc limit ${limit}) r
                  join incident i on i.id = r.incident_id left join postmortem p on p.incident_id = r.incident_id`;
     case "runbook":
@@ -79,8 +87,9 @@ function queryFor(type: SearchType, organizationId: string, limit: number): SQL 
                    ts_headline('english', ${clean(sql`e.text`)}, e.tsq, ${HEADLINE_OPTIONS}) as headline
                  from (select ev.incident_id, ev.title, coalesce(ev.body, ev.title) as text, t.tsq,
                               ts_rank_cd(to_tsvector('english', ev.title || ' ' || coalesce(ev.body, '')), t.tsq) as rank
-                       from timeline_event ev, t where ev.organization_id = ${organizationId}
-                         and to_tsvector('english', ev.title || ' ' || coalesce(ev.body, '')) @@ t.tsq
+                       from (select * from timeline_event ev0, t where ev0.organization_id = ${organizationId}
+                               and to_tsvector('english', ev0.title || ' ' || coalesce(ev0.body, '')) @@ t.tsq
+                             order by ev0.occurred_at desc limit ${PREFILTER}) ev, t
                        order by rank desc limit ${limit}) e
                  join incident i on i.id = e.incident_id`;
   }
@@ -102,10 +111,12 @@ export async function searchKnowledge(ctx: ServiceContext, rawQuery: Record<stri
   if (!input.q.trim()) return { items: [] };
   const types = input.type ? [input.type] : SEARCH_TYPES;
   const parts = types.map((type) => sql`(${queryFor(type, ctx.organizationId, input.limit)})`);
-  const rows = await selectRows<Row>(
-    ctx.db,
+  const rows = await withIndexScans(ctx.db, (tx) =>
+    selectRows<Row>(
+    tx,
     sql`with t as (select websearch_to_tsquery('english', ${input.q}) as tsq)
         select * from (${sql.join(parts, sql` union all `)}) u order by rank desc limit ${input.limit}`,
+    ),
   );
   return {
     items: rows.map((row) => ({
