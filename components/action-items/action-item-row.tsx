@@ -41,20 +41,20 @@ export function ActionItemRow({ item, members, canWrite, busy, onPatch, onCreate
         )}
         {item.overdue && <Badge variant="destructive">Overdue</Badge>}
       </div>
-      <div className="flex flex-wrap items-center gap-1.5 text-xs">
-        <NativeSelect aria-label={label("Status")} disabled={!canWrite || busy} className="h-7 w-auto text-xs" value={item.status} onChange={(e) => onPatch({ status: e.target.value })}>
+      <div className="grid grid-cols-2 items-center gap-1.5 text-xs">
+        <NativeSelect aria-label={label("Status")} disabled={!canWrite || busy} className="h-7 w-full text-xs" value={item.status} onChange={(e) => onPatch({ status: e.target.value })}>
           {STATUSES.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect aria-label={label("Priority")} disabled={!canWrite || busy} className="h-7 w-auto text-xs" value={item.priority} onChange={(e) => onPatch({ priority: e.target.value })}>
+        <NativeSelect aria-label={label("Priority")} disabled={!canWrite || busy} className="h-7 w-full text-xs" value={item.priority} onChange={(e) => onPatch({ priority: e.target.value })}>
           {PRIORITIES.map((p) => (
             <option key={p}>{p}</option>
           ))}
         </NativeSelect>
-        <NativeSelect aria-label={label("Owner")} disabled={!canWrite || busy} className="h-7 w-auto max-w-40 text-xs" value={item.owner?.id ?? ""} onChange={(e) => onPatch({ owner: e.target.value || null })}>
+        <NativeSelect aria-label={label("Owner")} disabled={!canWrite || busy} className="h-7 w-full text-xs" value={item.owner?.id ?? ""} onChange={(e) => onPatch({ owner: e.target.value || null })}>
           <option value="">No owner</option>
           {item.owner && !members.some((m) => m.userId === item.owner!.id) && <option value={item.owner.id}>{item.owner.name}</option>}
           {members.map((m) => (
@@ -67,12 +67,12 @@ export function ActionItemRow({ item, members, canWrite, busy, onPatch, onCreate
           type="date"
           aria-label={label("Due date")}
           disabled={!canWrite || busy}
-          className="h-7 w-36 text-xs"
+          className="h-7 w-full text-xs"
           value={item.dueDate ?? ""}
           onChange={(e) => onPatch({ dueDate: e.target.value || null })}
         />
         {item.github ? (
-          <a href={item.github.url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-primary hover:underline">
+          <a href={item.github.url} target="_blank" rel="noreferrer" className="col-span-2 inline-flex items-center gap-1 text-primary hover:underline">
             <IssueIcon className="size-3.5" aria-hidden />
             {item.github.repository}#{item.github.number}
             {item.github.state === "closed" ? " (closed)" : ""}
@@ -80,7 +80,7 @@ export function ActionItemRow({ item, members, canWrite, busy, onPatch, onCreate
           </a>
         ) : (
           canWrite && (
-            <Button size="sm" variant="outline" className="h-7 text-xs" disabled={busy} onClick={onCreateIssue}>
+            <Button size="sm" variant="outline" className="col-span-2 h-7 justify-self-start text-xs" disabled={busy} onClick={onCreateIssue}>
               <IssueIcon aria-hidden /> Create GitHub issue
             </Button>
           )

@@ -54,7 +54,7 @@ export default async function PostmortemsPage({ searchParams }: PostmortemsPageP
                 <TableHead>Title</TableHead>
                 <TableHead className="w-28">Status</TableHead>
                 <TableHead className="w-20">Revision</TableHead>
-                <TableHead className="w-28">Template</TableHead>
+                <TableHead className="w-40">Template</TableHead>
                 <TableHead className="w-40">Updated (UTC)</TableHead>
               </TableRow>
             </TableHeader>
