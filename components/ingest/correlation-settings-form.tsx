@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Loader2, Plus, RotateCcw } from "lucide-react";
@@ -60,6 +60,9 @@ export function CorrelationSettingsForm({ settings, defaults }: { settings: Corr
   const [windowError, setWindowError] = useState<string | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // After the fields are marked, take the keyboard to the first one that needs attention.
+  const focusFirstInvalid = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
   const mutation = useMutation({
     mutationFn: (body: { rules: RoutingRule[]; groupingWindowMinutes: number }) =>
@@ -77,6 +80,7 @@ export function CorrelationSettingsForm({ settings, defaults }: { settings: Corr
         setRuleErrors(mapped.rules);
         setWindowError(mapped.window);
         setFormError(mapped.other.length > 0 ? mapped.other.join("; ") : "Some fields need attention.");
+        focusFirstInvalid();
         return;
       }
       const message = error instanceof Error ? error.message : "Could not save the settings.";
@@ -116,13 +120,14 @@ export function CorrelationSettingsForm({ settings, defaults }: { settings: Corr
     setWindowError(badWindow);
     if (badWindow || Object.keys(errors).length > 0) {
       setFormError("Some fields need attention.");
+      focusFirstInvalid();
       return;
     }
     mutation.mutate({ rules: body, groupingWindowMinutes: minutes });
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-6">
       <section aria-labelledby="grouping-heading" className="flex flex-col gap-3 rounded-lg border border-border bg-card p-5 shadow-xs">
         <div>
           <h2 id="grouping-heading" className="font-semibold">

@@ -7,15 +7,7 @@ import { Loader2 } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-
-export const DELIVERY_TABS = [
-  { value: "", label: "Rejected and failed" },
-  { value: "rejected", label: "Rejected" },
-  { value: "failed", label: "Failed" },
-  { value: "all", label: "All" },
-] as const;
-
-export type DeliveryTab = (typeof DELIVERY_TABS)[number]["value"];
+import { DELIVERY_TABS, type DeliveryTab } from "./delivery-tabs";
 
 function hrefFor(pathname: string, tab: string, integration: string): string {
   const params = new URLSearchParams();

@@ -52,9 +52,12 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
         <h2 id="incident-alerts-heading" className="flex items-center gap-2 text-sm font-semibold">
           Alerts
           {items.length > 0 && (
-            <span className="tabular text-xs font-normal text-muted-foreground">
-              {firing > 0 ? `${firing} firing · ` : ""}
-              {items.length} total
+            <span className="tabular text-xs font-normal text-muted-foreground" title={`${firing} firing, ${items.length - firing} resolved`}>
+              {items.length}
+              <span className="sr-only">
+                {" "}
+                ({firing} firing)
+              </span>
             </span>
           )}
           {alerts.isFetching && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}

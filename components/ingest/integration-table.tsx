@@ -8,8 +8,9 @@ import type { IntegrationSummary } from "./ingest-types";
 
 export function IntegrationTable({ integrations }: { integrations: IntegrationSummary[] }) {
   return (
-    <Table className="min-w-[56rem] table-fixed">
-      <TableHeader>
+    // A table on wide screens; on narrow ones each integration becomes a card.
+    <Table className="max-md:block md:min-w-[56rem] md:table-fixed">
+      <TableHeader className="max-md:hidden">
         <TableRow className="hover:bg-transparent">
           <TableHead className="w-[30%]">Integration</TableHead>
           <TableHead>Ingest URL</TableHead>
@@ -18,12 +19,16 @@ export function IntegrationTable({ integrations }: { integrations: IntegrationSu
           <TableHead className="w-28 text-right">Errors 24 h</TableHead>
         </TableRow>
       </TableHeader>
-      <TableBody>
+      <TableBody className="max-md:block">
         {integrations.map((integration) => {
           const kind = INTEGRATION_KINDS[integration.kind];
           return (
-            <TableRow key={integration.id} data-testid="integration-row">
-              <TableCell>
+            <TableRow
+              key={integration.id}
+              data-testid="integration-row"
+              className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-4 max-md:gap-y-1.5 max-md:px-3 max-md:py-3 max-md:[&>td]:p-0"
+            >
+              <TableCell className="max-md:w-full">
                 <div className="flex min-w-0 items-center gap-2.5">
                   <IntegrationKindIcon kind={integration.kind} />
                   <div className="flex min-w-0 flex-col">
@@ -37,7 +42,7 @@ export function IntegrationTable({ integrations }: { integrations: IntegrationSu
                   </div>
                 </div>
               </TableCell>
-              <TableCell>
+              <TableCell className="max-md:w-full">
                 <div className="flex min-w-0 items-center gap-1">
                   <code className="min-w-0 truncate font-mono text-xs text-muted-foreground" title={integration.url}>
                     {integration.url}
@@ -46,10 +51,15 @@ export function IntegrationTable({ integrations }: { integrations: IntegrationSu
                 </div>
               </TableCell>
               <TableCell className="text-xs">
+                <span className="mr-1 text-muted-foreground md:hidden">Last delivery</span>
                 <Timestamp value={integration.lastDeliveryAt} layout="stacked" precision="minutes" empty="Never" />
               </TableCell>
-              <TableCell className="tabular text-right">{integration.deliveries24h.toLocaleString("en-US")}</TableCell>
-              <TableCell className="text-right">
+              <TableCell className="tabular text-right max-md:text-xs">
+                <span className="mr-1 text-muted-foreground md:hidden">Deliveries 24 h</span>
+                {integration.deliveries24h.toLocaleString("en-US")}
+              </TableCell>
+              <TableCell className="text-right max-md:text-xs">
+                <span className="mr-1 text-muted-foreground md:hidden">Errors</span>
                 {integration.errors24h > 0 ? (
                   <Badge asChild variant="destructive">
                     <Link href={`/settings/deliveries?integration=${integration.id}`} title="Show the rejected and failed deliveries">

@@ -73,7 +73,7 @@ export function RoutingRuleEditor({ rule, index, count, errors, onChange, onMove
           />
           <p className="text-xs text-muted-foreground">
             One <code className="font-mono">label=value1,value2</code> per line; an alert matches when every listed label has one of its values (case does not
-            matter). No lines match every alert.
+            matter). With no lines, the rule matches every alert.
           </p>
           <FieldError id={id("matchers-error")} message={errors.matchers} />
         </div>

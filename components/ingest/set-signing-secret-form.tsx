@@ -49,7 +49,7 @@ export function SetSigningSecretForm({ integrationId }: { integrationId: string 
     >
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="pagerduty-signing-secret">PagerDuty signing secret</Label>
-        <div className="flex flex-col gap-2 sm:flex-row">
+        <div className="flex flex-col gap-2">
           <Input
             id="pagerduty-signing-secret"
             type="password"
@@ -61,7 +61,7 @@ export function SetSigningSecretForm({ integrationId }: { integrationId: string 
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "pagerduty-signing-secret-error" : "pagerduty-signing-secret-hint"}
           />
-          <Button type="submit" disabled={mutation.isPending}>
+          <Button type="submit" disabled={mutation.isPending} className="self-start">
             {mutation.isPending && <Loader2 aria-hidden className="animate-spin" />}
             Set signing secret
           </Button>

@@ -9,7 +9,7 @@ function StepText({ text }: { text: string }) {
     <>
       {parts.map((part, index) =>
         part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
-          <code key={index} className="rounded bg-muted px-1 py-0.5 font-mono text-[0.85em]">
+          <code key={index} className="rounded bg-muted px-1 py-0.5 font-mono text-[0.85em] [overflow-wrap:anywhere]">
             {part.slice(1, -1)}
           </code>
         ) : (
@@ -40,7 +40,7 @@ export function SetupSnippetView({ setup, headingLevel = 3 }: { setup: SetupSnip
       </pre>
       <ol className="flex list-decimal flex-col gap-1.5 pl-5 text-sm text-muted-foreground marker:text-xs marker:font-medium marker:text-foreground">
         {setup.steps.map((step, index) => (
-          <li key={index} className="pl-1">
+          <li key={index} className="pl-1 [overflow-wrap:anywhere]">
             <StepText text={step} />
           </li>
         ))}

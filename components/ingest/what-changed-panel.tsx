@@ -12,19 +12,10 @@ import { NativeSelect } from "@/components/ui/select";
 import { useTimelineSync } from "@/components/incident/use-incident-timeline";
 import type { ChangeMark, ListPage, SuspectChangeView } from "./ingest-types";
 import { incidentChangesKey, incidentChangesScope } from "./ingest-query-keys";
+import { DEFAULT_LOOKBACK_MINUTES, LOOKBACK_OPTIONS } from "./lookback-options";
 import { SuspectChangeItem } from "./suspect-change-item";
 
-export const LOOKBACK_OPTIONS = [
-  { minutes: 30, label: "30 min" },
-  { minutes: 120, label: "2 h" },
-  { minutes: 360, label: "6 h" },
-  { minutes: 1440, label: "24 h" },
-  { minutes: 4320, label: "3 days" },
-  { minutes: 20160, label: "14 days" },
-] as const;
-
-export const DEFAULT_LOOKBACK_MINUTES = 120;
-const FIRST_SHOWN = 4;
+const FIRST_SHOWN = 3;
 
 const MARK_TOASTS: Record<ChangeMark, string> = {
   suspect: "Marked as suspect",
@@ -101,7 +92,7 @@ export function WhatChangedPanel({ incidentRef, initial, loadedAt, canWrite }: W
           <p className="text-xs text-muted-foreground">Changes on this incident&apos;s services before it started, most suspicious first.</p>
         </div>
         <div className="flex items-center gap-2">
-          <Label htmlFor="what-changed-lookback" className="text-xs font-medium text-muted-foreground">
+          <Label htmlFor="what-changed-lookback" className="whitespace-nowrap text-xs font-medium text-muted-foreground">
             Look back
           </Label>
           <NativeSelect id="what-changed-lookback" className="w-28" value={String(lookback)} onChange={(event) => setLookback(Number(event.target.value))}>

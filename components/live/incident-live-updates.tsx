@@ -1,73 +1,83 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { incidentAlertsKey, incidentChangesScope } from "@/components/ingest/ingest-query-keys";
 import { useTimelineSync } from "@/components/incident/use-incident-timeline";
-import { LIVE_REFRESH_DELAY_MS, useDebouncedRefresh } from "./use-debounced-refresh";
+import { RefreshThrottle } from "./refresh-throttle";
+import { LIVE_REFRESH_DELAY_MS } from "./use-debounced-refresh";
 import { useLiveEvents } from "./use-live-events";
 
+interface Work {
+  /** the end of the timeline */
+  tail?: boolean;
+  /** the server-rendered header and panels */
+  page?: boolean;
+  alerts?: boolean;
+  changes?: boolean;
+}
+
 /**
- * Keeps an open incident page current: its header (server-rendered) and the end of its
- * timeline follow every change to this incident, its alerts panel follows alert events, and
- * "What changed" follows new deliveries. Must sit inside the page's TimelineFollowProvider.
+ * Keeps an open incident page current: the end of its timeline and its header follow every
+ * change to this incident, its alerts panel follows alert events, and "What changed"
+ * follows new deliveries. The first event is handled at once and later ones at most every
+ * 300 ms (see RefreshThrottle); the timeline is
+ * fetched first, since the server render of the page takes longer and the database serves
+ * one query at a time on PGlite. Must sit inside the page's TimelineFollowProvider.
  */
 export function IncidentLiveUpdates({ incidentId, incidentRef }: { incidentId: string; incidentRef: string }) {
+  const router = useRouter();
   const queryClient = useQueryClient();
-  const refreshPage = useDebouncedRefresh();
   const { refreshTail } = useTimelineSync(incidentRef);
-  const tailTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const changesTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<Work>({});
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+  const throttle = useRef<RefreshThrottle | null>(null);
 
-  useEffect(
-    () => () => {
-      if (tailTimer.current) clearTimeout(tailTimer.current);
-      if (changesTimer.current) clearTimeout(changesTimer.current);
-    },
-    [],
-  );
-
-  function later(timer: React.RefObject<ReturnType<typeof setTimeout> | null>, work: () => void) {
-    if (timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      work();
-    }, LIVE_REFRESH_DELAY_MS);
+  async function flush() {
+    const work = pending.current;
+    pending.current = {};
+    // Live updates never scroll: a reader looking back in time is left where they are.
+    if (work.tail) await refreshTail({ follow: false }).catch(() => undefined);
+    if (work.alerts) void queryClient.invalidateQueries({ queryKey: incidentAlertsKey(incidentRef) });
+    if (work.page) router.refresh();
+    if (work.changes) void queryClient.invalidateQueries({ queryKey: incidentChangesScope(incidentRef) });
   }
 
-  const refreshTimeline = () => later(tailTimer, () => void refreshTail({ follow: false }).catch(() => undefined));
-  const refreshChanges = () => later(changesTimer, () => void queryClient.invalidateQueries({ queryKey: incidentChangesScope(incidentRef) }));
+  useEffect(() => {
+    flushRef.current = flush;
+  });
+
+  useEffect(() => {
+    const created = new RefreshThrottle(() => void flushRef.current(), LIVE_REFRESH_DELAY_MS);
+    throttle.current = created;
+    return () => created.cancel();
+  }, []);
+
+  function schedule(work: Work) {
+    pending.current = { ...pending.current, ...Object.fromEntries(Object.entries(work).filter(([, wanted]) => wanted)) };
+    throttle.current?.request();
+  }
 
   useLiveEvents((message) => {
     if (message.type === "reconnected") {
-      refreshPage();
-      refreshTimeline();
-      refreshChanges();
-      void queryClient.invalidateQueries({ queryKey: incidentAlertsKey(incidentRef) });
+      schedule({ tail: true, page: true, alerts: true, changes: true });
       return;
     }
     const ours = message.incidentId === incidentId || message.id === incidentId;
     switch (message.type) {
       case "incident":
       case "timeline":
-        if (!ours) return;
-        refreshPage();
-        refreshTimeline();
         // Marks on changes and attached alerts both land on the timeline.
-        refreshChanges();
-        void queryClient.invalidateQueries({ queryKey: incidentAlertsKey(incidentRef) });
+        if (ours) schedule({ tail: true, page: true, alerts: true, changes: true });
         return;
       case "alert":
         // A detach names no incident; re-reading this incident's few alerts is cheap.
-        void queryClient.invalidateQueries({ queryKey: incidentAlertsKey(incidentRef) });
-        if (ours) {
-          refreshPage();
-          refreshTimeline();
-        }
+        schedule({ alerts: true, tail: ours, page: ours });
         return;
       case "change":
       case "delivery":
-        refreshChanges();
+        schedule({ changes: true });
         return;
     }
   });

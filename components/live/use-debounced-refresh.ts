@@ -2,27 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
+import { RefreshThrottle } from "./refresh-throttle";
 
 export const LIVE_REFRESH_DELAY_MS = 300;
 
-// Shared by every caller on the page: a burst of events (an alert group, a replay) becomes
-// one server render, not one per event and per listening component.
-let pending: ReturnType<typeof setTimeout> | null = null;
+// Shared by every caller on the page, so two listeners hearing one event render once.
 let refresh: (() => void) | null = null;
+const throttle = new RefreshThrottle(() => refresh?.(), LIVE_REFRESH_DELAY_MS);
 
-/**
- * Re-renders the page's server components at most once per 300 ms. The first event of a
- * burst starts the timer and later ones ride along, so updates arrive within 300 ms even
- * while events keep coming.
- */
+/** Re-renders the page's server components right away, then at most once per 300 ms during a burst. */
 export function useDebouncedRefresh(): () => void {
   const router = useRouter();
   return useCallback(() => {
     refresh = () => router.refresh();
-    if (pending) return;
-    pending = setTimeout(() => {
-      pending = null;
-      refresh?.();
-    }, LIVE_REFRESH_DELAY_MS);
+    throttle.request();
   }, [router]);
 }

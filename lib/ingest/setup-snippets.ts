@@ -222,7 +222,7 @@ function pagerduty({ url, name }: SetupSnippetInput): SetupSnippet {
       `In PagerDuty open Integrations → Generic Webhooks (v3) → New Webhook, Webhook URL ${url}, scope Account (or one service), and tick the events: ${PAGERDUTY_EVENTS.join(", ")}.`,
       "Or create it with the JSON above: `curl -X POST https://api.pagerduty.com/webhook_subscriptions -H 'Authorization: Token token=<PagerDuty API key>' -H 'Content-Type: application/json' --data @logbook-subscription.json`.",
       "Copy the signing secret PagerDuty shows once (the `secret` of the delivery method).",
-      `Give it to Logbook as an admin: \`curl -X PUT ${secretUrl} -H 'Authorization: Bearer <Logbook admin API key>' -H 'Content-Type: application/json' -d '{"secret":"<PagerDuty signing secret>"}'\` (or "Use the sender's secret" in Settings → Integrations).`,
+      `Give it to Logbook as an admin: \`curl -X PUT ${secretUrl} -H 'Authorization: Bearer <Logbook admin API key>' -H 'Content-Type: application/json' -d '{"secret":"<PagerDuty signing secret>"}'\` (or "Set signing secret" on the integration's page in Settings → Integrations).`,
       "Send a test event from PagerDuty and check the integration's last delivery in Logbook; until the secret is set, deliveries are rejected with 401.",
     ],
   };

@@ -35,7 +35,7 @@ export default async function TriagePage() {
         title="Triage"
         description={
           count === 0
-            ? "Firing alerts that no routing rule declared on and no open incident absorbed wait here for a person."
+            ? "Firing alerts that are not on any incident wait here for a person."
             : `${count}${alerts.nextCursor ? "+" : ""} firing alert${count === 1 ? "" : "s"} not on any incident. Declare an incident from one, attach it to an open incident, or fix the alert.`
         }
       />

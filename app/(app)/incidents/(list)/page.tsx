@@ -15,6 +15,7 @@ import { CursorPager, currentCursor, firstParam, type SearchParamsRecord } from 
 import { IncidentFilters, type IncidentFilterValues } from "@/components/incidents/incident-filters";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { IncidentListEmpty } from "@/components/incidents/incident-list-empty";
+import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -58,6 +59,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
 
   return (
     <>
+      <LiveRefresh on={["incident"]} />
       <PageHeader
         title="Incidents"
         description="Every incident in your organisation, newest first."

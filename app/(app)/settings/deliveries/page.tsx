@@ -8,7 +8,8 @@ import type { DeliveryView } from "@/lib/services/ingest/delivery-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { CursorPager, currentCursor, firstParam, type SearchParamsRecord } from "@/components/shell/cursor-pager";
-import { DELIVERY_TABS, DeliveryFilters, type DeliveryTab } from "@/components/ingest/delivery-filters";
+import { DeliveryFilters } from "@/components/ingest/delivery-filters";
+import { DELIVERY_TABS, type DeliveryTab } from "@/components/ingest/delivery-tabs";
 import { DeliveryTable } from "@/components/ingest/delivery-table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 

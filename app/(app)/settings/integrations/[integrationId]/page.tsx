@@ -53,7 +53,7 @@ export default async function IntegrationPage({ params }: Props) {
             <span className="min-w-0 break-words">{integration.name}</span>
           </span>
         }
-        description={`${kind.label}: ${kind.description}`}
+        description={`${kind.label} integration. ${kind.description}`}
         actions={
           <>
             <Button asChild variant="outline">
