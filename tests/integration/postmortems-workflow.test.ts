@@ -214,3 +214,24 @@ describe("publishing, revisions and reopening", () => {
     ]);
   });
 });
+
+describe("saving from the collaboration server", () => {
+  it("treats JSON derived from Yjs (null attributes dropped) as unchanged, and refuses documents the schema cannot build", async () => {
+    const { created } = await newPostmortem("No-op save");
+    await submitPostmortem(org.as.responder, created.id);
+    await approvePostmortem(org.as.editor, created.id);
+    const [row] = await database.db.select({ ydoc: postmortem.ydoc }).from(postmortem).where(eq(postmortem.id, created.id));
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, row!.ydoc!);
+    const fromYjs = yDocToProsemirrorJSON(ydoc, COLLAB_FIELD) as PostmortemDoc;
+    const saved = await savePostmortemState(database.db, created.id, { ydocUpdate: row!.ydoc!, content: fromYjs, text: documentText(fromYjs), editorUserIds: [org.users.compliance.id] });
+    expect(saved.approvalsCleared).toBe(false);
+    const view = await getPostmortem(org.as.viewer, created.id);
+    expect(view.approvals).toHaveLength(1);
+    expect(view.authors.map((a) => a.id)).not.toContain(org.users.compliance.id);
+
+    const bad = { type: "doc", content: [{ type: "scriptTag" }] } as PostmortemDoc;
+    expect((await failure(savePostmortemState(database.db, created.id, { ydocUpdate: new Uint8Array([0, 0]), content: bad, text: "", editorUserIds: [] }))).status).toBe(422);
+    expect((await failure(savePostmortemState(database.db, created.id, { ydocUpdate: new Uint8Array([0, 0]), content: fromYjs, text: "", editorUserIds: [], organizationId: "another-org" }))).status).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import type { Database, Queryable } from "@/db/client";
 import { isEditableStatus } from "@/lib/core/postmortem-workflow";
 import { contentSha256 } from "@/lib/documents/content-hash";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
+import { postmortemSchema } from "@/lib/documents/validate-document";
 import { recordAudit } from "../audit/record-audit";
 import { NO_REQUEST } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -39,22 +40,31 @@ export function assertPostmortemEditable(status: string, revision: number): void
 
 /** The persistence path of the collaboration server (debounced saves). */
 export async function savePostmortemState(db: Database, postmortemId: string, state: PostmortemState): Promise<{ approvalsCleared: boolean }> {
-  if (!state.content || state.content.type !== "doc") {
-    throw new ValidationError("The saved content is not an editor document.", [{ field: "content", message: "must be of type doc" }]);
-  }
+  const content = normalise(state.content);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(postmortem).where(eq(postmortem.id, postmortemId)).for("update");
     if (!row || (state.organizationId && row.organizationId !== state.organizationId)) throw new NotFoundError(`Postmortem ${postmortemId}`);
     assertPostmortemEditable(row.status, row.revision);
-    const changed = contentSha256(row.content) !== contentSha256(state.content);
+    // Both sides through the schema: JSON derived from Yjs omits null attributes the stored JSON has.
+    const changed = contentSha256(normalise(row.content as PostmortemDoc)) !== contentSha256(content);
     const approvalsCleared = changed && row.status === "in_review" ? await clearApprovals(tx, row) : false;
     await tx
       .update(postmortem)
-      .set({ ydoc: state.ydocUpdate, content: state.content, text: state.text, ...(changed ? { updatedAt: new Date() } : {}) })
+      .set({ ydoc: state.ydocUpdate, content, text: state.text, ...(changed ? { updatedAt: new Date() } : {}) })
       .where(eq(postmortem.id, postmortemId));
     if (changed) await addPostmortemAuthors(tx, postmortemId, state.editorUserIds);
     return { approvalsCleared };
   });
+}
+
+/** The document as the editor schema builds it; anything it cannot build is refused. */
+function normalise(content: PostmortemDoc): PostmortemDoc {
+  if (!content || content.type !== "doc") throw new ValidationError("The saved content is not an editor document.", [{ field: "content", message: "must be of type doc" }]);
+  try {
+    return postmortemSchema().nodeFromJSON(content).toJSON() as PostmortemDoc;
+  } catch (error) {
+    throw new ValidationError("The saved content does not fit the editor schema.", [{ field: "content", message: error instanceof Error ? error.message : String(error) }]);
+  }
 }
 
 /** Text changed under review: approvals given to the earlier text no longer count. */
