@@ -27,7 +27,7 @@ interface RawCandidate {
 
 export const CANDIDATE_LIMIT = 100;
 /** Documents ranked per full-text stage at most: bounds the cost on a large archive. */
-export const PREFILTER_LIMIT = 500;
+export const PREFILTER_LIMIT = 300;
 
 function textArray(values: string[]): SQL {
   return values.length === 0 ? sql`array[]::text[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
@@ -45,17 +45,21 @@ export async function findCandidates(
 ): Promise<CandidateRow[]> {
   const exclude = input.excludeId ?? "";
   // Ranking recomputes each matched document's tsvector (there is no stored column), so each
-  // full-text stage ranks a bounded pre-filter: documents matching the query's leading terms
-  // all together (the most specific), and the most recent documents matching any term.
-  const ranked = (match: SQL, order: SQL) =>
+  // full-text stage ranks a bounded pre-filter taken straight from the GIN index, unordered
+  // (ordering would evaluate every match): documents with all of the leading four terms, with
+  // the leading two, and with any term. The stricter stages carry relevance on a large archive.
+  const ranked = (match: SQL) =>
     sql`select x.incident_id, ts_rank_cd(to_tsvector('english', x.document), websearch_to_tsquery('english', ${input.orQuery}), 32) as text_rank, 0::real as trigram
-        from (select k.incident_id, k.document from incident_knowledge k join incident i on i.id = k.incident_id
-              where k.organization_id = ${organizationId} and to_tsvector('english', k.document) @@ ${match}
-                and i.status in ('resolved', 'closed') and k.incident_id <> ${exclude}
-              order by ${order} limit ${PREFILTER_LIMIT}) x
+        from (select k.incident_id, k.document from incident_knowledge k
+              where k.organization_id = ${organizationId} and to_tsvector('english', k.document) @@ ${match} and k.incident_id <> ${exclude}
+              limit ${PREFILTER_LIMIT}) x
         order by text_rank desc limit ${CANDIDATE_LIMIT}`;
-  const specific = input.andQuery ? ranked(sql`plainto_tsquery('english', ${input.andQuery})`, sql`k.updated_at desc`) : null;
-  const fullText = input.orQuery ? ranked(sql`websearch_to_tsquery('english', ${input.orQuery})`, sql`i.resolved_at desc nulls last`) : null;
+  const leading = input.andQuery.split(" ").filter(Boolean);
+  const stages = [
+    leading.length > 2 ? ranked(sql`plainto_tsquery('english', ${leading.join(" ")})`) : null,
+    leading.length > 0 ? ranked(sql`plainto_tsquery('english', ${leading.slice(0, 2).join(" ")})`) : null,
+    input.orQuery ? ranked(sql`websearch_to_tsquery('english', ${input.orQuery})`) : null,
+  ];
   // Trigram similarity of titles (short, indexed) catches misspellings full text misses.
   const trigram =
     input.shortText.length >= 3
@@ -64,7 +68,7 @@ export async function findCandidates(
             and i.status in ('resolved', 'closed') and i.id <> ${exclude}
           order by trigram desc limit ${CANDIDATE_LIMIT / 2}`
       : null;
-  const parts = [specific, fullText, trigram].filter((p): p is SQL => p !== null);
+  const parts = [...stages, trigram].filter((p): p is SQL => p !== null);
   if (parts.length === 0) return [];
   const union = sql.join(parts.map((p) => sql`(${p})`), sql` union all `);
   const rows = await withIndexScans(db, (tx) =>
@@ -74,7 +78,8 @@ export async function findCandidates(
         select c.incident_id, c.text_rank, c.trigram, k.document, k.alert_names, k.change_kinds, k.root_cause_codes, k.resolution,
                i.number, i.title, i.external_id,
                (select json_agg(s.slug) from incident_service x join service s on s.id = x.service_id where x.incident_id = i.id) as services
-        from c join incident_knowledge k on k.incident_id = c.incident_id join incident i on i.id = c.incident_id`,
+        from c join incident_knowledge k on k.incident_id = c.incident_id join incident i on i.id = c.incident_id
+        where i.status in ('resolved', 'closed')`,
     ),
   );
   return rows.map((r) => ({

@@ -13,7 +13,7 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
 export const MAX_SEARCH_CHARS = 500;
 
 /**
- * Matches ranked per type at most, newest first: ranking recomputes each document's tsvector
+ * Matches ranked per type at most, straight from the GIN index (ordering would evaluate every match): ranking recomputes each document's tsvector
  * (no stored column), so a common word over a large archive must not rank everything.
  */
 const PREFILTER = 500;
@@ -63,7 +63,7 @@ function queryFor(type: SearchType, organizationId: string, limit: number): SQL 
                    ts_headline('english', ${clean(sql`r.document`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
                  from (select p.incident_id, p.document, t.tsq, ts_rank_cd(to_tsvector('english', p.document), t.tsq) as rank
                        from (select k.incident_id, k.document from incident_knowledge k, t where k.organization_id = ${organizationId}
-                               and to_tsvector('english', k.document) @@ t.tsq order by k.updated_at desc limit ${PREFILTER}) p, t
+                               and to_tsvector('english', k.document) @@ t.tsq limit ${PREFILTER}) p, t
                        order by rank desc limit ${limit}) r
                  join incident i on i.id = r.incident_id`;
     case "postmortem":
@@ -73,7 +73,7 @@ function queryFor(type: SearchType, organizationId: string, limit: number): SQL 
                        from (select k.incident_id, k.postmortem_text, k.document from incident_knowledge k, t where k.organization_id = ${organizationId}
                                and to_tsvector('english', k.document) @@ t.tsq
                                and (k.postmortem_text is not null or exists (select 1 from postmortem p where p.incident_id = k.incident_id))
-                             order by k.updated_at desc limit ${PREFILTER}) f, t
+                             limit ${PREFILTER}) f, t
                        order by rank desc limit ${limit}) r
                  join incident i on i.id = r.incident_id left join postmortem p on p.incident_id = r.incident_id`;
     case "runbook":
@@ -89,7 +89,7 @@ function queryFor(type: SearchType, organizationId: string, limit: number): SQL 
                               ts_rank_cd(to_tsvector('english', ev.title || ' ' || coalesce(ev.body, '')), t.tsq) as rank
                        from (select * from timeline_event ev0, t where ev0.organization_id = ${organizationId}
                                and to_tsvector('english', ev0.title || ' ' || coalesce(ev0.body, '')) @@ t.tsq
-                             order by ev0.occurred_at desc limit ${PREFILTER}) ev, t
+                             limit ${PREFILTER}) ev, t
                        order by rank desc limit ${limit}) e
                  join incident i on i.id = e.incident_id`;
   }
