@@ -2,6 +2,7 @@ import { ShieldAlert } from "lucide-react";
 import type { ServiceView } from "@/lib/services/catalog/catalog-views";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ServiceMappingsDialog } from "@/components/ingest/service-mappings-dialog";
 
 export function CriticalFunctionBadge() {
   return (
@@ -12,7 +13,7 @@ export function CriticalFunctionBadge() {
   );
 }
 
-export function ServiceTable({ services, teamNames }: { services: ServiceView[]; teamNames: Record<string, string> }) {
+export function ServiceTable({ services, teamNames, canEditMappings = false }: { services: ServiceView[]; teamNames: Record<string, string>; canEditMappings?: boolean }) {
   return (
     <Table className="min-w-[56rem]">
       <TableHeader>
@@ -29,7 +30,12 @@ export function ServiceTable({ services, teamNames }: { services: ServiceView[];
       <TableBody>
         {services.map((service) => (
           <TableRow key={service.id} data-testid="service-row">
-            <TableCell className="whitespace-nowrap font-medium">{service.name}</TableCell>
+            <TableCell className="whitespace-nowrap font-medium">
+              <span className="flex items-center gap-1">
+                {service.name}
+                {canEditMappings && <ServiceMappingsDialog service={service} />}
+              </span>
+            </TableCell>
             <TableCell className="whitespace-nowrap font-mono text-xs text-muted-foreground">{service.slug}</TableCell>
             <TableCell className="whitespace-nowrap">{service.team ? (teamNames[service.team] ?? service.team) : <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell className="tabular">{service.tier ? `T${service.tier}` : <span className="text-muted-foreground">—</span>}</TableCell>

@@ -29,7 +29,7 @@ export default async function ServicesPage() {
             {canWrite ? "Add the services you run so incidents can be linked to them." : "An editor or admin can add services to the catalogue."}
           </EmptyState>
         ) : (
-          <ServiceTable services={services.items} teamNames={Object.fromEntries(teams.items.map((t) => [t.slug, t.name]))} />
+          <ServiceTable services={services.items} teamNames={Object.fromEntries(teams.items.map((t) => [t.slug, t.name]))} canEditMappings={canWrite} />
         )}
       </div>
     </>
