@@ -42,19 +42,19 @@ export function ActionItemRow({ item, members, canWrite, busy, onPatch, onCreate
         {item.overdue && <Badge variant="destructive">Overdue</Badge>}
       </div>
       <div className="grid grid-cols-2 items-center gap-1.5 text-xs">
-        <NativeSelect aria-label={label("Status")} disabled={!canWrite || busy} className="h-7 w-full text-xs" value={item.status} onChange={(e) => onPatch({ status: e.target.value })}>
+        <NativeSelect aria-label={label("Status")} disabled={!canWrite || busy} className="w-full text-xs" value={item.status} onChange={(e) => onPatch({ status: e.target.value })}>
           {STATUSES.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
             </option>
           ))}
         </NativeSelect>
-        <NativeSelect aria-label={label("Priority")} disabled={!canWrite || busy} className="h-7 w-full text-xs" value={item.priority} onChange={(e) => onPatch({ priority: e.target.value })}>
+        <NativeSelect aria-label={label("Priority")} disabled={!canWrite || busy} className="w-full text-xs" value={item.priority} onChange={(e) => onPatch({ priority: e.target.value })}>
           {PRIORITIES.map((p) => (
             <option key={p}>{p}</option>
           ))}
         </NativeSelect>
-        <NativeSelect aria-label={label("Owner")} disabled={!canWrite || busy} className="h-7 w-full text-xs" value={item.owner?.id ?? ""} onChange={(e) => onPatch({ owner: e.target.value || null })}>
+        <NativeSelect aria-label={label("Owner")} disabled={!canWrite || busy} className="w-full text-xs" value={item.owner?.id ?? ""} onChange={(e) => onPatch({ owner: e.target.value || null })}>
           <option value="">No owner</option>
           {item.owner && !members.some((m) => m.userId === item.owner!.id) && <option value={item.owner.id}>{item.owner.name}</option>}
           {members.map((m) => (
@@ -67,7 +67,7 @@ export function ActionItemRow({ item, members, canWrite, busy, onPatch, onCreate
           type="date"
           aria-label={label("Due date")}
           disabled={!canWrite || busy}
-          className="h-7 w-full text-xs"
+          className="h-9 w-full text-xs"
           value={item.dueDate ?? ""}
           onChange={(e) => onPatch({ dueDate: e.target.value || null })}
         />

@@ -20,7 +20,7 @@ export function RevisionCompare({ postmortemId, revisions }: { postmortemId: str
   return (
     <div className="flex flex-col gap-2 text-sm">
       <div className="flex items-center gap-2">
-        <NativeSelect aria-label="Compare from revision" className="h-8 w-auto text-xs" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
+        <NativeSelect aria-label="Compare from revision" className="w-auto text-xs" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
           {revisions.map((r) => (
             <option key={r} value={r}>
               Revision {r}
@@ -28,7 +28,7 @@ export function RevisionCompare({ postmortemId, revisions }: { postmortemId: str
           ))}
         </NativeSelect>
         <span className="text-xs text-muted-foreground">to</span>
-        <NativeSelect aria-label="Compare to revision" className="h-8 w-auto text-xs" value={to} onChange={(e) => setTo(Number(e.target.value))}>
+        <NativeSelect aria-label="Compare to revision" className="w-auto text-xs" value={to} onChange={(e) => setTo(Number(e.target.value))}>
           {revisions.map((r) => (
             <option key={r} value={r}>
               Revision {r}
