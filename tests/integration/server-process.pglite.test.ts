@@ -23,7 +23,8 @@ describe("server.ts as a process", () => {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-    await waitFor(() => output.includes("database ready"), 60_000, () => output);
+    // A fresh data directory runs every migration first: slow on a busy two-core machine.
+    await waitFor(() => output.includes("database ready"), 150_000, () => output);
     const second = await openDatabase({ dataDir }).then(
       async (handle) => {
         await handle.close();
@@ -39,7 +40,7 @@ describe("server.ts as a process", () => {
     expect(output).toContain("stopped");
     const reopened = await openDatabase({ dataDir });
     await reopened.close();
-  });
+  }, 180_000);
 });
 
 async function waitFor(condition: () => boolean, timeoutMs: number, describe: () => string) {
