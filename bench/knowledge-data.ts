@@ -44,7 +44,8 @@ export async function generatePastIncidents(handle: DatabaseHandle, organization
     from incident i where i.organization_id = '${organizationId}' and i.id like 'bench-%'`);
   await handle.rows(`update organization_counter set value = 100000 + ${count} where organization_id = '${organizationId}' and name = 'incident'`);
   await handle.rows(`insert into organization_counter (organization_id, name, value) values ('${organizationId}', 'incident', 100000 + ${count}) on conflict do nothing`);
-  await handle.rows(`analyze incident; analyze incident_knowledge`);
+  await handle.rows(`analyze incident`);
+  await handle.rows(`analyze incident_knowledge`);
 }
 
 export const BENCH_QUERIES = [
