@@ -89,7 +89,7 @@ export function WhatChangedPanel({ incidentRef, initial, loadedAt, canWrite }: W
             What changed
             {changes.isFetching && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}
           </h2>
-          <p className="text-xs text-muted-foreground">Changes on this incident&apos;s services before it started, most suspicious first.</p>
+          <p className="text-xs text-muted-foreground">Changes on the affected services before onset, most suspicious first.</p>
         </div>
         <div className="flex items-center gap-2">
           <Label htmlFor="what-changed-lookback" className="whitespace-nowrap text-xs font-medium text-muted-foreground">
