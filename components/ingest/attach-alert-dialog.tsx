@@ -76,7 +76,7 @@ export function AttachAlertDialog({ incidentId, incidentRef }: { incidentId: str
               <li key={alert.id} className="flex items-start justify-between gap-3 rounded-md border border-border px-3 py-2">
                 <div className="flex min-w-0 flex-col gap-1">
                   <div className="flex flex-wrap items-center gap-1.5">
-                    <span className="break-all text-sm font-medium">{alert.name}</span>
+                    <span className="text-sm font-medium [overflow-wrap:anywhere]">{alert.name}</span>
                     <AlertSeverityBadge severity={alert.severity} />
                     {alert.service && <span className="font-mono text-xs text-muted-foreground">{alert.service}</span>}
                   </div>

@@ -70,11 +70,9 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
         <ul className="flex flex-col divide-y divide-border" aria-label="Alerts on this incident">
           {items.map((alert) => (
             <li key={alert.id} data-testid="incident-alert" className="flex flex-col gap-1.5 py-2.5 first:pt-0 last:pb-0">
-              <div className="flex items-start justify-between gap-2">
-                <span className="min-w-0 break-all text-sm font-medium leading-snug">{alert.name}</span>
-                <AlertStatusBadge status={alert.status} />
-              </div>
+              <span className="min-w-0 text-sm font-medium leading-snug [overflow-wrap:anywhere]">{alert.name}</span>
               <div className="flex flex-wrap items-center gap-1.5">
+                <AlertStatusBadge status={alert.status} />
                 <AlertSeverityBadge severity={alert.severity} />
                 {alert.service && <span className="rounded-md border border-border bg-muted/60 px-1.5 py-0.5 font-mono text-[11px]">{alert.service}</span>}
               </div>

@@ -36,7 +36,7 @@ export function TriageAlertCard({
         <div className="flex min-w-0 flex-col gap-1.5">
           <div className="flex flex-wrap items-center gap-2">
             <span aria-hidden className="size-2 shrink-0 animate-pulse rounded-full bg-sev1" />
-            <h2 id={`alert-${alert.id}-name`} className="break-all font-semibold">
+            <h2 id={`alert-${alert.id}-name`} className="font-semibold [overflow-wrap:anywhere]">
               {alert.name}
             </h2>
             <AlertSeverityBadge severity={alert.severity} />
