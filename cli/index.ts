@@ -2,7 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
-import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
+import { DEFAULT_DATA_DIR, openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
+import { ensureAuthSecret } from "@/lib/platform/auth-secret";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/core/actor";
@@ -21,6 +22,8 @@ import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-audit-
 const operator: Actor = { type: "system", id: null, label: `cli (${os.userInfo().username}@${os.hostname()})` };
 
 async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  // The same secret as the server's, so what the CLI encrypts (integration secrets) the server can read.
+  ensureAuthSecret(process.env.LOGBOOK_DATA_DIR ?? DEFAULT_DATA_DIR);
   const handle = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.LOGBOOK_DATA_DIR });
   setDatabase(handle);
   try {
