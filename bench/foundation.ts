@@ -322,12 +322,12 @@ async function main(): Promise<void> {
   const reports: EngineReport[] = [];
   for (const engine of args.engines) {
     const report = await runEngine(engine, args.samples, args.analyze, machine);
-    writeFileSync(path.join(OUT_DIR, `foundation-${engine}.json`), JSON.stringify(report, null, 2));
+    writeFileSync(path.join(OUT_DIR, `foundation-${engine}${args.analyze ? "" : "-no-analyze"}.json`), JSON.stringify(report, null, 2));
     printTable(report);
     reports.push(report);
   }
   printSummary(reports, machine);
-  console.log(`\nJSON results in ${path.relative(process.cwd(), OUT_DIR)}/foundation-<engine>.json. Timings are figures, not assertions.`);
+  console.log(`\nJSON results in ${path.relative(process.cwd(), OUT_DIR)}/foundation-<engine>${args.analyze ? "" : "-no-analyze"}.json. Timings are figures, not assertions.`);
 }
 
 main().catch((error: Error) => {
