@@ -5,7 +5,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedDemo, DEMO_LOGIN } from "@/db/seed/demo";
 import { ensureAuthSecret } from "@/lib/platform/auth-secret";
 import { readRuntimeConfig } from "@/lib/platform/runtime-config";
-import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { periodicJobsFor, startWorker, type Worker } from "@/lib/jobs/worker";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { logger } from "@/lib/logger";
 
@@ -28,7 +28,7 @@ async function main() {
     if (seeded.created) logger.info("seeded the demo organisation (slug demo)");
   }
 
-  const worker: Worker | null = config.LOGBOOK_ROLES.includes("worker") ? startWorker(database) : null;
+  const worker: Worker | null = config.LOGBOOK_ROLES.includes("worker") ? startWorker(database, periodicJobsFor(database.engine)) : null;
   let server: Server | null = null;
   let collab: CollabServer | null = null;
   if (config.LOGBOOK_ROLES.includes("web")) {

@@ -1,4 +1,4 @@
-import { lt } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import { session, verification } from "@/db/schema";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
@@ -28,6 +28,23 @@ export const purgeExpiredSessions: PeriodicJob = {
 export const syncRunbookSources: PeriodicJob = { name: "sync-runbook-sources", everyMs: 60_000, run: syncDueRunbookSources };
 
 export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, githubIssueSync, syncRunbookSources];
+
+/**
+ * PGlite runs no autovacuum, so without this the planner has no statistics and, e.g., the
+ * service filter of the incident list reads every incident (measured: 53 ms instead of 8).
+ */
+export const analyzeEmbeddedDatabase: PeriodicJob = {
+  name: "analyze-embedded-database",
+  everyMs: 60 * 60_000,
+  async run(db) {
+    await db.execute(sql`analyze`);
+  },
+};
+
+/** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
+export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {
+  return engine === "pglite" ? [...PERIODIC_JOBS, analyzeEmbeddedDatabase] : PERIODIC_JOBS;
+}
 
 /** How often the queue is polled when no NOTIFY wakes the worker (e.g. a missed one). */
 const POLL_MS = 1_000;
