@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 import { organization, user } from "./auth";
 import { team } from "./catalog";
 import { incident } from "./incidents";
@@ -93,11 +95,13 @@ export const incidentKnowledge = pgTable(
     postmortemText: text("postmortem_text"),
     /** title, summary, notes, postmortem and root cause, for full-text and trigram search */
     document: text("document").notNull().default(""),
+    /** Stored, so ranking reads it instead of re-parsing every matching document. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', document)`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("incident_knowledge_org_idx").on(t.organizationId),
-    index("incident_knowledge_fts_idx").using("gin", sql`to_tsvector('english', ${t.document})`),
+    index("incident_knowledge_fts_idx").using("gin", t.searchVector),
     index("incident_knowledge_trgm_idx").using("gin", sql`${t.document} gin_trgm_ops`),
   ],
 );

@@ -44,14 +44,13 @@ export async function findCandidates(
   input: { orQuery: string; andQuery: string; shortText: string; excludeId: string | null },
 ): Promise<CandidateRow[]> {
   const exclude = input.excludeId ?? "";
-  // Ranking recomputes each matched document's tsvector (there is no stored column), so each
-  // full-text stage ranks a bounded pre-filter taken straight from the GIN index, unordered
-  // (ordering would evaluate every match): documents with all of the leading four terms, with
+  // Each full-text stage ranks a bounded pre-filter taken straight from the GIN index on the
+  // stored search vector, unordered (ordering would rank every match of a common term): documents with all of the leading four terms, with
   // the leading two, and with any term. The stricter stages carry relevance on a large archive.
   const ranked = (match: SQL) =>
-    sql`select x.incident_id, ts_rank_cd(to_tsvector('english', x.document), websearch_to_tsquery('english', ${input.orQuery}), 32) as text_rank, 0::real as trigram
-        from (select k.incident_id, k.document from incident_knowledge k
-              where k.organization_id = ${organizationId} and to_tsvector('english', k.document) @@ ${match} and k.incident_id <> ${exclude}
+    sql`select x.incident_id, ts_rank_cd(x.search_vector, websearch_to_tsquery('english', ${input.orQuery}), 32) as text_rank, 0::real as trigram
+        from (select k.incident_id, k.search_vector from incident_knowledge k
+              where k.organization_id = ${organizationId} and k.search_vector @@ ${match} and k.incident_id <> ${exclude}
               limit ${PREFILTER_LIMIT}) x
         order by text_rank desc limit ${CANDIDATE_LIMIT}`;
   const leading = input.andQuery.split(" ").filter(Boolean);

@@ -61,17 +61,17 @@ function queryFor(type: SearchType, organizationId: string, limit: number): SQL 
     case "incident":
       return sql`select 'incident' as type, i.id, i.title, i.number, r.rank,
                    ts_headline('english', ${clean(sql`r.document`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select p.incident_id, p.document, t.tsq, ts_rank_cd(to_tsvector('english', p.document), t.tsq) as rank
-                       from (select k.incident_id, k.document from incident_knowledge k, t where k.organization_id = ${organizationId}
-                               and to_tsvector('english', k.document) @@ t.tsq limit ${PREFILTER}) p, t
+                 from (select p.incident_id, p.document, t.tsq, ts_rank_cd(p.search_vector, t.tsq) as rank
+                       from (select k.incident_id, k.document, k.search_vector from incident_knowledge k, t where k.organization_id = ${organizationId}
+                               and k.search_vector @@ t.tsq limit ${PREFILTER}) p, t
                        order by rank desc limit ${limit}) r
                  join incident i on i.id = r.incident_id`;
     case "postmortem":
       return sql`select 'postmortem' as type, i.id, i.title, i.number, r.rank,
                    ts_headline('english', ${clean(sql`coalesce(p.text, r.postmortem_text, '')`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select f.incident_id, f.postmortem_text, t.tsq, ts_rank_cd(to_tsvector('english', f.document), t.tsq) as rank
-                       from (select k.incident_id, k.postmortem_text, k.document from incident_knowledge k, t where k.organization_id = ${organizationId}
-                               and to_tsvector('english', k.document) @@ t.tsq
+                 from (select f.incident_id, f.postmortem_text, t.tsq, ts_rank_cd(f.search_vector, t.tsq) as rank
+                       from (select k.incident_id, k.postmortem_text, k.search_vector from incident_knowledge k, t where k.organization_id = ${organizationId}
+                               and k.search_vector @@ t.tsq
                                and (k.postmortem_text is not null or exists (select 1 from postmortem p where p.incident_id = k.incident_id))
                              limit ${PREFILTER}) f, t
                        order by rank desc limit ${limit}) r
