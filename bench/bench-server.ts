@@ -39,7 +39,7 @@ export interface RunningServer {
  * Starts `tsx server.ts` in production mode on the given database, in its own process
  * group so that npx, tsx and node all stop together, and waits for /api/health.
  */
-export async function startServer(options: { engine: string; databaseUrl?: string; dataDir?: string; logDir: string }): Promise<RunningServer> {
+export async function startServer(options: { engine: string; databaseUrl?: string; dataDir?: string; logDir: string; secret?: string; seed?: "demo" | "none" }): Promise<RunningServer> {
   const port = await freePort();
   mkdirSync(options.logDir, { recursive: true });
   const logFile = path.join(options.logDir, `foundation-${options.engine}-server.log`);
@@ -49,10 +49,10 @@ export async function startServer(options: { engine: string; databaseUrl?: strin
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",
-    LOGBOOK_SEED: "demo",
+    LOGBOOK_SEED: options.seed ?? "demo",
     NEXT_TELEMETRY_DISABLED: "1",
     // Production refuses to start on PostgreSQL without a configured secret.
-    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    BETTER_AUTH_SECRET: options.secret ?? randomBytes(32).toString("base64url"),
   };
   delete env.DATABASE_URL;
   delete env.LOGBOOK_DATA_DIR;

@@ -3,6 +3,7 @@ export interface LatencySummary {
   meanMs: number;
   p50Ms: number;
   p95Ms: number;
+  p99Ms: number;
   maxMs: number;
 }
 
@@ -20,6 +21,7 @@ export function summarize(times: number[]): LatencySummary {
     meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
     p50Ms: round(percentile(sorted, 50)),
     p95Ms: round(percentile(sorted, 95)),
+    p99Ms: round(percentile(sorted, 99)),
     maxMs: round(sorted.at(-1)!),
   };
 }

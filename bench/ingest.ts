@@ -1,0 +1,168 @@
+/**
+ * npm run bench:ingest [-- --engine pglite|postgres|both --no-build --seconds 8 --levels 1,4,16,32]
+ *
+ * Replays realistic signed deliveries (Alertmanager groups of five alerts, GitHub
+ * deployment statuses, Flux events) over HTTP on loopback at rising concurrency against the
+ * production build, reports sustained deliveries/s and p50/p95/p99, then stops the server
+ * and counts rows to prove nothing was lost or duplicated. The ceiling is the same
+ * deliveries handed straight to the verb in-process, without HTTP. Prints figures; asserts nothing.
+ */
+import os from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { SYSTEM_ACTOR } from "@/lib/core/actor";
+import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createOrganization } from "@/lib/services/organizations/create-organization";
+import { createService } from "@/lib/services/catalog/create-service";
+import { createIntegration } from "@/lib/services/integrations/create-integration";
+import { receiveDelivery } from "@/lib/services/ingest/receive-delivery";
+import { assertBuilt, buildApp, createPostgresDatabase, startServer } from "./bench-server";
+import { BENCH_SERVICES, makeDelivery, type BenchSecrets, type SignedDelivery } from "./ingest-deliveries";
+import { summarize } from "./latency-summary";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const engines = option("--engine", "both") === "both" ? ["postgres", "pglite"] : [option("--engine", "both")];
+const seconds = Number(option("--seconds", "8"));
+const levels = option("--levels", "1,4,16,32").split(",").map(Number);
+const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const outDir = path.join(process.cwd(), "bench", "out");
+process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString("base64url");
+
+interface Setup {
+  ids: Record<keyof BenchSecrets, string>;
+  secrets: BenchSecrets;
+}
+
+async function prepare(handle: DatabaseHandle): Promise<Setup> {
+  await migrateDatabase(handle);
+  const org = await createOrganization(handle.db, SYSTEM_ACTOR, { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Ingest bench" });
+  const ctx: ServiceContext = { db: handle.db, actor: SYSTEM_ACTOR, organizationId: org.id, role: "admin", request: NO_REQUEST };
+  for (const slug of BENCH_SERVICES) await createService(ctx, { slug, name: slug, labels: { app: slug }, repositories: [`bench/${slug}`] });
+  const am = await createIntegration(ctx, { kind: "alertmanager", name: "bench alertmanager" });
+  const gh = await createIntegration(ctx, { kind: "github", name: "bench github" });
+  const fx = await createIntegration(ctx, { kind: "flux", name: "bench flux" });
+  return { ids: { alertmanager: am.id, github: gh.id, flux: fx.id }, secrets: { alertmanager: am.secret, github: gh.secret, flux: fx.secret } };
+}
+
+async function countRows(handle: DatabaseHandle) {
+  const [row] = await handle.rows<{ accepted: string; other: string; alerts: string; changes: string }>(
+    `select (select count(*) from webhook_delivery where status = 'accepted') as accepted,
+            (select count(*) from webhook_delivery where status <> 'accepted') as other,
+            (select count(*) from alert) as alerts, (select count(*) from change_event) as changes`,
+  );
+  return { accepted: Number(row!.accepted), other: Number(row!.other), alerts: Number(row!.alerts), changes: Number(row!.changes) };
+}
+
+async function runHttp(baseUrl: string, setup: Setup, counter: { n: number; sent: SignedDelivery[] }) {
+  const results = [];
+  for (const concurrency of levels) {
+    const times: number[] = [];
+    let failures = 0;
+    const deadline = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline) {
+          const delivery = makeDelivery(counter.n++, setup.secrets);
+          const t0 = performance.now();
+          const res = await fetch(`${baseUrl}/api/ingest/${setup.ids[delivery.integration]}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...delivery.headers },
+            body: delivery.body,
+          });
+          await res.arrayBuffer();
+          times.push(performance.now() - t0);
+          if (res.status === 202) counter.sent.push(delivery);
+          else failures++;
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const summary = summarize(times);
+    results.push({ concurrency, deliveriesPerSecond: Math.round(times.length / elapsed), failures, ...summary });
+    console.log(`  c=${String(concurrency).padStart(2)}  ${String(Math.round(times.length / elapsed)).padStart(5)} deliveries/s  p50 ${summary.p50Ms} ms  p95 ${summary.p95Ms} ms  p99 ${summary.p99Ms} ms  failures ${failures}`);
+  }
+  return results;
+}
+
+async function runDirect(handle: DatabaseHandle, setup: Setup, counter: { n: number }, concurrency: number) {
+  const times: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) {
+        const d = makeDelivery(counter.n++, setup.secrets);
+        const headers = Object.fromEntries(Object.entries({ "content-type": "application/json", ...d.headers }).map(([k, v]) => [k.toLowerCase(), v]));
+        const t0 = performance.now();
+        await receiveDelivery(handle.db, setup.ids[d.integration], { headers, body: Buffer.from(d.body), receivedAt: new Date() });
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { concurrency, deliveriesPerSecond: Math.round(times.length / ((performance.now() - started) / 1000)), ...summarize(times) };
+}
+
+async function benchEngine(engine: string) {
+  console.log(`\n=== ${engine} ===`);
+  const pg = engine === "postgres" ? await createPostgresDatabase(adminUrl) : null;
+  const dataDir = engine === "pglite" ? path.join(os.tmpdir(), `logbook-bench-ingest-${randomBytes(3).toString("hex")}`) : undefined;
+  const open = () => openDatabase(pg ? { url: pg.url } : { dataDir });
+  try {
+    let handle = await open();
+    setDatabase(handle);
+    const setup = await prepare(handle);
+    await handle.close();
+
+    const server = await startServer({ engine, databaseUrl: pg?.url, dataDir, logDir: outDir, secret: process.env.BETTER_AUTH_SECRET, seed: "none" });
+    const counter = { n: 0, sent: [] as SignedDelivery[] };
+    const http = await runHttp(server.baseUrl, setup, counter);
+    await server.stop();
+
+    handle = await open();
+    setDatabase(handle);
+    const rows = await countRows(handle);
+    const expected = {
+      accepted: counter.sent.length,
+      alerts: counter.sent.reduce((sum, d) => sum + d.alerts, 0),
+      changes: counter.sent.reduce((sum, d) => sum + d.changes, 0),
+    };
+    const lost = expected.accepted - rows.accepted;
+    console.log(`  rows: ${rows.accepted} accepted deliveries (expected ${expected.accepted}), ${rows.alerts} alerts (expected ${expected.alerts}), ${rows.changes} changes (expected ${expected.changes}), ${rows.other} not accepted`);
+    console.log(`  lost or duplicated: ${lost === 0 && rows.alerts === expected.alerts && rows.changes === expected.changes ? "none" : "MISMATCH"}`);
+
+    const direct = await runDirect(handle, setup, { n: counter.n + 1_000_000 }, Math.max(...levels));
+    const bestHttp = Math.max(...http.map((r) => r.deliveriesPerSecond));
+    console.log(`  ceiling (verb in-process, c=${direct.concurrency}): ${direct.deliveriesPerSecond} deliveries/s, p99 ${direct.p99Ms} ms; HTTP/ceiling = ${(bestHttp / direct.deliveriesPerSecond).toFixed(2)}`);
+    await handle.close();
+    return { engine, http, rows, expected, direct };
+  } finally {
+    await pg?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(`Target on PostgreSQL: >= 300 deliveries/s sustained, p99 < 150 ms, zero loss. Each level runs ${seconds} s.`);
+  if (flag("--no-build")) assertBuilt();
+  else buildApp();
+  mkdirSync(outDir, { recursive: true });
+  for (const engine of engines) {
+    const result = await benchEngine(engine);
+    writeFileSync(path.join(outDir, `ingest-${engine}.json`), JSON.stringify(result, null, 2));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
