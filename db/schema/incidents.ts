@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organization, user } from "./auth";
 import { service } from "./catalog";
@@ -100,7 +101,11 @@ export const timelineEvent = pgTable(
     version: integer("version").notNull().default(1),
     editedAt: timestamp("edited_at", { withTimezone: true }),
   },
-  (t) => [index("timeline_event_incident_time_idx").on(t.incidentId, t.occurredAt, t.seq)],
+  (t) => [
+    index("timeline_event_incident_time_idx").on(t.incidentId, t.occurredAt, t.seq),
+    // Serves timeline search (lib/services/search/search-knowledge.ts); the expression must match the query's.
+    index("timeline_event_search_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || coalesce(${t.body}, ''))`),
+  ],
 );
 
 /** Earlier versions of an edited note: the text it had before each edit. */

@@ -1,0 +1,1 @@
+CREATE INDEX "timeline_event_search_idx" ON "timeline_event" USING gin (to_tsvector('english', "title" || ' ' || coalesce("body", '')));
