@@ -5,7 +5,7 @@ import { useEditorState } from "@tiptap/react";
 import { Bold, Code, Heading1, Heading2, Heading3, ImageIcon, Italic, Link2, List, ListChecks, ListOrdered, Quote, Redo2, SquareCode, Strikethrough, Table, Undo2 } from "lucide-react";
 import { toast } from "sonner";
 import { cn } from "@/components/ui/class-names";
-import { imageProblem } from "./image-limit";
+import { imageProblem } from "@/lib/documents/image-limit";
 
 function ToolButton({ label, active, disabled, onClick, children }: { label: string; active?: boolean; disabled?: boolean; onClick(): void; children: React.ReactNode }) {
   return (

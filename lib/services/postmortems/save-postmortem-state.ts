@@ -5,6 +5,7 @@ import { isEditableStatus } from "@/lib/core/postmortem-workflow";
 import { contentSha256 } from "@/lib/documents/content-hash";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { postmortemSchema } from "@/lib/documents/validate-document";
+import { imageProblemsIn } from "@/lib/documents/image-limit";
 import { recordAudit } from "../audit/record-audit";
 import { NO_REQUEST } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
@@ -60,6 +61,9 @@ export async function savePostmortemState(db: Database, postmortemId: string, st
 /** The document as the editor schema builds it; anything it cannot build is refused. */
 function normalise(content: PostmortemDoc): PostmortemDoc {
   if (!content || content.type !== "doc") throw new ValidationError("The saved content is not an editor document.", [{ field: "content", message: "must be of type doc" }]);
+  // The editor refuses oversized images too, but a client can be modified: the server decides.
+  const imageProblems = imageProblemsIn(content);
+  if (imageProblems.length > 0) throw new ValidationError(imageProblems[0]!, imageProblems.map((message) => ({ field: "content.image", message })));
   try {
     return postmortemSchema().nodeFromJSON(content).toJSON() as PostmortemDoc;
   } catch (error) {

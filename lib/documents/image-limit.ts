@@ -16,3 +16,18 @@ export function imageProblem(src: string): string | null {
   if (value.startsWith("https://")) return null;
   return "Images must be https:// links or embedded images (data:image/…).";
 }
+
+/** Every embedded image in a document that breaks the limit, for the server to refuse. */
+export function imageProblemsIn(node: { type?: string; attrs?: Record<string, unknown> | null; content?: unknown[] }): string[] {
+  const problems: string[] = [];
+  const visit = (n: { type?: string; attrs?: Record<string, unknown> | null; content?: unknown[] }) => {
+    const src = n.type === "image" ? n.attrs?.src : undefined;
+    if (typeof src === "string") {
+      const problem = imageProblem(src);
+      if (problem) problems.push(problem);
+    }
+    for (const child of n.content ?? []) visit(child as typeof n);
+  };
+  visit(node);
+  return problems;
+}
