@@ -32,26 +32,21 @@ async function main() {
   let server: Server | null = null;
   let collab: CollabServer | null = null;
   if (config.LOGBOOK_ROLES.includes("web")) {
-    const app = next({ dev, hostname: "localhost", port: config.PORT });
-    await app.prepare();
-    const handle = app.getRequestHandler();
+    let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | null = null;
     server = createServer((req, res) => {
-      handle(req, res).catch((err) => {
+      handle!(req, res).catch((err) => {
         logger.error({ err, url: req.url }, "request failed");
         if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
       });
     });
-    // Collaboration (Yjs over WebSocket) rides on the web server: /collab goes to Hocuspocus,
-    // every other upgrade (Next.js HMR in development) to Next.
+    // Next.js listens for upgrades on the server it is handed: HMR in development; any path
+    // without a route of its own (such as /collab) it leaves alone. Collaboration (Yjs over
+    // WebSocket) takes /collab and nothing else, so each upgrade has exactly one owner.
+    const app = next({ dev, hostname: "localhost", port: config.PORT, httpServer: server });
+    await app.prepare();
+    handle = app.getRequestHandler();
     collab = createCollabServer({ db: database.db });
-    const nextUpgrade = app.getUpgradeHandler();
-    server.on("upgrade", (req, socket, head) => {
-      if (collab!.handleUpgrade(req, socket, head)) return;
-      nextUpgrade(req, socket, head).catch((err: unknown) => {
-        logger.warn({ err, url: req.url }, "upgrade failed");
-        socket.destroy();
-      });
-    });
+    server.on("upgrade", (req, socket, head) => void collab!.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => server!.listen(config.PORT, config.HOST, resolve));
     const url = `http://localhost:${config.PORT}`;
     console.log(`\n  Logbook is running at ${url} (${dev ? "development" : "production"}, ${database.engine})`);

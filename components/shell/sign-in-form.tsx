@@ -7,11 +7,13 @@ import { authClient } from "@/components/auth-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/incident/use-hydrated";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,7 +39,9 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate={false}>
+    // POST and a button that waits for hydration: a submit before the script runs must never
+    // put the password in the URL (and so in logs and history).
+    <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4" noValidate={false}>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="email">Email</Label>
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus aria-invalid={error ? true : undefined} />
@@ -52,7 +56,7 @@ export function SignInForm({ next }: { next: string }) {
           {error}
         </div>
       )}
-      <Button type="submit" disabled={pending} className="mt-1 w-full">
+      <Button type="submit" disabled={pending || !hydrated} className="mt-1 w-full">
         {pending && <Loader2 aria-hidden className="animate-spin" />}
         Sign in
       </Button>
