@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { integration, webhookDelivery } from "@/db/schema";
 import type { Database, Queryable } from "@/db/client";
 import { IngestParseError } from "@/lib/ingest/errors";
@@ -75,14 +75,13 @@ export async function receiveDelivery(db: Database, integrationId: string, raw: 
     return reject(422, "normalisation_failed", `Logbook could not normalise this delivery: ${(error as Error).message}`, "failed");
   }
 
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     const id = randomUUID();
     const inserted = await tx
       .insert(webhookDelivery)
       .values({ ...base, id, status: "accepted", dedupKey: parsed.dedupKey, eventType: parsed.eventType, eventCount: parsed.events.length })
       .onConflictDoNothing()
       .returning({ id: webhookDelivery.id });
-    await tx.update(integration).set({ lastDeliveryAt: raw.receivedAt }).where(eq(integration.id, source.id));
     if (inserted.length === 0) {
       await tx.insert(webhookDelivery).values({ ...base, id, status: "duplicate", dedupKey: parsed.dedupKey, eventType: parsed.eventType, error: null });
       return { status: 200 as const, deliveryId: id, duplicate: true, events: 0 };
@@ -94,6 +93,20 @@ export async function receiveDelivery(db: Database, integrationId: string, raw: 
     await publishLiveEvent(tx, { organizationId: source.organizationId, type: "delivery", id });
     return { status: 202 as const, deliveryId: id, duplicate: false, events: parsed.events.length };
   });
+  await touchLastDelivery(db, source.id, raw.receivedAt);
+  return outcome;
+}
+
+/**
+ * "Last delivery" is for people, to the second. Updating it inside every delivery's
+ * transaction made all concurrent deliveries of an integration queue on its row lock, so it
+ * is written after commit, and at most about once a second.
+ */
+async function touchLastDelivery(db: Database, integrationId: string, at: Date): Promise<void> {
+  await db
+    .update(integration)
+    .set({ lastDeliveryAt: at })
+    .where(and(eq(integration.id, integrationId), or(isNull(integration.lastDeliveryAt), lt(integration.lastDeliveryAt, new Date(at.getTime() - 1000)))));
 }
 
 /** Stored deliveries of an integration that another organisation cannot see. */
