@@ -1,7 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { incidentDurations, type IncidentSnapshot } from "./incident-snapshot";
 import { isDataBlockType, type PostmortemDoc } from "./postmortem-schema";
-import { heading, paragraph, table, text } from "./templates/doc-builders";
+import { heading, table } from "./templates/doc-builders";
+import { markdownToDocContent } from "./markdown-to-doc";
 
 const ROLE_LABELS: Record<string, string> = { commander: "Incident commander", communications: "Communications lead", scribe: "Scribe" };
 
@@ -45,7 +46,7 @@ export function prefillTemplate(template: PostmortemDoc, snapshot: IncidentSnaps
   for (const node of body) {
     content.push(node);
     if (!summaryFilled && node.type === "heading" && headingText(node) === "summary" && snapshot.summary.trim()) {
-      content.push(paragraph(text(snapshot.summary.trim())));
+      content.push(...markdownToDocContent(snapshot.summary.trim()));
       summaryFilled = true;
     }
   }
