@@ -4,6 +4,8 @@ import type { IncidentView } from "./incident-types";
 const KEY_TIMES = [
   { key: "occurredAt", label: "Occurred" },
   { key: "detectedAt", label: "Detected" },
+  { key: "awareAt", label: "Aware" },
+  { key: "classifiedAt", label: "Classified" },
   { key: "acknowledgedAt", label: "Acknowledged" },
   { key: "mitigatedAt", label: "Mitigated" },
   { key: "resolvedAt", label: "Resolved" },
@@ -14,7 +16,7 @@ const KEY_TIMES = [
 export function IncidentKeyTimes({ incident }: { incident: IncidentView }) {
   return (
     <dl className="flex flex-col gap-2.5 text-sm">
-      {KEY_TIMES.filter(({ key }) => key !== "closedAt" || incident.closedAt).map(({ key, label }) => (
+      {KEY_TIMES.filter(({ key }) => !["closedAt", "awareAt", "classifiedAt"].includes(key) || incident[key]).map(({ key, label }) => (
         <div key={key} className="flex flex-col gap-0.5">
           <dt className="text-xs font-medium text-muted-foreground">{label}</dt>{" "}
           <dd className="text-xs">

@@ -31,6 +31,10 @@ export const incident = pgTable(
     externalId: text("external_id"),
     occurredAt: timestamp("occurred_at", { withTimezone: true }),
     detectedAt: timestamp("detected_at", { withTimezone: true }),
+    /** when the organisation became aware of it (DORA's "aware" time) */
+    awareAt: timestamp("aware_at", { withTimezone: true }),
+    /** when it was classified (e.g. as a major ICT-related incident) */
+    classifiedAt: timestamp("classified_at", { withTimezone: true }),
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     mitigatedAt: timestamp("mitigated_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),

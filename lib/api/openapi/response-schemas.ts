@@ -35,6 +35,8 @@ export const incidentSchema = z.object({
   services: z.array(z.string()),
   occurredAt: timestamp.nullable(),
   detectedAt: timestamp.nullable(),
+  awareAt: timestamp.nullable(),
+  classifiedAt: timestamp.nullable(),
   acknowledgedAt: timestamp.nullable(),
   mitigatedAt: timestamp.nullable(),
   resolvedAt: timestamp.nullable(),

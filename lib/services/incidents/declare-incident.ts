@@ -21,6 +21,7 @@ export const declareIncidentInput = z.object({
   status: incidentStatusSchema.default("investigating"),
   occurredAt: timestampSchema.optional(),
   detectedAt: timestampSchema.optional(),
+  awareAt: timestampSchema.optional(),
   resolvedAt: timestampSchema.optional(),
   externalId: z.string().trim().min(1).max(200).optional(),
 });
@@ -60,6 +61,7 @@ export async function declareIncident(ctx: ServiceContext, rawInput: unknown): P
         externalId: input.externalId ?? null,
         occurredAt: input.occurredAt ?? detectedAt,
         detectedAt,
+        awareAt: input.awareAt ?? null,
         ...stamps,
         createdAt: now,
         updatedAt: now,

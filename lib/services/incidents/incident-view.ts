@@ -25,6 +25,8 @@ export interface IncidentView {
   services: string[];
   occurredAt: string | null;
   detectedAt: string | null;
+  awareAt: string | null;
+  classifiedAt: string | null;
   acknowledgedAt: string | null;
   mitigatedAt: string | null;
   resolvedAt: string | null;
@@ -67,6 +69,8 @@ export async function loadIncidentViews(db: Queryable, rows: IncidentRow[]): Pro
       services: serviceRows.filter((s) => s.incidentId === row.id).map((s) => s.slug),
       occurredAt: iso(row.occurredAt),
       detectedAt: iso(row.detectedAt),
+      awareAt: iso(row.awareAt),
+      classifiedAt: iso(row.classifiedAt),
       acknowledgedAt: iso(row.acknowledgedAt),
       mitigatedAt: iso(row.mitigatedAt),
       resolvedAt: iso(row.resolvedAt),

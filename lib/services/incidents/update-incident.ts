@@ -10,7 +10,7 @@ import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
 import { appendTimelineEvent, type NewTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
-import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema } from "./incident-inputs";
+import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "./incident-inputs";
 import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { REFRESH_INCIDENT_KNOWLEDGE_JOB } from "../knowledge/refresh-incident-knowledge";
@@ -25,6 +25,8 @@ export const updateIncidentInput = z
     communications: personSchema.optional(),
     scribe: personSchema.optional(),
     services: serviceSlugsSchema.optional(),
+    awareAt: timestampSchema.nullable().optional(),
+    classifiedAt: timestampSchema.nullable().optional(),
   })
   .strict()
   .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });
@@ -75,6 +77,16 @@ export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawIn
       }
     }
 
+    for (const [field, label] of [["awareAt", "Aware"], ["classifiedAt", "Classified"]] as const) {
+      const wanted = input[field];
+      if (wanted === undefined || wanted?.getTime() === row[field]?.getTime()) continue;
+      changes[field] = wanted;
+      events.push({
+        kind: "details_change",
+        title: wanted ? `${label} time set to ${wanted.toISOString().replace("T", " ").slice(0, 19)} UTC` : `${label} time cleared`,
+        payload: { field, from: row[field]?.toISOString() ?? null, to: wanted?.toISOString() ?? null },
+      });
+    }
     for (const role of INCIDENT_ROLES) {
       const wanted = input[role];
       if (wanted === undefined) continue;

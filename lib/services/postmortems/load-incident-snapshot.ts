@@ -32,10 +32,9 @@ export async function loadIncidentSnapshot(db: Queryable, row: IncidentRow): Pro
     timestamps: {
       occurredAt: view.occurredAt,
       detectedAt: view.detectedAt,
-      // Awareness and classification are recorded by the regulatory module; until then, not recorded.
-      awareAt: null,
+      awareAt: view.awareAt,
       acknowledgedAt: view.acknowledgedAt,
-      classifiedAt: null,
+      classifiedAt: view.classifiedAt,
       mitigatedAt: view.mitigatedAt,
       resolvedAt: view.resolvedAt,
     },
