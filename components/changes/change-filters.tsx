@@ -1,9 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
-import { usePathname, useRouter } from "next/navigation";
 import { Loader2 } from "lucide-react";
 import { useHydrated } from "@/components/incident/use-hydrated";
+import { useUrlFilters } from "@/components/filters/use-url-filters";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
@@ -41,43 +40,16 @@ export function ChangeFilters({
   environments: string[];
   defaultRange: TimeRange;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
   const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
-  const [environment, setEnvironment] = useState(values.environment);
-  const lastPushedEnvironment = useRef(values.environment);
-
-  useEffect(() => {
-    if (values.environment !== lastPushedEnvironment.current) {
-      lastPushedEnvironment.current = values.environment;
-      setEnvironment(values.environment);
-    }
-  }, [values.environment]);
-
-  function apply(next: Partial<ChangeFilterValues>) {
-    const merged = { ...values, environment, ...next };
-    if (merged.range !== "custom" && merged.range !== "yesterday") {
-      merged.since = "";
-      merged.until = "";
-    }
-    const params = new URLSearchParams();
-    for (const key of KEYS) {
-      const value = merged[key].trim();
-      if (value && !(key === "range" && value === defaultRange)) params.set(key, value);
-    }
-    lastPushedEnvironment.current = merged.environment.trim();
-    const text = params.toString();
-    startTransition(() => router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false }));
-  }
-
-  useEffect(() => {
-    if (environment.trim() === lastPushedEnvironment.current) return;
-    const timer = setTimeout(() => apply({ environment }), TYPING_DELAY_MS);
-    return () => clearTimeout(timer);
-    // apply reads the latest values; re-running only on the typed text keeps the debounce simple.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [environment]);
+  const { text: environment, setText: setEnvironment, apply, pending } = useUrlFilters<ChangeFilterValues>({
+    values,
+    keys: KEYS,
+    typed: "environment",
+    typingDelayMs: TYPING_DELAY_MS,
+    // Only "since yesterday" and a custom range carry their own bounds.
+    normalise: (merged) => (merged.range !== "custom" && merged.range !== "yesterday" ? { ...merged, since: "", until: "" } : merged),
+    isDefault: (key, value) => key === "range" && value === defaultRange,
+  });
 
   function changeRange(range: TimeRange) {
     if (range === "yesterday") apply({ range, since: startOfYesterdayLocal().toISOString(), until: "" });

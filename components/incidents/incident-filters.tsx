@@ -1,7 +1,5 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
-import { usePathname, useRouter } from "next/navigation";
 import { Loader2, Search } from "lucide-react";
 import { INCIDENT_STATUSES } from "@/lib/core/incident-lifecycle";
 import { SEVERITIES, SEVERITY_LABELS } from "@/lib/core/severity";
@@ -9,6 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { statusLabel } from "@/components/status-badge";
+import { useUrlFilters } from "@/components/filters/use-url-filters";
 
 export interface IncidentFilterValues {
   status: string;
@@ -19,45 +18,14 @@ export interface IncidentFilterValues {
 
 const SEARCH_DELAY_MS = 350;
 
-/**
- * Filters live in the URL (?status=&severity=&service=&q=) so a filtered list survives a
- * reload and can be shared. Any change starts again from the first page.
- */
+/** The incident list's filters (?status=&severity=&service=&q=), kept in the URL. */
 export function IncidentFilters({ values, services }: { values: IncidentFilterValues; services: Array<{ slug: string; name: string }> }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const [pending, startTransition] = useTransition();
-  const [query, setQuery] = useState(values.q);
-  const lastPushedQuery = useRef(values.q);
-
-  // Follow the URL when it changes from outside (clear-filters link, back button), but not
-  // when it merely catches up with what this input already pushed.
-  useEffect(() => {
-    if (values.q !== lastPushedQuery.current) {
-      lastPushedQuery.current = values.q;
-      setQuery(values.q);
-    }
-  }, [values.q]);
-
-  function apply(next: Partial<IncidentFilterValues>) {
-    const merged = { ...values, q: query, ...next };
-    const params = new URLSearchParams();
-    for (const key of ["status", "severity", "service", "q"] as const) {
-      const value = merged[key].trim();
-      if (value) params.set(key, value);
-    }
-    lastPushedQuery.current = merged.q.trim();
-    const text = params.toString();
-    startTransition(() => router.replace(text ? `${pathname}?${text}` : pathname, { scroll: false }));
-  }
-
-  useEffect(() => {
-    if (query.trim() === lastPushedQuery.current) return;
-    const timer = setTimeout(() => apply({ q: query }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-    // apply reads the latest values; re-running only on query keeps the debounce simple.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query]);
+  const { text: query, setText: setQuery, apply, pending } = useUrlFilters({
+    values,
+    keys: ["status", "severity", "service", "q"],
+    typed: "q",
+    typingDelayMs: SEARCH_DELAY_MS,
+  });
 
   return (
     <form
