@@ -14,7 +14,8 @@ function sqlArray(words: string[]): string {
 
 /**
  * Inserts `count` resolved incidents with knowledge documents in one set-based statement per
- * table (generate_series), numbered after the organisation's existing incidents.
+ * table (generate_series), numbered after the organisation's existing incidents; vacuumed and
+ * analysed as autovacuum would have left a long-lived archive.
  */
 export async function generatePastIncidents(handle: DatabaseHandle, organizationId: string, count: number): Promise<void> {
   const c = sqlArray(COMPONENTS);
@@ -44,8 +45,8 @@ export async function generatePastIncidents(handle: DatabaseHandle, organization
     from incident i where i.organization_id = '${organizationId}' and i.id like 'bench-%'`);
   await handle.rows(`update organization_counter set value = 100000 + ${count} where organization_id = '${organizationId}' and name = 'incident'`);
   await handle.rows(`insert into organization_counter (organization_id, name, value) values ('${organizationId}', 'incident', 100000 + ${count}) on conflict do nothing`);
-  await handle.rows(`analyze incident`);
-  await handle.rows(`analyze incident_knowledge`);
+  await handle.rows(`vacuum analyze incident`);
+  await handle.rows(`vacuum analyze incident_knowledge`);
 }
 
 export const BENCH_QUERIES = [

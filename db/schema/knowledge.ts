@@ -97,12 +97,16 @@ export const incidentKnowledge = pgTable(
     document: text("document").notNull().default(""),
     /** Stored, so ranking reads it instead of re-parsing every matching document. */
     searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', document)`),
+    /** The postmortem text alone, so a postmortem search matches postmortems, not whole incidents. */
+    postmortemVector: tsvector("postmortem_vector").generatedAlwaysAs(sql`to_tsvector('english', coalesce(postmortem_text, ''))`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("incident_knowledge_org_idx").on(t.organizationId),
     index("incident_knowledge_fts_idx").using("gin", t.searchVector),
-    index("incident_knowledge_trgm_idx").using("gin", sql`${t.document} gin_trgm_ops`),
+    // Partial: most incidents of an archive have no postmortem, and a postmortem search must
+    // not walk every incident matching a common word to find the few that have one.
+    index("incident_knowledge_postmortem_fts_idx").using("gin", t.postmortemVector).where(sql`postmortem_text is not null`),
   ],
 );
 

@@ -82,6 +82,17 @@ describe("similar incidents", () => {
     expect(report.mrr).toBeGreaterThanOrEqual(0.6);
   });
 
+  it("finds a misspelt description by its title when full text matches too little", async () => {
+    const answer = await callRoute(similarRoute.POST, {
+      path: "/api/v1/similar",
+      key: other.keys.viewer,
+      json: { text: "Postgress primry disc ful on ledgr databse", limit: 3 },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.items[0].incident.externalId).toBe("PM-003");
+    expect(answer.body.items[0].reasons[0]).toBe("similar wording");
+  });
+
   it("answers free text with reasons, and never sees another organisation's incidents", async () => {
     const answer = await callRoute(similarRoute.POST, {
       path: "/api/v1/similar",
@@ -138,6 +149,13 @@ describe("search", () => {
     expect(answer.body.items[0].snippet).toContain("<mark>CoreDNS</mark>");
     expect(answer.body.items[0].snippet).not.toContain("<script>");
     expect(answer.body.items[0].highlights.some((h: { match: boolean; text: string }) => h.match && h.text === "CoreDNS")).toBe(true);
+  });
+
+  it("matches postmortems on their own text: a word only in the title finds the incident, not its postmortem", async () => {
+    const byTitle = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=kafka", key: org.keys.viewer });
+    expect(byTitle.body.items.map((i: { type: string; title: string }) => `${i.type}:${i.title}`)).toEqual(["incident:Kafka lag"]);
+    const postmortems = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=timeouts&type=postmortem", key: org.keys.viewer });
+    expect(postmortems.body.items.map((i: { title: string }) => i.title)).toEqual(["CoreDNS outage (updated)"]);
   });
 
   it("never errors on hostile input", async () => {

@@ -13,8 +13,8 @@ export type SearchType = (typeof SEARCH_TYPES)[number];
 export const MAX_SEARCH_CHARS = 500;
 
 /**
- * Matches ranked per type at most, straight from the GIN index (ordering would evaluate every match): ranking recomputes each document's tsvector
- * (no stored column), so a common word over a large archive must not rank everything.
+ * Matches ranked per type at most, taken straight from the GIN index unordered: ordering them
+ * all would rank every document containing a common word of a large archive.
  */
 const PREFILTER = 500;
 
@@ -46,46 +46,45 @@ interface Row {
   headline: string;
 }
 
+/**
+ * Highlighting parses the whole text it is given, and an incident's document may hold 200 KB
+ * of notes: the snippet is taken from the leading part (a match beyond it still ranks, its
+ * snippet is then the text's opening words).
+ */
+const HEADLINE_INPUT_CHARS = 20_000;
+
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-function clean(column: SQL): SQL {
-  return sql`translate(${column}, ${MARK_START + MARK_STOP}, '')`;
-}
-
 /**
- * Each type is one index-backed query (same expression as its GIN index) limited before
- * ts_headline runs, so highlighting costs only the rows shown.
+ * Each type is one index-backed query (same expression as its GIN index), bounded before it
+ * is ranked; it answers the text to highlight, and ts_headline (the costly part) runs only on
+ * the rows shown, after the types are merged.
  */
 function queryFor(type: SearchType, organizationId: string, limit: number): SQL {
   switch (type) {
     case "incident":
-      return sql`select 'incident' as type, i.id, i.title, i.number, r.rank,
-                   ts_headline('english', ${clean(sql`r.document`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select p.incident_id, p.document, t.tsq, ts_rank_cd(p.search_vector, t.tsq) as rank
+      return sql`select 'incident' as type, i.id, i.title, i.number, r.rank, r.document as text
+                 from (select p.incident_id, p.document, ts_rank_cd(p.search_vector, t.tsq) as rank
                        from (select k.incident_id, k.document, k.search_vector from incident_knowledge k, t where k.organization_id = ${organizationId}
                                and k.search_vector @@ t.tsq limit ${PREFILTER}) p, t
                        order by rank desc limit ${limit}) r
                  join incident i on i.id = r.incident_id`;
     case "postmortem":
-      return sql`select 'postmortem' as type, i.id, i.title, i.number, r.rank,
-                   ts_headline('english', ${clean(sql`coalesce(p.text, r.postmortem_text, '')`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select f.incident_id, f.postmortem_text, t.tsq, ts_rank_cd(f.search_vector, t.tsq) as rank
-                       from (select k.incident_id, k.postmortem_text, k.search_vector from incident_knowledge k, t where k.organization_id = ${organizationId}
-                               and k.search_vector @@ t.tsq
-                               and (k.postmortem_text is not null or exists (select 1 from postmortem p where p.incident_id = k.incident_id))
+      return sql`select 'postmortem' as type, i.id, i.title, i.number, r.rank, coalesce(p.text, r.postmortem_text) as text
+                 from (select f.incident_id, f.postmortem_text, ts_rank_cd(f.postmortem_vector, t.tsq) as rank
+                       from (select k.incident_id, k.postmortem_text, k.postmortem_vector from incident_knowledge k, t where k.organization_id = ${organizationId}
+                               and k.postmortem_text is not null and k.postmortem_vector @@ t.tsq
                              limit ${PREFILTER}) f, t
                        order by rank desc limit ${limit}) r
                  join incident i on i.id = r.incident_id left join postmortem p on p.incident_id = r.incident_id`;
     case "runbook":
-      return sql`select 'runbook' as type, r.id, r.title, null::int as number, r.rank,
-                   ts_headline('english', ${clean(sql`r.body`)}, r.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select b.id, b.title, b.body, t.tsq, ts_rank_cd(to_tsvector('english', b.title || ' ' || b.body), t.tsq) as rank
-                       from runbook b, t where b.organization_id = ${organizationId}
-                         and to_tsvector('english', b.title || ' ' || b.body) @@ t.tsq order by rank desc limit ${limit}) r`;
+      return sql`select 'runbook' as type, b.id, b.title, null::int as number,
+                   ts_rank_cd(to_tsvector('english', b.title || ' ' || b.body), t.tsq) as rank, b.body as text
+                 from runbook b, t where b.organization_id = ${organizationId}
+                   and to_tsvector('english', b.title || ' ' || b.body) @@ t.tsq order by rank desc limit ${limit}`;
     case "timeline":
-      return sql`select 'timeline' as type, i.id, e.title, i.number, e.rank,
-                   ts_headline('english', ${clean(sql`e.text`)}, e.tsq, ${HEADLINE_OPTIONS}) as headline
-                 from (select ev.incident_id, ev.title, coalesce(ev.body, ev.title) as text, t.tsq,
+      return sql`select 'timeline' as type, i.id, e.title, i.number, e.rank, e.text
+                 from (select ev.incident_id, ev.title, coalesce(ev.body, ev.title) as text,
                               ts_rank_cd(to_tsvector('english', ev.title || ' ' || coalesce(ev.body, '')), t.tsq) as rank
                        from (select * from timeline_event ev0, t where ev0.organization_id = ${organizationId}
                                and to_tsvector('english', ev0.title || ' ' || coalesce(ev0.body, '')) @@ t.tsq
@@ -115,7 +114,10 @@ export async function searchKnowledge(ctx: ServiceContext, rawQuery: Record<stri
     selectRows<Row>(
     tx,
     sql`with t as (select websearch_to_tsquery('english', ${input.q}) as tsq)
-        select * from (${sql.join(parts, sql` union all `)}) u order by rank desc limit ${input.limit}`,
+        select s.type, s.id, s.title, s.number, s.rank,
+               ts_headline('english', translate(left(coalesce(s.text, ''), ${HEADLINE_INPUT_CHARS}), ${MARK_START + MARK_STOP}, ''), t.tsq, ${HEADLINE_OPTIONS}) as headline
+        from (select * from (${sql.join(parts, sql` union all `)}) u order by rank desc limit ${input.limit}) s, t
+        order by s.rank desc`,
     ),
   );
   return {
