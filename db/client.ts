@@ -36,11 +36,43 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   return openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
 }
 
+type PostgresClient = import("postgres").Sql;
+
+/**
+ * drizzle runs its queries through postgres-js's `unsafe` with `prepare: false`, and for an
+ * unnamed statement with parameters postgres-js first asks the server for the parameter types
+ * (Parse/Describe, wait, then Bind/Execute): two round trips per query. Prepared, a statement
+ * is described once per connection and every later run is one round trip, which halved
+ * the database time of a webhook delivery. postgres-js recycles connections (max_lifetime),
+ * which bounds the statements a connection keeps. Transactions get a wrapped client too.
+ * Plans stay custom (plan_cache_mode), as they were unprepared: full-text and filtered list
+ * queries depend on their parameters, and a generic plan could read far more rows.
+ */
+function withPreparedStatements<T extends PostgresClient>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === "unsafe") {
+        return (query: string, params?: unknown[], options: Record<string, unknown> = {}) =>
+          target.unsafe(query, params as never[], { ...options, prepare: true });
+      }
+      if (property === "begin" || property === "savepoint") {
+        const original = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        return (...args: unknown[]) => {
+          const callback = args[args.length - 1] as (tx: PostgresClient) => unknown;
+          return original.apply(target, [...args.slice(0, -1), (tx: PostgresClient) => callback(withPreparedStatements(tx))]);
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "logbook" } });
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "logbook", plan_cache_mode: "force_custom_plan" } });
+  const db = drizzle(withPreparedStatements(client), { schema }) as unknown as Database;
   return {
     db,
     engine: "postgres",

@@ -7,7 +7,7 @@ import type { ServiceHints } from "@/lib/ingest/types";
 import { requirePermission, type ServiceContext } from "../context";
 import { NotFoundError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { loadServiceResolver } from "../ingest/store-normalized-events";
+import { loadServiceResolver } from "../ingest/service-resolver";
 import { repositorySchema, serviceMappingsSchema, slugSchema } from "./catalog-inputs";
 import { toServiceView, type ServiceView } from "./catalog-views";
 

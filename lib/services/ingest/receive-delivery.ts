@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { integration, webhookDelivery } from "@/db/schema";
 import type { Database, Queryable } from "@/db/client";
 import { IngestParseError } from "@/lib/ingest/errors";
 import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
-import { enqueueJob } from "@/lib/jobs/queue";
 import { NotFoundError } from "../errors";
 import { decryptIntegrationSecret } from "../integrations/integration-secret";
 import { publishLiveEvent } from "../live/publish-live-event";
-import { storeNormalizedEvents } from "./store-normalized-events";
+import { cachedServiceResolver } from "./service-resolver";
+import { storeAcceptedDelivery } from "./store-accepted-delivery";
 
-export const CORRELATE_DELIVERY_JOB = "correlate-delivery";
+export { CORRELATE_DELIVERY_JOB } from "./store-accepted-delivery";
 
 /**
  * Starts the stored error of a delivery refused for its credentials. Such a delivery is never
@@ -40,8 +40,17 @@ function storableHeaders(headers: Record<string, string>): Record<string, string
  * and replayed.
  */
 export async function receiveDelivery(db: Database, integrationId: string, raw: RawDelivery, options: { replayOf?: string } = {}): Promise<DeliveryOutcome> {
-  const [source] = await db.select().from(integration).where(eq(integration.id, integrationId));
-  if (!source || source.disabledAt) throw new NotFoundError(`Integration ${integrationId}`);
+  const [found] = await db
+    .select({
+      source: integration,
+      // Read with the integration (one round trip) so the cached service resolver can tell
+      // whether the catalogue changed since it was built.
+      catalogVersion: sql<string>`(select count(*) || ':' || coalesce(max(s.updated_at)::text, '') from service s where s.organization_id = ${integration.organizationId})`,
+    })
+    .from(integration)
+    .where(eq(integration.id, integrationId));
+  const source = found?.source;
+  if (!found || !source || source.disabledAt) throw new NotFoundError(`Integration ${integrationId}`);
   const adapter = getIngestAdapter(source.kind as IngestSource);
   const body = Buffer.from(raw.body).toString("utf8");
   const base = {
@@ -75,34 +84,37 @@ export async function receiveDelivery(db: Database, integrationId: string, raw: 
     return reject(422, "normalisation_failed", `Logbook could not normalise this delivery: ${(error as Error).message}`, "failed");
   }
 
-  const outcome = await db.transaction(async (tx) => {
-    const id = randomUUID();
-    const inserted = await tx
-      .insert(webhookDelivery)
-      .values({ ...base, id, status: "accepted", dedupKey: parsed.dedupKey, eventType: parsed.eventType, eventCount: parsed.events.length })
-      .onConflictDoNothing()
-      .returning({ id: webhookDelivery.id });
-    if (inserted.length === 0) {
-      await tx.insert(webhookDelivery).values({ ...base, id, status: "duplicate", dedupKey: parsed.dedupKey, eventType: parsed.eventType, error: null });
-      return { status: 200 as const, deliveryId: id, duplicate: true, events: 0 };
-    }
-    if (parsed.events.length > 0) {
-      await storeNormalizedEvents(tx, { organizationId: source.organizationId, integrationId: source.id, source: source.kind, deliveryId: id, events: parsed.events });
-      await enqueueJob(tx, { kind: CORRELATE_DELIVERY_JOB, organizationId: source.organizationId, payload: { deliveryId: id } });
-    }
-    await publishLiveEvent(tx, { organizationId: source.organizationId, type: "delivery", id });
-    return { status: 202 as const, deliveryId: id, duplicate: false, events: parsed.events.length };
-  });
+  const id = randomUUID();
+  const resolveService = await cachedServiceResolver(db, source.organizationId, found.catalogVersion);
+  const accepted = await storeAcceptedDelivery(
+    db,
+    { ...base, id, source: source.kind, dedupKey: parsed.dedupKey, eventType: parsed.eventType, events: parsed.events },
+    resolveService,
+  );
+  // A redelivery is kept, as a duplicate, so the deliveries page shows the sender retrying.
+  if (!accepted) await db.insert(webhookDelivery).values({ ...base, id, status: "duplicate", dedupKey: parsed.dedupKey, eventType: parsed.eventType, error: null });
+  const outcome: DeliveryOutcome = accepted
+    ? { status: 202, deliveryId: id, duplicate: false, events: parsed.events.length }
+    : { status: 200, deliveryId: id, duplicate: true, events: 0 };
   await touchLastDelivery(db, source.id, raw.receivedAt);
   return outcome;
 }
 
+/** When this process last wrote each integration's "last delivery" (bounded: cleared when large). */
+const lastTouched = new Map<string, number>();
+const TOUCH_EVERY_MS = 1_000;
+
 /**
  * "Last delivery" is for people, to the second. Updating it inside every delivery's
  * transaction made all concurrent deliveries of an integration queue on its row lock, so it
- * is written after commit, and at most about once a second.
+ * is written after the delivery is stored, at most about once a second per process (and the
+ * statement itself skips a value written by another process within the second).
  */
 async function touchLastDelivery(db: Database, integrationId: string, at: Date): Promise<void> {
+  const previous = lastTouched.get(integrationId);
+  if (previous !== undefined && at.getTime() - previous < TOUCH_EVERY_MS) return;
+  if (lastTouched.size >= 10_000) lastTouched.clear();
+  lastTouched.set(integrationId, at.getTime());
   await db
     .update(integration)
     .set({ lastDeliveryAt: at })
