@@ -8,6 +8,7 @@ import { readRuntimeConfig } from "@/lib/platform/runtime-config";
 import { periodicJobsFor, startWorker, type Worker } from "@/lib/jobs/worker";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { logger } from "@/lib/logger";
+import { serveWebhookIntake } from "@/lib/api/webhook-intake-node";
 
 /**
  * One process: Next.js (pages and API), the job worker and the collaboration server
@@ -34,6 +35,8 @@ async function main() {
   if (config.LOGBOOK_ROLES.includes("web")) {
     let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | null = null;
     server = createServer((req, res) => {
+      // Webhook deliveries skip Next.js's request pipeline (see lib/api/webhook-intake-node.ts).
+      if (serveWebhookIntake(req, res, (err) => logger.error({ err, url: req.url }, "delivery failed"))) return;
       handle!(req, res).catch((err) => {
         logger.error({ err, url: req.url }, "request failed");
         if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

@@ -53,12 +53,33 @@ async function prepare(handle: DatabaseHandle): Promise<Setup> {
 }
 
 async function countRows(handle: DatabaseHandle) {
-  const [row] = await handle.rows<{ accepted: string; other: string; alerts: string; changes: string }>(
+  const [row] = await handle.rows<{ accepted: string; pending_jobs: string; other: string; alerts: string; changes: string }>(
     `select (select count(*) from webhook_delivery where status = 'accepted') as accepted,
+            (select count(*) from job where done_at is null) as pending_jobs,
             (select count(*) from webhook_delivery where status <> 'accepted') as other,
             (select count(*) from alert) as alerts, (select count(*) from change_event) as changes`,
   );
-  return { accepted: Number(row!.accepted), other: Number(row!.other), alerts: Number(row!.alerts), changes: Number(row!.changes) };
+  return { accepted: Number(row!.accepted), pendingJobs: Number(row!.pending_jobs), other: Number(row!.other), alerts: Number(row!.alerts), changes: Number(row!.changes) };
+}
+
+/** Polls the queue (a second connection; PostgreSQL only) until the worker has correlated everything. */
+async function waitForCorrelation(url: string): Promise<number> {
+  const monitor = await openDatabase({ url, maxConnections: 1 });
+  try {
+    const pending = async () => Number((await monitor.rows<{ n: string }>(`select count(*) as n from job where done_at is null`))[0]!.n);
+    const atEnd = await pending();
+    const started = performance.now();
+    let left = atEnd;
+    while (left > 0 && performance.now() - started < 120_000) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      left = await pending();
+    }
+    const took = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`  correlation backlog when the load stopped: ${atEnd} jobs; ${left === 0 ? `caught up ${took} s later` : `${left} still pending after ${took} s`}`);
+    return atEnd;
+  } finally {
+    await monitor.close();
+  }
 }
 
 async function runHttp(baseUrl: string, setup: Setup, counter: { n: number; sent: SignedDelivery[] }) {
@@ -125,6 +146,8 @@ async function benchEngine(engine: string) {
     const server = await startServer({ engine, databaseUrl: pg?.url, dataDir, logDir: outDir, secret: process.env.BETTER_AUTH_SECRET, seed: "none" });
     const counter = { n: 0, sent: [] as SignedDelivery[] };
     const http = await runHttp(server.baseUrl, setup, counter);
+    // Correlation runs after the 2xx, in the server's worker: report whether it kept up.
+    const backlogAtEnd = pg ? await waitForCorrelation(pg.url) : null;
     await server.stop();
 
     handle = await open();
@@ -136,6 +159,7 @@ async function benchEngine(engine: string) {
       changes: counter.sent.reduce((sum, d) => sum + d.changes, 0),
     };
     const lost = expected.accepted - rows.accepted;
+    if (!pg) console.log(`  correlation backlog when the load stopped: ${rows.pendingJobs} jobs`);
     console.log(`  rows: ${rows.accepted} accepted deliveries (expected ${expected.accepted}), ${rows.alerts} alerts (expected ${expected.alerts}), ${rows.changes} changes (expected ${expected.changes}), ${rows.other} not accepted`);
     console.log(`  lost or duplicated: ${lost === 0 && rows.alerts === expected.alerts && rows.changes === expected.changes ? "none" : "MISMATCH"}`);
 
@@ -143,7 +167,7 @@ async function benchEngine(engine: string) {
     const bestHttp = Math.max(...http.map((r) => r.deliveriesPerSecond));
     console.log(`  ceiling (verb in-process, c=${direct.concurrency}): ${direct.deliveriesPerSecond} deliveries/s, p99 ${direct.p99Ms} ms; HTTP/ceiling = ${(bestHttp / direct.deliveriesPerSecond).toFixed(2)}`);
     await handle.close();
-    return { engine, http, rows, expected, direct };
+    return { engine, http, rows, expected, direct, backlogAtEnd };
   } finally {
     await pg?.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });

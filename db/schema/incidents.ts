@@ -107,6 +107,11 @@ export const timelineEvent = pgTable(
   },
   (t) => [
     index("timeline_event_incident_time_idx").on(t.incidentId, t.occurredAt, t.seq),
+    // One entry per alert episode and state: correlation looks this up for every alert it
+    // puts on an incident, which in an alert storm has thousands of entries.
+    index("timeline_event_alert_episode_idx")
+      .on(t.incidentId, sql`(${t.payload}->>'alertId')`, sql`(${t.payload}->>'state')`, sql`(${t.payload}->>'startsAt')`)
+      .where(sql`kind = 'alert'`),
     // Serves timeline search (lib/services/search/search-knowledge.ts); the expression must match the query's.
     index("timeline_event_search_idx").using("gin", sql`to_tsvector('english', ${t.title} || ' ' || coalesce(${t.body}, ''))`),
   ],

@@ -81,7 +81,9 @@ export const alert = pgTable(
   (t) => [
     uniqueIndex("alert_org_fingerprint_uq").on(t.organizationId, t.fingerprint),
     index("alert_org_status_idx").on(t.organizationId, t.status, t.lastSeenAt),
-    index("alert_incident_idx").on(t.incidentId),
+    // With last-seen: an incident's latest alert activity (correlation's grouping window) is
+    // read from the index instead of from every alert of an alert storm.
+    index("alert_incident_idx").on(t.incidentId, t.lastSeenAt),
   ],
 );
 
@@ -171,5 +173,6 @@ export const job = pgTable(
     doneAt: timestamp("done_at", { withTimezone: true }),
     error: text("error"),
   },
-  (t) => [index("job_pending_idx").on(t.runAt).where(sql`done_at IS NULL`)],
+  // Matches the claim's order, so a claim reads the first due job however long the backlog.
+  (t) => [index("job_pending_idx").on(t.runAt, t.id).where(sql`done_at IS NULL`)],
 );

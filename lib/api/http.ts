@@ -116,7 +116,13 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>, opti
   };
 }
 
-export function toErrorResponse(error: unknown, request: Request): Response {
+/** What an error answer logs of the request it answers (a Request has both). */
+export interface RequestLine {
+  method?: string;
+  url: string;
+}
+
+export function toErrorResponse(error: unknown, request: RequestLine): Response {
   if (error instanceof ServiceError) return errorResponse(error.status, error.code, error.message, error.details);
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
   if (error instanceof InvalidCredentialsError) return errorResponse(401, "unauthorized", error.message);

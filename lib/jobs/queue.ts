@@ -30,7 +30,7 @@ export async function claimNextJob(db: Queryable): Promise<QueuedJob | null> {
       select id from job
       where done_at is null and run_at <= now()
         and (locked_at is null or locked_at < now() - ${STALE_CLAIM}::interval)
-      order by id
+      order by run_at, id
       for update skip locked
       limit 1
     )

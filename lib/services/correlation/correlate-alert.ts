@@ -1,5 +1,6 @@
-import { and, eq, inArray, max, sql } from "drizzle-orm";
-import { alert, incident, incidentLink, incidentService, service, timelineEvent } from "@/db/schema";
+import { randomUUID } from "node:crypto";
+import { eq, Param, sql } from "drizzle-orm";
+import { incident, incidentLink } from "@/db/schema";
 import { isOpenStatus, OPEN_STATUSES, type IncidentStatus } from "@/lib/core/incident-lifecycle";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { routeAlert, type CandidateIncident, type ClosedIncident } from "@/lib/correlation/alert-routing";
@@ -7,34 +8,76 @@ import type { NormalizedAlert } from "@/lib/ingest/types";
 import type { ServiceContext } from "../context";
 import { declareIncident } from "../incidents/declare-incident";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { selectRows } from "../knowledge/sql-rows";
+import { LIVE_CHANNEL } from "../live/publish-live-event";
 import type { CorrelationSettings } from "./correlation-settings";
 
 const RECURRENCE_WINDOW_MS = 30 * 24 * 60 * 60_000;
 
-/** Applies the routing decision for one alert of a delivery (see lib/correlation/alert-routing.ts). */
-export async function correlateAlert(ctx: ServiceContext, event: NormalizedAlert, settings: CorrelationSettings): Promise<void> {
-  const db = ctx.db;
-  const [row] = await db
-    .select({ alert, serviceSlug: service.slug })
-    .from(alert)
-    .leftJoin(service, eq(service.id, alert.serviceId))
-    .where(and(eq(alert.organizationId, ctx.organizationId), eq(alert.fingerprint, event.fingerprint)));
-  if (!row) return;
-  const current = row.alert;
-  const attached = current.incidentId
-    ? (await db.select({ id: incident.id, status: incident.status, resolvedAt: incident.resolvedAt }).from(incident).where(eq(incident.id, current.incidentId)))[0]
-    : undefined;
+interface StoredAlert {
+  id: string;
+  fingerprint: string;
+  name: string;
+  incident_id: string | null;
+  routing: string | null;
+  service_slug: string | null;
+  incident_status: string | null;
+  incident_resolved_at: string | Date | null;
+}
+
+const asDate = (value: string | Date | null): Date | null => (value === null ? null : new Date(value));
+
+/**
+ * Applies the routing decision (lib/correlation/alert-routing.ts) to each alert of a delivery.
+ * The stored alerts are read in one query; the open incidents of a service are read once
+ * and again only after an alert declared or joined one there, so that the next alert of the
+ * same group sees the incident the previous one opened.
+ */
+export async function correlateAlerts(ctx: ServiceContext, events: NormalizedAlert[], settings: CorrelationSettings): Promise<void> {
+  if (events.length === 0) return;
+  const latest = new Map<string, NormalizedAlert>();
+  for (const e of events) {
+    const seen = latest.get(e.fingerprint);
+    if (!seen || seen.startsAt.getTime() <= e.startsAt.getTime()) latest.set(e.fingerprint, e);
+  }
+  const stored = await selectRows<StoredAlert>(
+    ctx.db,
+    sql`select a.id, a.fingerprint, a.name, a.incident_id, a.routing, s.slug as service_slug, i.status as incident_status, i.resolved_at as incident_resolved_at
+        from alert a left join service s on s.id = a.service_id left join incident i on i.id = a.incident_id
+        where a.organization_id = ${ctx.organizationId} and a.fingerprint = any(${new Param([...latest.keys()])}::text[])`,
+  );
+  const openBySlug = new Map<string, CandidateIncident[]>();
+  const openIncidents = async (slug: string) => {
+    let open = openBySlug.get(slug);
+    if (!open) openBySlug.set(slug, (open = await openIncidentsOn(ctx, slug)));
+    return open;
+  };
+  for (const row of stored) {
+    const event = latest.get(row.fingerprint)!;
+    const touched = await correlateAlert(ctx, event, row, settings, openIncidents);
+    if (touched && row.service_slug) openBySlug.delete(row.service_slug);
+  }
+}
+
+/** One alert; answers true when it declared or joined an incident on its service. */
+async function correlateAlert(
+  ctx: ServiceContext,
+  event: NormalizedAlert,
+  current: StoredAlert,
+  settings: CorrelationSettings,
+  openIncidents: (slug: string) => Promise<CandidateIncident[]>,
+): Promise<boolean> {
+  const attached = current.incident_id && current.incident_status ? { id: current.incident_id, status: current.incident_status, resolvedAt: asDate(current.incident_resolved_at) } : undefined;
   const attachedOpen = attached ? isOpenStatus(attached.status as IncidentStatus) : false;
   const seenBefore = current.routing !== null;
 
   const decision = routeAlert({
-    alert: { fingerprint: event.fingerprint, name: event.name, status: event.status, labels: event.labels, service: row.serviceSlug, startsAt: event.startsAt },
-    known: seenBefore ? { id: current.id, status: attachedOpen || !attached ? "firing" : "resolved", incidentId: current.incidentId, incidentOpen: attachedOpen } : null,
-    openIncidents: row.serviceSlug ? await openIncidentsOn(ctx, row.serviceSlug) : [],
+    alert: { fingerprint: event.fingerprint, name: event.name, status: event.status, labels: event.labels, service: current.service_slug, startsAt: event.startsAt },
+    known: seenBefore ? { id: current.id, status: attachedOpen || !attached ? "firing" : "resolved", incidentId: current.incident_id, incidentOpen: attachedOpen } : null,
+    openIncidents: current.service_slug ? await openIncidents(current.service_slug) : [],
     recentlyClosed:
       attached && !attachedOpen && attached.resolvedAt && Date.now() - attached.resolvedAt.getTime() < RECURRENCE_WINDOW_MS
-        ? [{ id: attached.id, services: row.serviceSlug ? [row.serviceSlug] : [], alertNames: [current.name], resolvedAt: attached.resolvedAt }]
+        ? [{ id: attached.id, services: current.service_slug ? [current.service_slug] : [], alertNames: [current.name], resolvedAt: attached.resolvedAt }]
         : ([] as ClosedIncident[]),
     rules: settings.rules,
     windowMs: settings.groupingWindowMs,
@@ -42,31 +85,35 @@ export async function correlateAlert(ctx: ServiceContext, event: NormalizedAlert
 
   switch (decision.action) {
     case "resolve":
-      if (current.incidentId) await noteAlertOnTimeline(ctx, current.incidentId, current.id, event, "resolved");
-      return;
+      if (current.incident_id) await noteAlertOnTimeline(ctx, current.incident_id, current.id, event, "resolved");
+      return false;
     case "refresh":
-      return;
-    case "triage":
-      await db.update(alert).set({ incidentId: null, routing: `triage: ${decision.reason}` }).where(eq(alert.id, current.id));
-      await publishLiveEvent(db, { organizationId: ctx.organizationId, type: "alert", id: current.id });
-      return;
+      return false;
+    case "triage": {
+      const live = JSON.stringify({ organizationId: ctx.organizationId, type: "alert", id: current.id });
+      await ctx.db.execute(
+        sql`with u as (update alert set incident_id = null, routing = ${`triage: ${decision.reason}`} where id = ${current.id} returning id)
+            select pg_notify(${LIVE_CHANNEL}, ${live}) from u`,
+      );
+      return false;
+    }
     case "attach":
       await attachAlert(ctx, current.id, decision.incidentId, event, decision.reason);
-      return;
+      return true;
     case "declare": {
-      const title = event.summary ? `${event.name}: ${event.summary}` : `${event.name}${row.serviceSlug ? ` on ${row.serviceSlug}` : ""}`;
+      const title = event.summary ? `${event.name}: ${event.summary}` : `${event.name}${current.service_slug ? ` on ${current.service_slug}` : ""}`;
       const declared = await declareIncident(ctx, {
         title: title.slice(0, 200),
         severity: decision.severity,
         status: "triggered",
-        services: row.serviceSlug ? [row.serviceSlug] : [],
+        services: current.service_slug ? [current.service_slug] : [],
         occurredAt: event.startsAt.toISOString(),
         summary: event.annotations.description ?? event.summary ?? "",
       });
       if (decision.recurrenceOf) {
-        await db.insert(incidentLink).values({ incidentId: declared.id, relatedIncidentId: decision.recurrenceOf, kind: "recurrence_of" }).onConflictDoNothing();
-        const [previous] = await db.select({ number: incident.number }).from(incident).where(eq(incident.id, decision.recurrenceOf));
-        await appendTimelineEvent(db, {
+        await ctx.db.insert(incidentLink).values({ incidentId: declared.id, relatedIncidentId: decision.recurrenceOf, kind: "recurrence_of" }).onConflictDoNothing();
+        const [previous] = await ctx.db.select({ number: incident.number }).from(incident).where(eq(incident.id, decision.recurrenceOf));
+        await appendTimelineEvent(ctx.db, {
           organizationId: ctx.organizationId,
           incidentId: declared.id,
           kind: "alert",
@@ -77,60 +124,50 @@ export async function correlateAlert(ctx: ServiceContext, event: NormalizedAlert
         });
       }
       await attachAlert(ctx, current.id, declared.id, event, decision.reason);
-      return;
+      return true;
     }
   }
 }
 
 async function openIncidentsOn(ctx: ServiceContext, serviceSlug: string): Promise<CandidateIncident[]> {
-  const rows = await ctx.db
-    .select({ id: incident.id, createdAt: incident.createdAt, lastAlertAt: max(alert.lastSeenAt) })
-    .from(incident)
-    .innerJoin(incidentService, eq(incidentService.incidentId, incident.id))
-    .innerJoin(service, eq(service.id, incidentService.serviceId))
-    .leftJoin(alert, eq(alert.incidentId, incident.id))
-    .where(and(eq(incident.organizationId, ctx.organizationId), inArray(incident.status, [...OPEN_STATUSES]), eq(service.slug, serviceSlug)))
-    .groupBy(incident.id, incident.createdAt);
-  return rows.map((r) => ({
-    id: r.id,
-    services: [serviceSlug],
-    lastActivityAt: r.lastAlertAt && r.lastAlertAt > r.createdAt ? r.lastAlertAt : r.createdAt,
-  }));
+  const rows = await selectRows<{ id: string; created_at: string | Date; last_alert_at: string | Date | null }>(
+    ctx.db,
+    sql`select i.id, i.created_at, (select max(a.last_seen_at) from alert a where a.incident_id = i.id) as last_alert_at
+        from incident i
+        where i.organization_id = ${ctx.organizationId} and i.status = any(${new Param([...OPEN_STATUSES])}::text[])
+          and exists (select 1 from incident_service x join service s on s.id = x.service_id where x.incident_id = i.id and s.slug = ${serviceSlug})`,
+  );
+  return rows.map((r) => {
+    const createdAt = new Date(r.created_at);
+    const lastAlertAt = asDate(r.last_alert_at);
+    return { id: r.id, services: [serviceSlug], lastActivityAt: lastAlertAt && lastAlertAt > createdAt ? lastAlertAt : createdAt };
+  });
 }
 
 async function attachAlert(ctx: ServiceContext, alertId: string, incidentId: string, event: NormalizedAlert, reason: string) {
-  await ctx.db.update(alert).set({ incidentId, routing: reason }).where(eq(alert.id, alertId));
+  await ctx.db.execute(sql`update alert set incident_id = ${incidentId}, routing = ${reason} where id = ${alertId}`);
   await noteAlertOnTimeline(ctx, incidentId, alertId, event, "firing");
 }
 
-/** One timeline entry per alert episode and state, however often the sender repeats itself. */
+/**
+ * One timeline entry per alert episode and state, however often the sender repeats itself:
+ * inserted only if the incident has none yet (an indexed lookup, timeline_event_alert_episode_idx),
+ * with its live notification, in one statement.
+ */
 async function noteAlertOnTimeline(ctx: ServiceContext, incidentId: string, alertId: string, event: NormalizedAlert, state: "firing" | "resolved") {
   const startsAt = event.startsAt.toISOString();
-  const [already] = await ctx.db
-    .select({ id: timelineEvent.id })
-    .from(timelineEvent)
-    .where(
-      and(
-        eq(timelineEvent.incidentId, incidentId),
-        eq(timelineEvent.kind, "alert"),
-        sql`${timelineEvent.payload}->>'alertId' = ${alertId}`,
-        sql`${timelineEvent.payload}->>'state' = ${state}`,
-        sql`${timelineEvent.payload}->>'startsAt' = ${startsAt}`,
-      ),
-    )
-    .limit(1);
-  if (already) return;
-  await appendTimelineEvent(ctx.db, {
-    organizationId: ctx.organizationId,
-    incidentId,
-    kind: "alert",
-    source: "alert",
-    actor: ctx.actor,
-    occurredAt: state === "firing" ? event.startsAt : (event.endsAt ?? new Date()),
-    title: `${state === "firing" ? "Alert firing" : "Alert resolved"}: ${event.name}${event.severity ? ` (${event.severity})` : ""}`,
-    body: event.summary,
-    payload: { alertId, state, startsAt, fingerprint: event.fingerprint, labels: event.labels, runbookUrl: event.runbookUrl, generatorUrl: event.generatorUrl },
-    highlighted: state === "firing",
-  });
-  await publishLiveEvent(ctx.db, { organizationId: ctx.organizationId, type: "timeline", id: incidentId, incidentId });
+  const payload = { alertId, state, startsAt, fingerprint: event.fingerprint, labels: event.labels, runbookUrl: event.runbookUrl, generatorUrl: event.generatorUrl };
+  const occurredAt = state === "firing" ? event.startsAt : (event.endsAt ?? new Date());
+  const title = `${state === "firing" ? "Alert firing" : "Alert resolved"}: ${event.name}${event.severity ? ` (${event.severity})` : ""}`;
+  const live = JSON.stringify({ organizationId: ctx.organizationId, type: "timeline", id: incidentId, incidentId });
+  await ctx.db.execute(
+    sql`with ins as (
+          insert into timeline_event (id, organization_id, incident_id, kind, source, occurred_at, received_at, actor_type, actor_id, actor_label, title, body, payload, highlighted)
+          select ${randomUUID()}, ${ctx.organizationId}, ${incidentId}, 'alert', 'alert', ${occurredAt.toISOString()}::timestamptz, now(),
+                 ${ctx.actor.type}, ${ctx.actor.id}, ${ctx.actor.label}, ${title}, ${event.summary}, ${JSON.stringify(payload)}::jsonb, ${state === "firing"}
+          where not exists (select 1 from timeline_event t where t.incident_id = ${incidentId} and t.kind = 'alert'
+                              and t.payload->>'alertId' = ${alertId} and t.payload->>'state' = ${state} and t.payload->>'startsAt' = ${startsAt})
+          returning id)
+        select pg_notify(${LIVE_CHANNEL}, ${live}) from ins`,
+  );
 }
