@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { Param, sql } from "drizzle-orm";
 import { job } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 
@@ -35,16 +35,46 @@ export async function claimNextJob(db: Queryable): Promise<QueuedJob | null> {
       limit 1
     )
     returning id, organization_id, kind, payload, attempts`);
-  const rows = (Array.isArray(claimed) ? claimed : (claimed as { rows: unknown[] }).rows) as Array<{
-    id: number | string;
-    organization_id: string | null;
-    kind: string;
-    payload: Record<string, unknown>;
-    attempts: number;
-  }>;
-  const row = rows[0];
-  if (!row) return null;
+  const row = jobRows(claimed)[0];
+  return row ? toQueuedJob(row) : null;
+}
+
+interface JobRow {
+  id: number | string;
+  organization_id: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+function jobRows(result: unknown): JobRow[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as JobRow[];
+}
+
+function toQueuedJob(row: JobRow): QueuedJob {
   return { id: Number(row.id), organizationId: row.organization_id, kind: row.kind, payload: row.payload, attempts: row.attempts };
+}
+
+/** Claims up to `limit` more due jobs of one kind, for a handler that takes them together. */
+export async function claimDueJobsOfKind(db: Queryable, kind: string, limit: number): Promise<QueuedJob[]> {
+  if (limit <= 0) return [];
+  const claimed = await db.execute(sql`
+    update job set locked_at = now(), attempts = attempts + 1
+    where id in (
+      select id from job
+      where done_at is null and run_at <= now() and kind = ${kind}
+        and (locked_at is null or locked_at < now() - ${STALE_CLAIM}::interval)
+      order by run_at, id
+      for update skip locked
+      limit ${limit}
+    )
+    returning id, organization_id, kind, payload, attempts`);
+  return jobRows(claimed).map(toQueuedJob);
+}
+
+export async function completeJobs(db: Queryable, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`update job set done_at = now(), locked_at = null, error = null where id = any(${new Param(ids)}::bigint[])`);
 }
 
 export async function completeJob(db: Queryable, id: number): Promise<void> {

@@ -3,8 +3,8 @@ import { session, verification } from "@/db/schema";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { syncDueRunbookSources } from "@/lib/services/runbooks/sync-runbook-source";
-import { claimNextJob, completeJob, failJob, JOB_CHANNEL } from "./queue";
-import { QUEUED_JOB_HANDLERS } from "./queued-job-handlers";
+import { claimDueJobsOfKind, claimNextJob, completeJob, completeJobs, failJob, JOB_CHANNEL, type QueuedJob } from "./queue";
+import { BATCHED_JOB_HANDLERS, QUEUED_JOB_HANDLERS } from "./queued-job-handlers";
 import { githubIssueSync } from "./github-issue-sync";
 
 export interface PeriodicJob {
@@ -86,21 +86,42 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
     tick();
   }
 
+  const runOne = async (claimed: QueuedJob): Promise<void> => {
+    const handler = QUEUED_JOB_HANDLERS[claimed.kind];
+    try {
+      if (!handler) throw new Error(`No handler for job kind ${claimed.kind}`);
+      await handler(db, claimed.payload);
+      await completeJob(db, claimed.id);
+    } catch (err) {
+      logger.error({ err, job: claimed.kind, id: claimed.id, attempt: claimed.attempts }, "queued job failed");
+      await failJob(db, claimed, (err as Error).message ?? String(err));
+    }
+  };
+  /** Jobs of a batched kind go together; if the batch fails, each runs alone so one bad job fails alone. */
+  const runBatch = async (first: QueuedJob, batched: (typeof BATCHED_JOB_HANDLERS)[string]): Promise<number> => {
+    const jobs = [first, ...(await claimDueJobsOfKind(db, first.kind, batched.limit - 1))];
+    try {
+      await batched.run(db, jobs.map((j) => j.payload));
+      await completeJobs(db, jobs.map((j) => j.id));
+    } catch (err) {
+      logger.warn({ err, job: first.kind, jobs: jobs.length }, "batched jobs failed; running them one by one");
+      for (const job of jobs) await runOne(job);
+    }
+    return jobs.length;
+  };
+
   const drainQueue = async (): Promise<number> => {
     let processed = 0;
     while (!stopping) {
       const claimed = await claimNextJob(db);
       if (!claimed) break;
-      const handler = QUEUED_JOB_HANDLERS[claimed.kind];
-      try {
-        if (!handler) throw new Error(`No handler for job kind ${claimed.kind}`);
-        await handler(db, claimed.payload);
-        await completeJob(db, claimed.id);
-      } catch (err) {
-        logger.error({ err, job: claimed.kind, id: claimed.id, attempt: claimed.attempts }, "queued job failed");
-        await failJob(db, claimed, (err as Error).message ?? String(err));
+      const batched = BATCHED_JOB_HANDLERS[claimed.kind];
+      if (batched) {
+        processed += await runBatch(claimed, batched);
+      } else {
+        await runOne(claimed);
+        processed++;
       }
-      processed++;
     }
     return processed;
   };

@@ -16,6 +16,7 @@ const RECURRENCE_WINDOW_MS = 30 * 24 * 60 * 60_000;
 
 interface StoredAlert {
   id: string;
+  last_seen_at: string | Date;
   fingerprint: string;
   name: string;
   incident_id: string | null;
@@ -27,13 +28,23 @@ interface StoredAlert {
 
 const asDate = (value: string | Date | null): Date | null => (value === null ? null : new Date(value));
 
+/** The open incidents of each service, shared by the deliveries of one correlation batch. */
+export type OpenIncidentCache = Map<string, CandidateIncident[]>;
+
+type Outcome = { action: "declared" } | { action: "attached"; incidentId: string } | { action: "triaged"; routing: string } | null;
+
 /**
  * Applies the routing decision (lib/correlation/alert-routing.ts) to each alert of a delivery.
- * The stored alerts are read in one query; the open incidents of a service are read once
- * and again only after an alert declared or joined one there, so that the next alert of the
- * same group sees the incident the previous one opened.
+ * The stored alerts are read in one query and the alerts sent to triage written in one; the
+ * open incidents of a service are read once per batch, kept current when an alert joins one,
+ * and read again after an alert declared one, so the next alert sees the incident it opened.
  */
-export async function correlateAlerts(ctx: ServiceContext, events: NormalizedAlert[], settings: CorrelationSettings): Promise<void> {
+export async function correlateAlerts(
+  ctx: ServiceContext,
+  events: NormalizedAlert[],
+  settings: CorrelationSettings,
+  openBySlug: OpenIncidentCache = new Map(),
+): Promise<void> {
   if (events.length === 0) return;
   const latest = new Map<string, NormalizedAlert>();
   for (const e of events) {
@@ -42,31 +53,45 @@ export async function correlateAlerts(ctx: ServiceContext, events: NormalizedAle
   }
   const stored = await selectRows<StoredAlert>(
     ctx.db,
-    sql`select a.id, a.fingerprint, a.name, a.incident_id, a.routing, s.slug as service_slug, i.status as incident_status, i.resolved_at as incident_resolved_at
+    sql`select a.id, a.last_seen_at, a.fingerprint, a.name, a.incident_id, a.routing, s.slug as service_slug, i.status as incident_status, i.resolved_at as incident_resolved_at
         from alert a left join service s on s.id = a.service_id left join incident i on i.id = a.incident_id
         where a.organization_id = ${ctx.organizationId} and a.fingerprint = any(${new Param([...latest.keys()])}::text[])`,
   );
-  const openBySlug = new Map<string, CandidateIncident[]>();
   const openIncidents = async (slug: string) => {
     let open = openBySlug.get(slug);
     if (!open) openBySlug.set(slug, (open = await openIncidentsOn(ctx, slug)));
     return open;
   };
+  const triaged: Array<{ id: string; routing: string }> = [];
   for (const row of stored) {
-    const event = latest.get(row.fingerprint)!;
-    const touched = await correlateAlert(ctx, event, row, settings, openIncidents);
-    if (touched && row.service_slug) openBySlug.delete(row.service_slug);
+    const outcome = await correlateAlert(ctx, latest.get(row.fingerprint)!, row, settings, openIncidents);
+    if (outcome?.action === "triaged") triaged.push({ id: row.id, routing: outcome.routing });
+    if (!row.service_slug) continue;
+    if (outcome?.action === "declared") openBySlug.delete(row.service_slug);
+    if (outcome?.action === "attached") {
+      // The incident's latest alert activity is now this alert's (what openIncidentsOn would read).
+      const joined = openBySlug.get(row.service_slug)?.find((i) => i.id === outcome.incidentId);
+      const seen = new Date(row.last_seen_at);
+      if (joined && seen > joined.lastActivityAt) joined.lastActivityAt = seen;
+    }
+  }
+  if (triaged.length > 0) {
+    await ctx.db.execute(
+      sql`with u as (update alert a set incident_id = null, routing = x.routing
+                     from jsonb_to_recordset(${JSON.stringify(triaged)}::jsonb) as x(id text, routing text) where a.id = x.id returning a.id)
+          select pg_notify(${LIVE_CHANNEL}, json_build_object('organizationId', ${ctx.organizationId}::text, 'type', 'alert', 'id', u.id)::text) from u`,
+    );
   }
 }
 
-/** One alert; answers true when it declared or joined an incident on its service. */
+/** One alert; answers what it did that its batch must know of (triage is written by the caller). */
 async function correlateAlert(
   ctx: ServiceContext,
   event: NormalizedAlert,
   current: StoredAlert,
   settings: CorrelationSettings,
   openIncidents: (slug: string) => Promise<CandidateIncident[]>,
-): Promise<boolean> {
+): Promise<Outcome> {
   const attached = current.incident_id && current.incident_status ? { id: current.incident_id, status: current.incident_status, resolvedAt: asDate(current.incident_resolved_at) } : undefined;
   const attachedOpen = attached ? isOpenStatus(attached.status as IncidentStatus) : false;
   const seenBefore = current.routing !== null;
@@ -86,20 +111,14 @@ async function correlateAlert(
   switch (decision.action) {
     case "resolve":
       if (current.incident_id) await noteAlertOnTimeline(ctx, current.incident_id, current.id, event, "resolved");
-      return false;
+      return null;
     case "refresh":
-      return false;
-    case "triage": {
-      const live = JSON.stringify({ organizationId: ctx.organizationId, type: "alert", id: current.id });
-      await ctx.db.execute(
-        sql`with u as (update alert set incident_id = null, routing = ${`triage: ${decision.reason}`} where id = ${current.id} returning id)
-            select pg_notify(${LIVE_CHANNEL}, ${live}) from u`,
-      );
-      return false;
-    }
+      return null;
+    case "triage":
+      return { action: "triaged", routing: `triage: ${decision.reason}` };
     case "attach":
       await attachAlert(ctx, current.id, decision.incidentId, event, decision.reason);
-      return true;
+      return { action: "attached", incidentId: decision.incidentId };
     case "declare": {
       const title = event.summary ? `${event.name}: ${event.summary}` : `${event.name}${current.service_slug ? ` on ${current.service_slug}` : ""}`;
       const declared = await declareIncident(ctx, {
@@ -124,7 +143,7 @@ async function correlateAlert(
         });
       }
       await attachAlert(ctx, current.id, declared.id, event, decision.reason);
-      return true;
+      return { action: "declared" };
     }
   }
 }
