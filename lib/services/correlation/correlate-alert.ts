@@ -31,7 +31,20 @@ const asDate = (value: string | Date | null): Date | null => (value === null ? n
 /** The open incidents of each service, shared by the deliveries of one correlation batch. */
 export type OpenIncidentCache = Map<string, CandidateIncident[]>;
 
-type Outcome = { action: "declared" } | { action: "attached"; incidentId: string } | { action: "triaged"; routing: string } | null;
+type Outcome =
+  | { action: "declared" }
+  | { action: "attached"; incidentId: string; routing: string }
+  | { action: "triaged"; routing: string }
+  | { action: "resolved"; incidentId: string }
+  | null;
+
+/** An alert's entry on an incident's timeline, written with the others of its delivery. */
+interface AlertNote {
+  incidentId: string;
+  alertId: string;
+  event: NormalizedAlert;
+  state: "firing" | "resolved";
+}
 
 /**
  * Applies the routing decision (lib/correlation/alert-routing.ts) to each alert of a delivery.
@@ -62,10 +75,17 @@ export async function correlateAlerts(
     if (!open) openBySlug.set(slug, (open = await openIncidentsOn(ctx, slug)));
     return open;
   };
-  const triaged: Array<{ id: string; routing: string }> = [];
+  const routed: Array<{ id: string; incident_id: string | null; routing: string }> = [];
+  const notes: AlertNote[] = [];
   for (const row of stored) {
-    const outcome = await correlateAlert(ctx, latest.get(row.fingerprint)!, row, settings, openIncidents);
-    if (outcome?.action === "triaged") triaged.push({ id: row.id, routing: outcome.routing });
+    const event = latest.get(row.fingerprint)!;
+    const outcome = await correlateAlert(ctx, event, row, settings, openIncidents);
+    if (outcome?.action === "triaged") routed.push({ id: row.id, incident_id: null, routing: outcome.routing });
+    if (outcome?.action === "attached") {
+      routed.push({ id: row.id, incident_id: outcome.incidentId, routing: outcome.routing });
+      notes.push({ incidentId: outcome.incidentId, alertId: row.id, event, state: "firing" });
+    }
+    if (outcome?.action === "resolved") notes.push({ incidentId: outcome.incidentId, alertId: row.id, event, state: "resolved" });
     if (!row.service_slug) continue;
     if (outcome?.action === "declared") openBySlug.delete(row.service_slug);
     if (outcome?.action === "attached") {
@@ -75,13 +95,17 @@ export async function correlateAlerts(
       if (joined && seen > joined.lastActivityAt) joined.lastActivityAt = seen;
     }
   }
-  if (triaged.length > 0) {
+  // Written together: a delivery's alerts cost two statements, not two each.
+  if (routed.length > 0) {
     await ctx.db.execute(
-      sql`with u as (update alert a set incident_id = null, routing = x.routing
-                     from jsonb_to_recordset(${JSON.stringify(triaged)}::jsonb) as x(id text, routing text) where a.id = x.id returning a.id)
-          select pg_notify(${LIVE_CHANNEL}, json_build_object('organizationId', ${ctx.organizationId}::text, 'type', 'alert', 'id', u.id)::text) from u`,
+      sql`with u as (update alert a set incident_id = x.incident_id, routing = x.routing
+                     from jsonb_to_recordset(${JSON.stringify(routed)}::jsonb) as x(id text, incident_id text, routing text) where a.id = x.id
+                     returning a.id, a.incident_id)
+          select pg_notify(${LIVE_CHANNEL}, json_build_object('organizationId', ${ctx.organizationId}::text, 'type', 'alert', 'id', u.id)::text)
+          from u where u.incident_id is null`,
     );
   }
+  await noteAlertsOnTimeline(ctx, notes);
 }
 
 /** One alert; answers what it did that its batch must know of (triage is written by the caller). */
@@ -110,15 +134,13 @@ async function correlateAlert(
 
   switch (decision.action) {
     case "resolve":
-      if (current.incident_id) await noteAlertOnTimeline(ctx, current.incident_id, current.id, event, "resolved");
-      return null;
+      return current.incident_id ? { action: "resolved", incidentId: current.incident_id } : null;
     case "refresh":
       return null;
     case "triage":
       return { action: "triaged", routing: `triage: ${decision.reason}` };
     case "attach":
-      await attachAlert(ctx, current.id, decision.incidentId, event, decision.reason);
-      return { action: "attached", incidentId: decision.incidentId };
+      return { action: "attached", incidentId: decision.incidentId, routing: decision.reason };
     case "declare": {
       const title = event.summary ? `${event.name}: ${event.summary}` : `${event.name}${current.service_slug ? ` on ${current.service_slug}` : ""}`;
       const declared = await declareIncident(ctx, {
@@ -142,7 +164,8 @@ async function correlateAlert(
           highlighted: true,
         });
       }
-      await attachAlert(ctx, current.id, declared.id, event, decision.reason);
+      await ctx.db.execute(sql`update alert set incident_id = ${declared.id}, routing = ${decision.reason} where id = ${current.id}`);
+      await noteAlertsOnTimeline(ctx, [{ incidentId: declared.id, alertId: current.id, event, state: "firing" }]);
       return { action: "declared" };
     }
   }
@@ -163,30 +186,38 @@ async function openIncidentsOn(ctx: ServiceContext, serviceSlug: string): Promis
   });
 }
 
-async function attachAlert(ctx: ServiceContext, alertId: string, incidentId: string, event: NormalizedAlert, reason: string) {
-  await ctx.db.execute(sql`update alert set incident_id = ${incidentId}, routing = ${reason} where id = ${alertId}`);
-  await noteAlertOnTimeline(ctx, incidentId, alertId, event, "firing");
-}
-
 /**
  * One timeline entry per alert episode and state, however often the sender repeats itself:
- * inserted only if the incident has none yet (an indexed lookup, timeline_event_alert_episode_idx),
- * with its live notification, in one statement.
+ * each inserted only if the incident has none yet (an indexed lookup,
+ * timeline_event_alert_episode_idx), with one live notification per incident, in one statement.
  */
-async function noteAlertOnTimeline(ctx: ServiceContext, incidentId: string, alertId: string, event: NormalizedAlert, state: "firing" | "resolved") {
-  const startsAt = event.startsAt.toISOString();
-  const payload = { alertId, state, startsAt, fingerprint: event.fingerprint, labels: event.labels, runbookUrl: event.runbookUrl, generatorUrl: event.generatorUrl };
-  const occurredAt = state === "firing" ? event.startsAt : (event.endsAt ?? new Date());
-  const title = `${state === "firing" ? "Alert firing" : "Alert resolved"}: ${event.name}${event.severity ? ` (${event.severity})` : ""}`;
-  const live = JSON.stringify({ organizationId: ctx.organizationId, type: "timeline", id: incidentId, incidentId });
+async function noteAlertsOnTimeline(ctx: ServiceContext, notes: AlertNote[]) {
+  if (notes.length === 0) return;
+  const rows = notes.map(({ incidentId, alertId, event, state }) => {
+    const startsAt = event.startsAt.toISOString();
+    return {
+      id: randomUUID(),
+      incident_id: incidentId,
+      occurred_at: (state === "firing" ? event.startsAt : (event.endsAt ?? new Date())).toISOString(),
+      title: `${state === "firing" ? "Alert firing" : "Alert resolved"}: ${event.name}${event.severity ? ` (${event.severity})` : ""}`,
+      body: event.summary,
+      payload: { alertId, state, startsAt, fingerprint: event.fingerprint, labels: event.labels, runbookUrl: event.runbookUrl, generatorUrl: event.generatorUrl },
+      highlighted: state === "firing",
+    };
+  });
   await ctx.db.execute(
-    sql`with ins as (
+    sql`with x as (select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+                     as x(id text, incident_id text, occurred_at timestamptz, title text, body text, payload jsonb, highlighted boolean)),
+        ins as (
           insert into timeline_event (id, organization_id, incident_id, kind, source, occurred_at, received_at, actor_type, actor_id, actor_label, title, body, payload, highlighted)
-          select ${randomUUID()}, ${ctx.organizationId}, ${incidentId}, 'alert', 'alert', ${occurredAt.toISOString()}::timestamptz, now(),
-                 ${ctx.actor.type}, ${ctx.actor.id}, ${ctx.actor.label}, ${title}, ${event.summary}, ${JSON.stringify(payload)}::jsonb, ${state === "firing"}
-          where not exists (select 1 from timeline_event t where t.incident_id = ${incidentId} and t.kind = 'alert'
-                              and t.payload->>'alertId' = ${alertId} and t.payload->>'state' = ${state} and t.payload->>'startsAt' = ${startsAt})
-          returning id)
-        select pg_notify(${LIVE_CHANNEL}, ${live}) from ins`,
+          select x.id, ${ctx.organizationId}, x.incident_id, 'alert', 'alert', x.occurred_at, now(), ${ctx.actor.type}, ${ctx.actor.id}, ${ctx.actor.label},
+                 x.title, x.body, x.payload, x.highlighted
+          from x
+          where not exists (select 1 from timeline_event t where t.incident_id = x.incident_id and t.kind = 'alert'
+                              and t.payload->>'alertId' = x.payload->>'alertId' and t.payload->>'state' = x.payload->>'state'
+                              and t.payload->>'startsAt' = x.payload->>'startsAt')
+          returning incident_id)
+        select pg_notify(${LIVE_CHANNEL}, json_build_object('organizationId', ${ctx.organizationId}::text, 'type', 'timeline', 'id', n.incident_id, 'incidentId', n.incident_id)::text)
+        from (select distinct incident_id from ins) n`,
   );
 }
