@@ -59,6 +59,8 @@ export const combinedScoreRanker: SimilarityRanker = {
       const score = Math.round(parts.reduce((sum, p) => sum + p.value, 0) * 1000) / 1000;
       return { id: c.id, score, parts, reasons: parts.map((p) => p.reason) };
     });
-    return ranked.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    // Equal scores keep the candidates' order (the search answers the newest incidents first):
+    // the most recent fix is the likelier to still apply, and the order is repeatable.
+    return ranked.filter((r) => r.score > 0).sort((a, b) => b.score - a.score);
   },
 };

@@ -38,5 +38,6 @@ export interface RankedCandidate {
 }
 
 export interface SimilarityRanker {
+  /** Best first; candidates come newest first, and equal scores keep that order. */
   rank(query: SimilarityQuery, candidates: SimilarityCandidate[]): RankedCandidate[];
 }

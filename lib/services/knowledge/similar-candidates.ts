@@ -98,7 +98,8 @@ export async function findCandidates(
                i.number, i.title, i.external_id,
                (select json_agg(s.slug) from incident_service x join service s on s.id = x.service_id where x.incident_id = i.id) as services
         from c join incident_knowledge k on k.incident_id = c.incident_id join incident i on i.id = c.incident_id
-        where i.status in ('resolved', 'closed')`,
+        where i.status in ('resolved', 'closed')
+        order by i.number desc`,
     ),
   );
   return rows.map((r) => ({

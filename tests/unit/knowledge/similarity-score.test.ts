@@ -53,4 +53,11 @@ describe("combinedScoreRanker", () => {
     expect(r!.score).toBeCloseTo(WEIGHTS.text * 0.4, 3);
     expect(r!.reasons).toEqual(["similar wording"]);
   });
+
+  it("keeps the candidates' order (newest first) between equal scores", () => {
+    const newer = candidate("z-newer", { textRank: 0.3, document: "dns" });
+    const older = candidate("a-older", { textRank: 0.3, document: "dns" });
+    expect(combinedScoreRanker.rank(query, [newer, older]).map((r) => r.id)).toEqual(["z-newer", "a-older"]);
+    expect(combinedScoreRanker.rank(query, [older, newer]).map((r) => r.id)).toEqual(["a-older", "z-newer"]);
+  });
 });
