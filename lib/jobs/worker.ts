@@ -1,5 +1,5 @@
 import { lt, sql } from "drizzle-orm";
-import { session, verification } from "@/db/schema";
+import { job, session, verification } from "@/db/schema";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { syncDueRunbookSources } from "@/lib/services/runbooks/sync-runbook-source";
@@ -24,10 +24,20 @@ export const purgeExpiredSessions: PeriodicJob = {
   },
 };
 
+/** Done jobs are history nobody reads after a week; without this the queue table only grows. */
+export const purgeFinishedJobs: PeriodicJob = {
+  name: "purge-finished-jobs",
+  everyMs: 60 * 60_000,
+  async run(db) {
+    await db.delete(job).where(lt(job.doneAt, new Date(Date.now() - FINISHED_JOBS_KEPT_MS)));
+  },
+};
+const FINISHED_JOBS_KEPT_MS = 7 * 24 * 60 * 60_000;
+
 /** Runbook folders are re-synced from GitHub when due (hourly, or after a failure's backoff). */
 export const syncRunbookSources: PeriodicJob = { name: "sync-runbook-sources", everyMs: 60_000, run: syncDueRunbookSources };
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, githubIssueSync, syncRunbookSources];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources];
 
 /**
  * PGlite runs no autovacuum, so without this the planner has no statistics and, e.g., the
