@@ -9,14 +9,18 @@ import { fieldErrorsOf } from "@/components/ui/field-error";
 
 /**
  * POST to /api/v1 from a form: pending state, 422 field errors kept for display, a toast
- * either way, and a refresh so the server-rendered list shows the new row.
+ * either way, and a refresh so the server-rendered list shows the new row. `method: "PUT"`
+ * serves forms that create or replace a single resource (a connection, a setting).
  */
-export function useCreateMutation<TBody, TResult>(path: string, { success, onSuccess }: { success: (result: TResult) => string; onSuccess?: (result: TResult) => void }) {
+export function useCreateMutation<TBody, TResult>(
+  path: string,
+  { success, onSuccess, method = "POST" }: { success: (result: TResult) => string; onSuccess?: (result: TResult) => void; method?: "POST" | "PUT" },
+) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const mutation = useMutation({
-    mutationFn: (body: TBody) => apiFetch<TResult>(path, { method: "POST", body }),
+    mutationFn: (body: TBody) => apiFetch<TResult>(path, { method, body }),
     onMutate: () => {
       setFieldErrors({});
       setFormError(null);

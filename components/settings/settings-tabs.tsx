@@ -11,6 +11,7 @@ const TABS = [
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/deliveries", label: "Deliveries" },
   { href: "/settings/correlation", label: "Correlation" },
+  { href: "/settings/github", label: "GitHub" },
 ];
 
 export function SettingsTabs() {

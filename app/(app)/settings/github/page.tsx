@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { Plug } from "lucide-react";
+import { getPageContext } from "@/lib/auth/page-context";
+import { getGitHubConnection } from "@/lib/services/github-connection/get-github-connection";
+import type { GitHubConnectionView } from "@/lib/services/github-connection/github-connection-view";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/shell/empty-state";
+import { Timestamp } from "@/components/time/timestamp";
+import { GitHubConnectionForm } from "@/components/settings/github-connection-form";
+
+export const metadata: Metadata = { title: "GitHub" };
+
+/** What is saved, never the token: the API does not return it and neither does this page. */
+function ConnectionDetails({ connection }: { connection: GitHubConnectionView }) {
+  return (
+    <dl data-testid="github-connection" className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-6 gap-y-2 px-5 text-sm">
+      <dt className="text-muted-foreground">Account</dt>
+      <dd className="font-medium">{connection.account ?? <span className="font-normal text-muted-foreground">Not labelled</span>}</dd>
+      <dt className="text-muted-foreground">API URL</dt>
+      <dd className="break-all font-mono text-xs leading-5">{connection.apiUrl}</dd>
+      <dt className="text-muted-foreground">Last set</dt>
+      <dd>
+        <Timestamp value={connection.updatedAt} precision="minutes" />
+      </dd>
+    </dl>
+  );
+}
+
+export default async function GitHubSettingsPage() {
+  const ctx = await getPageContext("settings:manage");
+  const connection = await getGitHubConnection(ctx);
+  return (
+    <>
+      <PageHeader
+        title="GitHub"
+        description="One GitHub account for the organisation: runbook folders sync from its repositories and action items become its issues."
+      />
+      <div className="flex flex-col gap-6">
+        <section aria-labelledby="github-status" className="flex flex-col gap-2">
+          <h2 id="github-status" className="flex items-center gap-2 text-sm font-semibold">
+            Connection
+            {connection.connected ? <Badge variant="success">Connected</Badge> : <Badge variant="muted">Not connected</Badge>}
+          </h2>
+          <div className="rounded-lg border border-border bg-card shadow-xs">
+            {connection.connected ? (
+              <div className="py-5">
+                <ConnectionDetails connection={connection} />
+              </div>
+            ) : (
+              <EmptyState icon={<Plug aria-hidden />} title="GitHub is not connected">
+                Connect it to sync runbook folders from a repository and to create GitHub issues for postmortem action items. You need a fine-grained token
+                with read access to contents and read and write access to issues.
+              </EmptyState>
+            )}
+          </div>
+        </section>
+        <Card>
+          <CardHeader>
+            <CardTitle>
+              <h2>{connection.connected ? "Replace the token" : "Connect GitHub"}</h2>
+            </CardTitle>
+            <CardDescription>
+              {connection.connected
+                ? "Saving replaces the stored token, API URL and account; runbook sync and issue sync use the new token from their next run."
+                : "Paste a token from the account that owns the runbook and issue repositories."}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <GitHubConnectionForm connection={connection} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}
