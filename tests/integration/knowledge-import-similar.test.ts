@@ -68,6 +68,18 @@ describe("import", () => {
     expect(rows[0]!.title).toBe("CoreDNS outage (updated)");
   });
 
+  it("numbers new incidents consecutively after the existing ones, and declaring continues after them", async () => {
+    const numbering = await createTestOrganization(database.db, "numbering");
+    await declareIncident(numbering.as.responder, { title: "Before the import", severity: "SEV3" });
+    const items = [{ externalId: "N-1", title: "One" }, { externalId: "N-2", title: "Two" }, { externalId: "N-1", title: "One again" }, { externalId: "N-3", title: "" }, { externalId: "N-4", title: "Four" }];
+    const answer = await callRoute(importRoute.POST, { path: "/api/v1/import/incidents", key: numbering.keys.responder, json: items });
+    expect(answer.body).toMatchObject({ imported: 3, updated: 1, failed: [{ index: 3 }] });
+    const after = await declareIncident(numbering.as.responder, { title: "After the import", severity: "SEV3" });
+    const rows = await database.db.select({ number: incident.number, title: incident.title }).from(incident).where(eq(incident.organizationId, numbering.id));
+    expect(rows.sort((a, b) => a.number - b.number).map((r) => `${r.number}:${r.title}`)).toEqual(["1:Before the import", "2:One again", "3:Two", "4:Four", "5:After the import"]);
+    expect(after.ref).toBe("INC-5");
+  });
+
   it("refuses viewers and non-arrays", async () => {
     expect((await callRoute(importRoute.POST, { path: "/api/v1/import/incidents", key: org.keys.viewer, json: [] })).status).toBe(403);
     expect((await callRoute(importRoute.POST, { path: "/api/v1/import/incidents", key: org.keys.responder, json: { externalId: "x" } })).status).toBe(422);

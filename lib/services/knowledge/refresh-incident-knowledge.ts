@@ -18,12 +18,21 @@ interface Gathered {
   change_kinds: string[] | null;
 }
 
+/** What an import says of an incident's knowledge; what it leaves out is kept. */
+export interface ImportedKnowledge {
+  tags?: string[];
+  rootCauseCodes?: string[];
+  alertNames?: string[];
+  resolution?: string;
+  postmortemText?: string;
+}
+
 /**
  * Rebuilds the incident's search document from its title, summary, notes, postmortem text
  * (imported, or the postmortem's own), resolution and root causes; alert names and change
  * kinds gathered from the incident's alerts and marked changes are added to the imported ones.
  */
-export async function refreshIncidentKnowledge(db: Queryable, incidentId: string): Promise<void> {
+export async function refreshIncidentKnowledge(db: Queryable, incidentId: string, imported: ImportedKnowledge = {}): Promise<void> {
   const [row] = await selectRows<Gathered>(
     db,
     sql`select i.organization_id, i.title, i.summary,
@@ -44,23 +53,27 @@ export async function refreshIncidentKnowledge(db: Queryable, incidentId: string
     resolution: string | null;
     postmortem_text: string | null;
   }>(db, sql`select tags, root_cause_codes, alert_names, change_kinds, resolution, postmortem_text from incident_knowledge where incident_id = ${incidentId}`);
-  const alertNames = [...new Set([...(existing?.alert_names ?? []), ...(row.alert_names ?? [])])];
+  // Written once, with what the import named: the row's search vectors are computed per write.
+  const tags = imported.tags ?? existing?.tags ?? [];
+  const rootCauseCodes = imported.rootCauseCodes ?? existing?.root_cause_codes ?? [];
+  const resolution = imported.resolution ?? existing?.resolution ?? null;
+  const alertNames = [...new Set([...(imported.alertNames ?? existing?.alert_names ?? []), ...(row.alert_names ?? [])])];
   const changeKinds = [...new Set([...(existing?.change_kinds ?? []), ...(row.change_kinds ?? [])])];
-  const postmortemText = row.postmortem?.trim() ? row.postmortem : (existing?.postmortem_text ?? null);
+  const postmortemText = row.postmortem?.trim() ? row.postmortem : (imported.postmortemText ?? existing?.postmortem_text ?? null);
   const document = [
     row.title,
     row.summary,
     row.notes,
     postmortemText,
-    existing?.resolution,
-    (existing?.root_cause_codes ?? []).join(" "),
-    (existing?.tags ?? []).join(" "),
+    resolution,
+    rootCauseCodes.join(" "),
+    tags.join(" "),
     alertNames.join(" "),
   ]
     .filter((part): part is string => Boolean(part && part.trim()))
     .join("\n\n")
     .slice(0, MAX_DOCUMENT_CHARS);
-  const values = { organizationId: row.organization_id, alertNames, changeKinds, postmortemText, document, updatedAt: new Date() };
+  const values = { organizationId: row.organization_id, tags, rootCauseCodes, resolution, alertNames, changeKinds, postmortemText, document, updatedAt: new Date() };
   await db
     .insert(incidentKnowledge)
     .values({ incidentId, ...values })
