@@ -5,7 +5,8 @@ import { useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/class-names";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 import { Input } from "@/components/ui/input";
 import { ServiceChips } from "./service-chips";
 import type { ServiceOption } from "./incident-types";
@@ -100,15 +101,9 @@ export function ServicesEditor({ current, options, pending, onSave, className }:
                 </label>
               ))}
             </fieldset>
-            <DialogFooter>
-              <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={pending || unchanged}>
-                {pending && <LoaderCircle aria-hidden className="animate-spin" />}
-                Save services
-              </Button>
-            </DialogFooter>
+            <DialogSubmitFooter pending={pending} submitDisabled={unchanged} onCancel={() => setOpen(false)} cancelVariant="ghost" cancelWhilePending>
+              Save services
+            </DialogSubmitFooter>
           </form>
         </DialogContent>
       </Dialog>

@@ -1,9 +1,10 @@
 "use client";
 
-import { LoaderCircle, Pencil } from "lucide-react";
+import { Pencil } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useIncidentUpdate } from "./use-incident-update";
@@ -47,15 +48,9 @@ export function TitleEditor({ incidentRef, title }: { incidentRef: string; title
             <Label htmlFor={inputId}>Title</Label>
             <Input id={inputId} value={draft} maxLength={200} onChange={(event) => setDraft(event.target.value)} />
           </div>
-          <DialogFooter>
-            <Button type="button" variant="ghost" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={saving || !trimmed}>
-              {saving && <LoaderCircle aria-hidden className="animate-spin" />}
-              Save title
-            </Button>
-          </DialogFooter>
+          <DialogSubmitFooter pending={saving} submitDisabled={!trimmed} onCancel={() => setOpen(false)} cancelVariant="ghost" cancelWhilePending>
+            Save title
+          </DialogSubmitFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { Loader2, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -116,15 +117,9 @@ export function AddIntegrationDialog() {
                 <FieldError id="integration-name-error" message={fieldErrors.name} />
               </div>
               <FormAlert message={formError} />
-              <DialogFooter>
-                <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-                  Cancel
-                </Button>
-                <Button type="submit" disabled={mutation.isPending}>
-                  {mutation.isPending && <Loader2 aria-hidden className="animate-spin" />}
-                  Create integration
-                </Button>
-              </DialogFooter>
+              <DialogSubmitFooter pending={mutation.isPending} onCancel={() => onOpenChange(false)} cancelWhilePending>
+                Create integration
+              </DialogSubmitFooter>
             </form>
           </>
         )}

@@ -3,12 +3,13 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Loader2, Siren } from "lucide-react";
+import { Siren } from "lucide-react";
 import { toast } from "sonner";
 import { SEVERITIES, SEVERITY_LABELS, type Severity } from "@/lib/core/severity";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 import { FieldError, fieldErrorsOf } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -151,15 +152,9 @@ export function DeclareFromAlertDialog({ alert, services }: { alert: AlertView; 
             </div>
           </div>
           <FormAlert message={formError} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={mutation.isPending}>
-              {mutation.isPending && <Loader2 aria-hidden className="animate-spin" />}
-              Declare incident
-            </Button>
-          </DialogFooter>
+          <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)}>
+            Declare incident
+          </DialogSubmitFooter>
         </form>
       </DialogContent>
     </Dialog>

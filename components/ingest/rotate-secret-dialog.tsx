@@ -3,11 +3,12 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Loader2, RotateCw } from "lucide-react";
+import { RotateCw } from "lucide-react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 import { FormAlert } from "@/components/forms/form-alert";
 import type { IntegrationWithSetup } from "./ingest-types";
 import { SecretOnce } from "./secret-once";
@@ -69,15 +70,9 @@ export function RotateSecretDialog({ integrationId, name }: { integrationId: str
               </DialogDescription>
             </DialogHeader>
             <FormAlert message={mutation.error ? (mutation.error as Error).message : null} />
-            <DialogFooter>
-              <Button variant="outline" onClick={() => onOpenChange(false)} disabled={mutation.isPending}>
-                Cancel
-              </Button>
-              <Button variant="destructive" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-                {mutation.isPending && <Loader2 aria-hidden className="animate-spin" />}
-                Rotate secret
-              </Button>
-            </DialogFooter>
+            <DialogSubmitFooter pending={mutation.isPending} onCancel={() => onOpenChange(false)} onConfirm={() => mutation.mutate()} destructive>
+              Rotate secret
+            </DialogSubmitFooter>
           </>
         )}
       </DialogContent>

@@ -3,12 +3,13 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Loader2, Waypoints } from "lucide-react";
+import { Waypoints } from "lucide-react";
 import { toast } from "sonner";
 import type { ServiceView } from "@/lib/services/catalog/catalog-views";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 import { FieldError } from "@/components/ui/field-error";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
@@ -141,15 +142,9 @@ export function ServiceMappingsDialog({ service }: { service: ServiceView }) {
             </div>
           ))}
           <FormAlert message={formError} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)} disabled={mutation.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={mutation.isPending}>
-              {mutation.isPending && <Loader2 aria-hidden className="animate-spin" />}
-              Save mappings
-            </Button>
-          </DialogFooter>
+          <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)}>
+            Save mappings
+          </DialogSubmitFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { Loader2 } from "lucide-react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 
 export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: string }) {
   const router = useRouter();
@@ -35,15 +35,9 @@ export function RevokeApiKeyButton({ keyId, name }: { keyId: string; name: strin
             Anything using this key stops working immediately. This cannot be undone; create a new key if you need access again.
           </DialogDescription>
         </DialogHeader>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)} disabled={mutation.isPending}>
-            Cancel
-          </Button>
-          <Button variant="destructive" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-            {mutation.isPending && <Loader2 aria-hidden className="animate-spin" />}
-            Revoke key
-          </Button>
-        </DialogFooter>
+        <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)} onConfirm={() => mutation.mutate()} destructive>
+          Revoke key
+        </DialogSubmitFooter>
       </DialogContent>
     </Dialog>
   );
