@@ -1,46 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "better-auth/crypto";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { hashApiKey } from "@/lib/auth/api-key-hash";
-import { runCli } from "./cli-process";
+import { cliEngine as engine, createCliDatabase, runCli, type CliDatabase } from "./cli-process";
 
 // The CLI runs against an empty database of the engine under test: a fresh PGlite data
 // directory, or a fresh PostgreSQL database beside TEST_DATABASE_URL's.
-const engine = process.env.TEST_DB_ENGINE === "postgres" ? "postgres" : "pglite";
+let database: CliDatabase;
 let env: Record<string, string>;
-let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  if (engine === "pglite") {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "logbook-cli-"));
-    env = { LOGBOOK_DATA_DIR: dataDir };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-    return;
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error("TEST_DB_ENGINE=postgres needs TEST_DATABASE_URL");
-  const name = `logbook_cli_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  const admin = await openDatabase({ url: adminUrl, maxConnections: 1 });
-  await admin.rows(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  env = { DATABASE_URL: url.toString() };
-  cleanup = async () => {
-    await admin.rows(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.close();
-  };
+  database = await createCliDatabase();
+  env = database.env;
 });
-afterAll(() => cleanup?.());
+afterAll(() => database?.remove());
 
 const cli = (...args: string[]) => runCli(args, env);
 
 /** Looks at the database between CLI runs; closed again so the next run can open it. */
 async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(engine === "postgres" ? { url: env.DATABASE_URL } : { dataDir: env.LOGBOOK_DATA_DIR });
+  const handle = await database.open();
   try {
     return await work(handle);
   } finally {

@@ -1,35 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
-import { runCli } from "./cli-process";
+import { createCliDatabase, runCli, type CliDatabase } from "./cli-process";
 
 // `import incidents --org --dir` against an empty database of the engine under test.
-const engine = process.env.TEST_DB_ENGINE === "postgres" ? "postgres" : "pglite";
+let database: CliDatabase;
 let env: Record<string, string>;
-let cleanup: () => Promise<void>;
 const folder = mkdtempSync(path.join(tmpdir(), "logbook-postmortems-"));
 
 beforeAll(async () => {
-  if (engine === "pglite") {
-    const dataDir = mkdtempSync(path.join(tmpdir(), "logbook-cli-"));
-    env = { LOGBOOK_DATA_DIR: dataDir };
-    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-  } else {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
-    const name = `logbook_kcli_${Date.now()}_${randomBytes(4).toString("hex")}`;
-    const admin = await openDatabase({ url: adminUrl, maxConnections: 1 });
-    await admin.rows(`CREATE DATABASE "${name}"`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    env = { DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      await admin.rows(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.close();
-    };
-  }
+  database = await createCliDatabase();
+  env = database.env;
   mkdirSync(path.join(folder, "2024"));
   writeFileSync(
     path.join(folder, "2024", "dns.md"),
@@ -40,7 +22,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
-  await cleanup?.();
+  await database?.remove();
 });
 
 it("imports a folder of Markdown postmortems, reports bad files, and is idempotent", async () => {
@@ -51,7 +33,7 @@ it("imports a folder of Markdown postmortems, reports bad files, and is idempote
   expect(first.code).toBe(2);
   const again = await runCli(["import", "incidents", "--org", "acme", "--dir", folder], env);
   expect(again.stdout).toContain("Imported 0, updated 1, failed 1 of 2 files.");
-  const handle = await openDatabase(engine === "postgres" ? { url: env.DATABASE_URL } : { dataDir: env.LOGBOOK_DATA_DIR });
+  const handle = await database.open();
   try {
     const rows = await handle.rows<{ title: string; postmortem_text: string }>(
       `select i.title, k.postmortem_text from incident i join incident_knowledge k on k.incident_id = i.id where i.external_id = 'PM-DNS'`,
