@@ -70,12 +70,14 @@ describe("storing a delivery", () => {
   });
 
   it("maps the next delivery with a catalogue changed elsewhere (another process, or raw SQL)", async () => {
-    await postBearer(alertmanager, amGroup([{ ...amAlert("BeforeMapping", { app: "ledger" }), fingerprint: "fp-before" }]));
-    expect((await alertNamed("BeforeMapping"))!.serviceId).toBeNull();
     const ledger = await createService(org.as.admin, { slug: "ledger", name: "Ledger" });
-    // Not through a verb of this process: the label is added the way another instance would.
-    await database.db.update(service).set({ labels: { app: "ledger" }, updatedAt: new Date(Date.now() + 1000) }).where(eq(service.id, ledger.id));
-    await postBearer(alertmanager, amGroup([{ ...amAlert("AfterMapping", { app: "ledger" }), fingerprint: "fp-after" }]));
+    // The resolver is now cached with this catalogue (count of services included).
+    await postBearer(alertmanager, amGroup([{ ...amAlert("BeforeMapping", { app: "ledger-core" }), fingerprint: "fp-before" }]));
+    expect((await alertNamed("BeforeMapping"))!.serviceId).toBeNull();
+    // Not through a verb of this process, and without changing how many services there are:
+    // the label is added the way another instance would.
+    await database.db.update(service).set({ labels: { app: "ledger-core" }, updatedAt: new Date(Date.now() + 1000) }).where(eq(service.id, ledger.id));
+    await postBearer(alertmanager, amGroup([{ ...amAlert("AfterMapping", { app: "ledger-core" }), fingerprint: "fp-after" }]));
     expect((await alertNamed("AfterMapping"))!.serviceId).toBe(ledger.id);
   });
 
