@@ -3,7 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/core/actor";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
 import { addMember } from "@/lib/services/organizations/add-member";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
@@ -67,7 +67,7 @@ export async function generateBenchData(handle: DatabaseHandle, options: { analy
   await migrateDatabase(handle);
   await seedDemo(handle.db);
   const org = await createOrganization(handle.db, generator, BENCH_ORG);
-  const ctx: ServiceContext = { db: handle.db, actor: generator, organizationId: org.id, role: "admin", request: NO_REQUEST };
+  const ctx: ServiceContext = createServiceContext({ db: handle.db, actor: generator, organizationId: org.id, role: "admin" });
   const admin = await addMember(ctx, { ...BENCH_LOGIN, name: "Bench Admin", role: "admin" });
   for (const [i, name] of PEOPLE.entries()) {
     await addMember(ctx, { email: `person${i}@bench.example`, name, role: i % 2 ? "responder" : "editor" });

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/lib/core/actor";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import { timeSequentially, type LatencySummary } from "./latency-summary";
@@ -21,7 +21,7 @@ export async function measureVerbs(
   samples: number,
   warmup: number,
 ): Promise<VerbMeasurement[]> {
-  const ctx: ServiceContext = { db: handle.db, actor: SYSTEM_ACTOR, organizationId, role: "viewer", request: NO_REQUEST };
+  const ctx: ServiceContext = createServiceContext({ db: handle.db, actor: SYSTEM_ACTOR, organizationId, role: "viewer" });
   const listCursor = await cursorAfter((cursor) => listIncidents(ctx, { limit: 50, cursor }), 150);
   const timelineCursor = await cursorAfter((cursor) => listTimeline(ctx, bigIncidentRef, { limit: 200, cursor }), 75);
   const cases: Array<[string, () => Promise<unknown>]> = [

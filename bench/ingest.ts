@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { SYSTEM_ACTOR } from "@/lib/core/actor";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
 import { createService } from "@/lib/services/catalog/create-service";
 import { createIntegration } from "@/lib/services/integrations/create-integration";
@@ -49,7 +49,7 @@ interface Setup {
 async function prepare(handle: DatabaseHandle): Promise<Setup> {
   await migrateDatabase(handle);
   const org = await createOrganization(handle.db, SYSTEM_ACTOR, { slug: `bench-${randomBytes(3).toString("hex")}`, name: "Ingest bench" });
-  const ctx: ServiceContext = { db: handle.db, actor: SYSTEM_ACTOR, organizationId: org.id, role: "admin", request: NO_REQUEST };
+  const ctx: ServiceContext = createServiceContext({ db: handle.db, actor: SYSTEM_ACTOR, organizationId: org.id, role: "admin" });
   for (const slug of BENCH_SERVICES) await createService(ctx, { slug, name: slug, labels: { app: slug }, repositories: [`bench/${slug}`] });
   const am = await createIntegration(ctx, { kind: "alertmanager", name: "bench alertmanager" });
   const gh = await createIntegration(ctx, { kind: "github", name: "bench github" });

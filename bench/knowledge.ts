@@ -6,7 +6,7 @@
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { SYSTEM_ACTOR } from "@/lib/core/actor";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { findSimilarIncidents, findSimilarToText } from "@/lib/services/knowledge/find-similar-incidents";
 import { importIncidents } from "@/lib/services/knowledge/import-incidents";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
@@ -43,7 +43,7 @@ async function run(engine: string): Promise<Record<string, unknown>> {
   try {
     await migrateDatabase(handle);
     const org = await createOrganization(handle.db, SYSTEM_ACTOR, { slug: "bench", name: "Bench" });
-    const ctx: ServiceContext = { db: handle.db, actor: SYSTEM_ACTOR, organizationId: org.id, role: "admin", request: NO_REQUEST };
+    const ctx: ServiceContext = createServiceContext({ db: handle.db, actor: SYSTEM_ACTOR, organizationId: org.id, role: "admin" });
     let started = performance.now();
     await generatePastIncidents(handle, org.id, COUNT);
     const generateS = (performance.now() - started) / 1000;

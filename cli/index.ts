@@ -8,7 +8,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 import type { Actor } from "@/lib/core/actor";
 import { ORG_ROLES } from "@/lib/core/roles";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
 import { parseMarkdownPostmortem } from "@/lib/knowledge/markdown-import";
 import { importIncidents } from "@/lib/services/knowledge/import-incidents";
@@ -36,7 +36,7 @@ async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Pr
 
 async function orgContext(handle: DatabaseHandle, slug: string): Promise<ServiceContext> {
   const org = await findOrganizationBySlug(handle.db, slug);
-  return { db: handle.db, actor: operator, organizationId: org.id, role: "admin", request: NO_REQUEST };
+  return createServiceContext({ db: handle.db, actor: operator, organizationId: org.id, role: "admin" });
 }
 
 const program = new Command("logbook").description("Logbook admin CLI (uses DATABASE_URL, or the embedded database in LOGBOOK_DATA_DIR / .data)");

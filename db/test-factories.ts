@@ -1,7 +1,7 @@
 import type { Database } from "./client";
 import { SYSTEM_ACTOR, userActor } from "@/lib/core/actor";
 import { ORG_ROLES, type OrgRole } from "@/lib/core/roles";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
 import { addMember } from "@/lib/services/organizations/add-member";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
@@ -21,7 +21,7 @@ export interface TestOrganization {
 /** An organisation with one user and one API key for every role. */
 export async function createTestOrganization(db: Database, slug: string): Promise<TestOrganization> {
   const org = await createOrganization(db, SYSTEM_ACTOR, { slug, name: `Org ${slug}` });
-  const system: ServiceContext = { db, actor: SYSTEM_ACTOR, organizationId: org.id, role: "admin", request: NO_REQUEST };
+  const system = createServiceContext({ db, actor: SYSTEM_ACTOR, organizationId: org.id, role: "admin" });
   const as = {} as TestOrganization["as"];
   const users = {} as TestOrganization["users"];
   const keys = {} as TestOrganization["keys"];
@@ -29,7 +29,7 @@ export async function createTestOrganization(db: Database, slug: string): Promis
     const email = `${role}@${slug}.example`;
     const m = await addMember(system, { email, name: `${role} of ${slug}`, role, password: TEST_PASSWORD });
     users[role] = { id: m.userId, email, name: m.name };
-    as[role] = { db, actor: userActor({ id: m.userId, name: m.name, email }), organizationId: org.id, role, request: NO_REQUEST };
+    as[role] = createServiceContext({ db, actor: userActor({ id: m.userId, name: m.name, email }), organizationId: org.id, role });
     keys[role] = (await createApiKey(system, { name: `${role}-key`, role })).key;
   }
   return { id: org.id, slug, as, users, keys };

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { organization } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/lib/core/actor";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
 import { addMember } from "@/lib/services/organizations/add-member";
 import { createTeam } from "@/lib/services/catalog/create-team";
@@ -25,7 +25,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   if (existing) return { created: false };
   const seeder = { ...SYSTEM_ACTOR, label: "demo seed" };
   const org = await createOrganization(db, seeder, DEMO_ORG);
-  const ctx: ServiceContext = { db, actor: seeder, organizationId: org.id, role: "admin", request: NO_REQUEST };
+  const ctx: ServiceContext = createServiceContext({ db, actor: seeder, organizationId: org.id, role: "admin" });
   await addMember(ctx, { email: DEMO_LOGIN.email, name: "Dana Demo", role: "admin", password: DEMO_LOGIN.password });
   for (const person of DEMO_PEOPLE) await addMember(ctx, { ...person, password: DEMO_LOGIN.password });
   for (const team of DEMO_TEAMS) await createTeam(ctx, team);

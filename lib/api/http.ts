@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { getDatabase } from "@/db/client";
 import { InvalidCredentialsError, resolveCaller, type Caller } from "@/lib/auth/resolve-caller";
 import { publicBaseUrl } from "@/lib/auth/base-url";
-import type { ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { fieldErrors, ServiceError } from "@/lib/services/errors";
 import { logger } from "@/lib/logger";
 
@@ -65,14 +65,6 @@ export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
 
-export function requestMeta(request: Request) {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return {
-    ip: forwarded ? forwarded.split(",")[0]!.trim() : request.headers.get("x-real-ip"),
-    userAgent: request.headers.get("user-agent"),
-  };
-}
-
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
@@ -100,13 +92,7 @@ export function apiRoute<P = Record<string, never>>(handler: ApiHandler<P>, opti
       const caller = await resolveCaller(request.headers);
       if (!caller) return errorResponse(401, "unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
       assertSameOrigin(request, caller);
-      const ctx: ServiceContext = {
-        db: getDatabase().db,
-        actor: caller.actor,
-        organizationId: caller.organizationId,
-        role: caller.role,
-        request: requestMeta(request),
-      };
+      const ctx = createServiceContext({ db: getDatabase().db, ...caller, headers: request.headers });
       const result = await handler(ctx, request, await context.params);
       if (result instanceof Response) return result;
       return Response.json(result, { status: options.status ?? 200 });

@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDatabase } from "@/db/client";
 import { roleHasPermission, type Permission } from "@/lib/core/roles";
-import type { ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { resolveCaller, type Caller } from "./resolve-caller";
 
 export interface PageContext extends ServiceContext {
@@ -18,12 +18,5 @@ export async function getPageContext(permission?: Permission): Promise<PageConte
   const caller = await resolveCaller(requestHeaders).catch(() => null);
   if (!caller) redirect("/sign-in");
   if (permission && !roleHasPermission(caller.role, permission)) redirect("/forbidden");
-  return {
-    db: getDatabase().db,
-    actor: caller.actor,
-    organizationId: caller.organizationId,
-    role: caller.role,
-    request: { ip: requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null, userAgent: requestHeaders.get("user-agent") },
-    caller,
-  };
+  return { ...createServiceContext({ db: getDatabase().db, ...caller, headers: requestHeaders }), caller };
 }

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { DEMO_LOGIN, DEMO_ORG, seedDemo } from "@/db/seed/demo";
 import { userActor } from "@/lib/core/actor";
 import { OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
-import { NO_REQUEST, type ServiceContext } from "@/lib/services/context";
+import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { declareIncident } from "@/lib/services/incidents/declare-incident";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { getIncident } from "@/lib/services/incidents/get-incident";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   expect(result.created).toBe(true);
   const [org] = await database.db.select().from(organization).where(eq(organization.slug, DEMO_ORG.slug));
   const [admin] = await database.db.select().from(user).where(eq(user.email, DEMO_LOGIN.email));
-  ctx = { db: database.db, actor: userActor(admin!), organizationId: org!.id, role: "admin", request: NO_REQUEST };
+  ctx = createServiceContext({ db: database.db, actor: userActor(admin!), organizationId: org!.id, role: "admin" });
   incidents = (await listIncidents(ctx, { limit: 500 })).items;
 });
 afterAll(() => database.destroy());

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
-import { selectRows } from "@/lib/services/knowledge/sql-rows";
+import { selectRows } from "@/db/raw-queries";
 
 // The PostgreSQL client runs drizzle's queries as prepared statements (one round trip per
 // query instead of two), inside transactions too, with plans that still see their parameters.

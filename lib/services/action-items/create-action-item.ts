@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { actionItem } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { findIncident } from "../incidents/find-incident";
@@ -18,7 +18,7 @@ export const createActionItemInput = z.strictObject({
 export async function createActionItem(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<ActionItemView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(createActionItemInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const inc = await findIncident(tx, ctx.organizationId, idOrRef);
     if (input.owner) await assertMember(tx, ctx.organizationId, input.owner);
     const [row] = await tx

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actionItem, incidentService, service } from "@/db/schema";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { createGitHubIssue, GitHubRequestError } from "@/lib/integrations/github/github-client";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ServiceError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { findIncident } from "../incidents/find-incident";
@@ -64,7 +64,7 @@ export async function createActionItemGitHubIssue(ctx: ServiceContext, id: strin
     if (error instanceof GitHubRequestError) throw new ServiceError(502, "github_error", error.message, { githubStatus: error.status });
     throw error;
   }
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const current = await findActionItem(tx, ctx.organizationId, id, true);
     if (current.externalNumber !== null) throw new ConflictError(`This action item was linked to GitHub issue #${current.externalNumber} meanwhile.`, "github_issue_exists");
     const [row] = await tx

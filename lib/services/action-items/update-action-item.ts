@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { actionItem } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, assertMember, dueDateSchema, findActionItem, loadActionItemViews, type ActionItemView } from "./action-item-view";
@@ -23,7 +23,7 @@ const COLUMNS = { title: "title", description: "description", owner: "ownerId", 
 export async function updateActionItem(ctx: ServiceContext, id: string, rawInput: unknown): Promise<ActionItemView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(updateActionItemInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const current = await findActionItem(tx, ctx.organizationId, id, true);
     if (input.owner) await assertMember(tx, ctx.organizationId, input.owner);
     const before: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { alert, incident } from "@/db/schema";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
@@ -20,7 +20,7 @@ export const attachAlertInput = z.object({ alertId: z.string().trim().min(1, "is
 export async function attachAlert(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<AlertView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(attachAlertInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const target = await findIncident(tx, ctx.organizationId, idOrRef, true);
     const [row] = await tx
       .select()

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { alert, incident } from "@/db/schema";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
@@ -16,7 +16,7 @@ import { TRIAGE_PREFIX } from "./list-alerts";
  */
 export async function detachAlert(ctx: ServiceContext, idOrRef: string, alertId: string): Promise<AlertView> {
   requirePermission(ctx, "incident:write");
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const owner = await findIncident(tx, ctx.organizationId, idOrRef, true);
     const [row] = await tx
       .select()

@@ -4,7 +4,7 @@ import { alert, service } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated } from "../incidents/incident-inputs";
+import { commaSeparated } from "@/lib/services/input-primitives";
 import { findIncident } from "../incidents/find-incident";
 import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
 import { loadAlertViews, type AlertView } from "./alert-view";

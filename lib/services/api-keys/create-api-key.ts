@@ -3,7 +3,7 @@ import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/api-key-hash";
 import { z } from "zod";
 import { apiKey } from "@/db/schema";
 import { ORG_ROLES } from "@/lib/core/roles";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { toApiKeyView, type ApiKeyView } from "./api-key-view";
@@ -18,7 +18,7 @@ export async function createApiKey(ctx: ServiceContext, rawInput: unknown): Prom
   requirePermission(ctx, "settings:manage");
   const input = parseInput(createApiKeyInput, rawInput);
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .insert(apiKey)
       .values({

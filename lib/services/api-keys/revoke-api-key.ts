@@ -1,13 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { apiKey } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { toApiKeyView, type ApiKeyView } from "./api-key-view";
 
 export async function revokeApiKey(ctx: ServiceContext, keyId: string): Promise<ApiKeyView> {
   requirePermission(ctx, "settings:manage");
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .update(apiKey)
       .set({ revokedAt: new Date() })

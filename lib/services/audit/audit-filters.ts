@@ -1,7 +1,7 @@
 import { eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "@/db/schema";
-import { timestampSchema } from "../incidents/incident-inputs";
+import { timestampSchema } from "@/lib/services/input-primitives";
 
 export const auditFiltersInput = z.object({
   from: timestampSchema.optional(),

@@ -2,7 +2,7 @@ import { and, asc } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { auditLog } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "./record-audit";
 import { auditConditions, auditFiltersInput } from "./audit-filters";
@@ -33,7 +33,7 @@ export async function exportAuditLog(ctx: ServiceContext, rawInput: unknown): Pr
           views.map((v) => [v.seq, v.at, v.actor.type, v.actor.id, v.actor.label, v.action, v.target.type, v.target.id, json(v.before), json(v.after), v.ip, v.userAgent, v.prevHash, v.hash]),
           { header: true, columns: CSV_COLUMNS },
         );
-  await ctx.db.transaction((tx) =>
+  await withTransaction(ctx, (tx) =>
     recordAudit(tx, { ...auditFrom(ctx), action: "audit.exported", targetType: "audit_log", targetId: null, after: { format: input.format, entries: views.length, from: input.from ?? null, to: input.to ?? null } }),
   );
   return {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { service, team } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { repositorySchema, serviceMappingsSchema, slugSchema } from "./catalog-inputs";
@@ -23,7 +23,7 @@ export const createServiceInput = z.object({
 export async function createService(ctx: ServiceContext, rawInput: unknown): Promise<ServiceView> {
   requirePermission(ctx, "catalog:write");
   const input = parseInput(createServiceInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     let teamId: string | null = null;
     if (input.team) {
       const [owner] = await tx

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { team } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { slugSchema } from "./catalog-inputs";
@@ -16,7 +16,7 @@ export const createTeamInput = z.object({
 export async function createTeam(ctx: ServiceContext, rawInput: unknown): Promise<TeamView> {
   requirePermission(ctx, "catalog:write");
   const input = parseInput(createTeamInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .insert(team)
       .values({ id: randomUUID(), organizationId: ctx.organizationId, slug: input.slug, name: input.name, description: input.description ?? null })

@@ -4,7 +4,7 @@ import { alert, changeEvent, service, team } from "@/db/schema";
 import type { Transaction } from "@/db/client";
 import { hintsFromLabels } from "@/lib/ingest/alert-group";
 import type { ServiceHints } from "@/lib/ingest/types";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { loadServiceResolver } from "../ingest/service-resolver";
@@ -37,7 +37,7 @@ const REMAP_LIMIT = 10_000;
 export async function updateService(ctx: ServiceContext, slug: string, rawInput: unknown): Promise<ServiceView> {
   requirePermission(ctx, "catalog:write");
   const input = parseInput(updateServiceInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [current] = await tx
       .select({ service, teamSlug: team.slug })
       .from(service)

@@ -5,7 +5,7 @@ import { CHANGE_KINDS } from "@/lib/ingest/types";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated, timestampSchema } from "../incidents/incident-inputs";
+import { commaSeparated, timestampSchema } from "@/lib/services/input-primitives";
 import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
 import { loadChangeViews, type ChangeView } from "./change-view";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { changeEvent, incident, incidentChangeMark } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
@@ -28,7 +28,7 @@ function markTitle(mark: ChangeMark | null, title: string, previous: ChangeMark 
 export async function markChange(ctx: ServiceContext, idOrRef: string, changeId: string, rawInput: unknown): Promise<MarkedChangeView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(markChangeInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const owner = await findIncident(tx, ctx.organizationId, idOrRef, true);
     const [change] = await tx
       .select()

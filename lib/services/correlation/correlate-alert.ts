@@ -8,7 +8,7 @@ import type { NormalizedAlert } from "@/lib/ingest/types";
 import type { ServiceContext } from "../context";
 import { declareIncident } from "../incidents/declare-incident";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
-import { selectRows } from "../knowledge/sql-rows";
+import { selectRows } from "@/db/raw-queries";
 import { LIVE_CHANNEL } from "../live/publish-live-event";
 import type { CorrelationSettings } from "./correlation-settings";
 

@@ -3,8 +3,8 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/core/actor";
 import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, NormalizedAlert } from "@/lib/ingest/types";
-import { NO_REQUEST, type ServiceContext } from "../context";
-import { selectRows } from "../knowledge/sql-rows";
+import { createServiceContext } from "../context";
+import { selectRows } from "@/db/raw-queries";
 import { correlateAlerts, type OpenIncidentCache } from "./correlate-alert";
 import { applyPagerDutyEvent } from "./apply-pagerduty-event";
 import { loadCorrelationSettings } from "./correlation-settings";
@@ -66,7 +66,7 @@ async function correlateForOrganization(db: Database, organizationId: string, id
       });
       const actor: Actor = { type: "integration", id: delivery.integration_id, label: delivery.name };
       // Integrations act with a responder's rights: they may declare and update incidents.
-      const ctx: ServiceContext = { db: tx as unknown as Database, actor, organizationId, role: "responder", request: NO_REQUEST };
+      const ctx = createServiceContext({ db: tx, actor, organizationId, role: "responder" });
       await correlateAlerts(ctx, parsed.events.filter((e): e is NormalizedAlert => e.type === "alert"), settings, openIncidents);
       for (const event of parsed.events) {
         if (event.type === "pagerduty") await applyPagerDutyEvent(ctx, event);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { correlationSettings } from "@/db/schema";
 import { routingRuleSchema } from "@/lib/correlation/routing-rules";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { getCorrelationSettings, type CorrelationSettingsView } from "./get-correlation-settings";
@@ -19,7 +19,7 @@ export const updateCorrelationSettingsInput = z
 export async function updateCorrelationSettings(ctx: ServiceContext, rawInput: unknown): Promise<CorrelationSettingsView> {
   requirePermission(ctx, "settings:manage");
   const input = parseInput(updateCorrelationSettingsInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const before = await getCorrelationSettings({ ...ctx, db: tx as unknown as typeof ctx.db });
     const now = new Date();
     await tx

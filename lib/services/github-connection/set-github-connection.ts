@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { githubConnection } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { encryptIntegrationSecret } from "../integrations/integration-secret";
@@ -21,7 +21,7 @@ export async function setGitHubConnection(ctx: ServiceContext, rawInput: unknown
   const tokenEncrypted = await encryptIntegrationSecret(input.token);
   const apiUrl = input.apiUrl ?? DEFAULT_API_URL;
   const now = new Date();
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const values = { apiUrl, tokenEncrypted, account: input.account ?? null, createdBy: ctx.actor.id ?? ctx.actor.label, updatedAt: now };
     await tx
       .insert(githubConnection)

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { incident } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
-import { timestampSchema } from "./incident-inputs";
+import { timestampSchema } from "@/lib/services/input-primitives";
 import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
 
 export const addNoteInput = z.object({
@@ -19,7 +19,7 @@ export const addNoteInput = z.object({
 export async function addNote(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<TimelineEventView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(addNoteInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await findIncident(tx, ctx.organizationId, idOrRef);
     const event = await appendTimelineEvent(tx, {
       organizationId: ctx.organizationId,

@@ -4,12 +4,12 @@ import { z } from "zod";
 import { incident, incidentService, organizationCounter } from "@/db/schema";
 import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
-import { incidentStatusSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "./incident-inputs";
+import { incidentStatusSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
 import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
 
 export const declareIncidentInput = z.object({
@@ -30,7 +30,7 @@ export type DeclareIncidentInput = z.input<typeof declareIncidentInput>;
 export async function declareIncident(ctx: ServiceContext, rawInput: unknown): Promise<IncidentView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(declareIncidentInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const services = await resolveServiceSlugs(tx, ctx.organizationId, input.services ?? []);
     if (services.missing.length > 0) {
       throw new ValidationError(`Unknown services: ${services.missing.join(", ")}`, [

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { timelineEvent, timelineEventRevision } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
@@ -23,7 +23,7 @@ export const editTimelineEventInput = z
 export async function editTimelineEvent(ctx: ServiceContext, idOrRef: string, eventId: string, rawInput: unknown): Promise<TimelineEventView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(editTimelineEventInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const owner = await findIncident(tx, ctx.organizationId, idOrRef);
     const [event] = await tx
       .select()

@@ -6,7 +6,7 @@ import { parseIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput, ValidationError } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated } from "./incident-inputs";
+import { commaSeparated } from "@/lib/services/input-primitives";
 import { INCIDENT_STATUSES, OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
 import { SEVERITIES } from "@/lib/core/severity";
 import { loadIncidentViews, type IncidentView } from "./incident-view";

@@ -7,7 +7,7 @@ import { requirePermission, type ServiceContext } from "../context";
 import { parseInput, ValidationError } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
 import { findIncident } from "./find-incident";
-import { commaSeparated } from "./incident-inputs";
+import { commaSeparated } from "@/lib/services/input-primitives";
 import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
 
 export const listTimelineInput = z.object({

@@ -4,13 +4,13 @@ import { incident, incidentRole, incidentService, member, user } from "@/db/sche
 import type { Transaction } from "@/db/client";
 import { planStatusChange } from "@/lib/core/incident-lifecycle";
 import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS, type IncidentRole } from "@/lib/core/incident-roles";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
 import { appendTimelineEvent, type NewTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
-import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "./incident-inputs";
+import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
 import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { REFRESH_INCIDENT_KNOWLEDGE_JOB } from "../knowledge/refresh-incident-knowledge";
@@ -37,7 +37,7 @@ type TimelineDraft = Omit<NewTimelineEvent, "organizationId" | "incidentId" | "a
 export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<IncidentView> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(updateIncidentInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await findIncident(tx, ctx.organizationId, idOrRef, true);
     const before = await loadIncidentView(tx, row);
     const now = new Date();

@@ -4,7 +4,7 @@ import { integration, webhookDelivery } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated } from "../incidents/incident-inputs";
+import { commaSeparated } from "@/lib/services/input-primitives";
 import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
 import { DELIVERY_STATUSES, PREVIEW_CHARS, toDeliveryView, type DeliveryView } from "./delivery-view";
 import { rejectedForSignature } from "./receive-delivery";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { integration, webhookDelivery } from "@/db/schema";
-import type { Database, Queryable } from "@/db/client";
+import type { Queryable } from "@/db/client";
 import { IngestParseError } from "@/lib/ingest/errors";
 import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
@@ -39,7 +39,7 @@ function storableHeaders(headers: Record<string, string>): Record<string, string
  * job. Deliveries that fail are stored too (rejected or failed) so they can be inspected
  * and replayed.
  */
-export async function receiveDelivery(db: Database, integrationId: string, raw: RawDelivery, options: { replayOf?: string } = {}): Promise<DeliveryOutcome> {
+export async function receiveDelivery(db: Queryable, integrationId: string, raw: RawDelivery, options: { replayOf?: string } = {}): Promise<DeliveryOutcome> {
   const [found] = await db
     .select({
       source: integration,
@@ -110,7 +110,7 @@ const TOUCH_EVERY_MS = 1_000;
  * is written after the delivery is stored, at most about once a second per process (and the
  * statement itself skips a value written by another process within the second).
  */
-async function touchLastDelivery(db: Database, integrationId: string, at: Date): Promise<void> {
+async function touchLastDelivery(db: Queryable, integrationId: string, at: Date): Promise<void> {
   const previous = lastTouched.get(integrationId);
   if (previous !== undefined && at.getTime() - previous < TOUCH_EVERY_MS) return;
   if (lastTouched.size >= 10_000) lastTouched.clear();

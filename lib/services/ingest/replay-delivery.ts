@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { integration } from "@/db/schema";
-import type { Database } from "@/db/client";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { PREVIEW_CHARS, toDeliveryView, type DeliveryView } from "./delivery-view";
@@ -16,7 +15,7 @@ import { findDelivery, receiveDelivery, rejectedForSignature } from "./receive-d
  */
 export async function replayDelivery(ctx: ServiceContext, deliveryId: string): Promise<DeliveryView> {
   requirePermission(ctx, "settings:manage");
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const original = await findDelivery(tx, ctx.organizationId, deliveryId);
     if (rejectedForSignature(original)) {
       throw new ConflictError("This delivery was rejected for its signature; fix the sender and let it redeliver.", "signature_rejected");
@@ -25,7 +24,7 @@ export async function replayDelivery(ctx: ServiceContext, deliveryId: string): P
     if (!source || source.disabledAt) throw new NotFoundError(`Integration ${original.integrationId}`);
     // Inside this transaction, so the new delivery and its audit row commit together.
     const outcome = await receiveDelivery(
-      tx as unknown as Database,
+      tx,
       source.id,
       { headers: original.headers, body: Buffer.from(original.body, "utf8"), receivedAt: new Date() },
       { replayOf: original.id },

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { NormalizedAlert, NormalizedChange, NormalizedEvent } from "@/lib/ingest/types";
 import { JOB_CHANNEL } from "@/lib/jobs/queue";
-import { selectRows } from "../knowledge/sql-rows";
+import { selectRows } from "@/db/raw-queries";
 import { LIVE_CHANNEL } from "../live/publish-live-event";
 import type { ServiceResolver } from "./service-resolver";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { integration } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { encryptIntegrationSecret, generateIntegrationSecret } from "./integration-secret";
@@ -19,7 +19,7 @@ export async function createIntegration(ctx: ServiceContext, rawInput: unknown):
   const input = parseInput(createIntegrationInput, rawInput);
   const secret = generateIntegrationSecret();
   const secretEncrypted = await encryptIntegrationSecret(secret);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .insert(integration)
       .values({ id: randomUUID(), organizationId: ctx.organizationId, kind: input.kind, name: input.name, secretEncrypted })

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { integration } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { encryptIntegrationSecret, generateIntegrationSecret } from "./integration-secret";
@@ -12,7 +12,7 @@ export async function rotateIntegrationSecret(ctx: ServiceContext, integrationId
   requirePermission(ctx, "settings:manage");
   const secret = generateIntegrationSecret();
   const secretEncrypted = await encryptIntegrationSecret(secret);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .update(integration)
       .set({ secretEncrypted, secretRotatedAt: new Date() })

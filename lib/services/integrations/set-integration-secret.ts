@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { integration } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { encryptIntegrationSecret } from "./integration-secret";
@@ -28,7 +28,7 @@ export async function setIntegrationSecret(ctx: ServiceContext, integrationId: s
   requirePermission(ctx, "settings:manage");
   const input = parseInput(setIntegrationSecretInput, rawInput);
   const secretEncrypted = await encryptIntegrationSecret(input.secret);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .update(integration)
       .set({ secretEncrypted, secretRotatedAt: new Date() })

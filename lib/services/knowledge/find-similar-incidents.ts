@@ -11,7 +11,7 @@ import { parseInput } from "../errors";
 import { findIncident } from "../incidents/find-incident";
 import { refreshIncidentKnowledge } from "./refresh-incident-knowledge";
 import { findCandidates, findRecurrence } from "./similar-candidates";
-import { selectRows } from "./sql-rows";
+import { selectRows } from "@/db/raw-queries";
 
 export interface IncidentRefView {
   id: string;

@@ -4,10 +4,10 @@ import { z } from "zod";
 import { incident, incidentService, organizationCounter, service } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { fieldErrors, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { incidentStatusSchema, severitySchema, timestampSchema } from "../incidents/incident-inputs";
+import { incidentStatusSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
 import { refreshIncidentKnowledge } from "./refresh-incident-knowledge";
 
 export const MAX_IMPORT_ITEMS = 5_000;
@@ -159,7 +159,7 @@ export async function importIncidents(ctx: ServiceContext, items: unknown): Prom
     if (parsed.success) valid.push({ index, item: parsed.data });
     else result.failed.push({ index, error: fieldErrors(parsed.error).map((e) => `${e.field} ${e.message}`).join("; ") });
   }
-  await ctx.db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     const nextNumber = await reserveNumbers(tx, ctx.organizationId, valid.map((v) => v.item));
     for (const { index, item } of valid) {
       try {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { incidentKnowledge } from "@/db/schema";
 import type { Queryable } from "@/db/client";
-import { selectRows } from "./sql-rows";
+import { selectRows } from "@/db/raw-queries";
 
 export const REFRESH_INCIDENT_KNOWLEDGE_JOB = "refresh-incident-knowledge";
 

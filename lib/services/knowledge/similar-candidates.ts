@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { SimilarityCandidate } from "@/lib/similarity/similarity-ranker";
-import { selectRows, withIndexScans } from "./sql-rows";
+import { selectRows, withIndexScans } from "@/db/raw-queries";
 
 export interface CandidateRow extends SimilarityCandidate {
   number: number;

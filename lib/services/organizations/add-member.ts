@@ -4,7 +4,7 @@ import { z } from "zod";
 import { hashPassword } from "better-auth/crypto";
 import { account, member, user } from "@/db/schema";
 import { ORG_ROLES } from "@/lib/core/roles";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 
@@ -31,7 +31,7 @@ export async function addMember(ctx: ServiceContext, rawInput: unknown): Promise
   requirePermission(ctx, "settings:manage");
   const input = parseInput(addMemberInput, rawInput);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     let [existing] = await tx.select().from(user).where(eq(user.email, input.email));
     const createdUser = !existing;
     if (!existing) {

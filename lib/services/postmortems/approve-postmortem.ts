@@ -5,6 +5,7 @@ import type { ServiceContext } from "../context";
 import { ConflictError, ForbiddenError } from "../errors";
 import { commitPostmortemStep } from "./postmortem-step";
 import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
+import { withTransaction } from "../context";
 
 /**
  * Four eyes: a reviewer who has not written the postmortem approves the revision in review;
@@ -14,7 +15,7 @@ export async function approvePostmortem(ctx: ServiceContext, id: string): Promis
   if (!canReviewPostmortems(ctx.role)) throw new ForbiddenError(`Your role (${ctx.role}) cannot approve postmortems.`);
   const approverId = ctx.actor.type === "user" ? ctx.actor.id : null;
   if (!approverId) throw new ForbiddenError("Approvals are given by people signed in as themselves, not by API keys or integrations.");
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await findPostmortem(tx, ctx.organizationId, id, true);
     if (row.status === "approved" || row.status === "published") {
       throw new ConflictError(`This postmortem is already ${row.status}; it needs no more approvals.`, "invalid_postmortem_status");

@@ -6,7 +6,7 @@ import { documentText } from "@/lib/documents/doc-text";
 import { prefillTemplate } from "@/lib/documents/prefill";
 import { validatePostmortemDoc } from "@/lib/documents/validate-document";
 import { TEMPLATE_KEYS } from "@/lib/documents/templates/builtin-templates";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
@@ -31,7 +31,7 @@ export interface CreatedPostmortem {
 export async function createPostmortem(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<CreatedPostmortem> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(createPostmortemInput, rawInput ?? {});
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const owner = await findIncident(tx, ctx.organizationId, idOrRef, true);
     const [existing] = await tx.select({ id: postmortem.id }).from(postmortem).where(eq(postmortem.incidentId, owner.id)).limit(1);
     if (existing) throw new ConflictError(`This incident already has a postmortem (${existing.id}).`, "postmortem_exists");

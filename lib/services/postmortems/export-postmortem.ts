@@ -6,7 +6,7 @@ import { renderMarkdown } from "@/lib/documents/render/markdown";
 import { renderPdf } from "@/lib/documents/render/pdf";
 import type { RenderInput } from "@/lib/documents/render/render-types";
 import { DEFAULT_CONFIDENTIALITY } from "@/lib/documents/incident-snapshot";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { findIncident } from "../incidents/find-incident";
@@ -81,7 +81,7 @@ export async function exportPostmortem(ctx: ServiceContext, id: string, rawInput
     },
   });
   const sha256 = bytesSha256(bytes);
-  await ctx.db.transaction((tx) =>
+  await withTransaction(ctx, (tx) =>
     recordAudit(tx, {
       ...auditFrom(ctx),
       action: "postmortem.exported",

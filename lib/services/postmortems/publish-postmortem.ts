@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError } from "../errors";
 import { freezePostmortem } from "./postmortem-freeze";
 import { commitPostmortemStep } from "./postmortem-step";
 import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
+import { withTransaction } from "../context";
 
 /**
  * Approved → published: the data blocks are frozen with the incident's current data, and
@@ -15,7 +16,7 @@ import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postm
  */
 export async function publishPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
   if (!canPublishPostmortems(ctx.role)) throw new ForbiddenError(`Your role (${ctx.role}) cannot publish postmortems.`);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await findPostmortem(tx, ctx.organizationId, id, true);
     if (row.status === "published") throw new ConflictError(`Revision ${row.revision} is already published; reopen it to start a new revision.`, "invalid_postmortem_status");
     const approvals = await tx

@@ -6,6 +6,7 @@ import type { ServiceContext } from "../context";
 import { ConflictError, ForbiddenError } from "../errors";
 import { commitPostmortemStep } from "./postmortem-step";
 import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
+import { withTransaction } from "../context";
 
 /** Data blocks of a draft show live incident data again. */
 function thaw(node: JSONContent): JSONContent {
@@ -20,7 +21,7 @@ function thaw(node: JSONContent): JSONContent {
  */
 export async function reopenPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
   if (!canPublishPostmortems(ctx.role)) throw new ForbiddenError(`Your role (${ctx.role}) cannot reopen postmortems.`);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await findPostmortem(tx, ctx.organizationId, id, true);
     if (row.status !== "published") throw new ConflictError(`Only a published postmortem can be reopened; this one is ${row.status.replace("_", " ")}.`, "invalid_postmortem_status");
     const content = thaw(row.content as JSONContent);

@@ -1,4 +1,4 @@
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError } from "../errors";
 import { commitPostmortemStep } from "./postmortem-step";
 import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
@@ -6,7 +6,7 @@ import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postm
 /** Draft → in review: the authors ask for sign-off. */
 export async function submitPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
   requirePermission(ctx, "incident:write");
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await findPostmortem(tx, ctx.organizationId, id, true);
     if (row.status !== "draft") {
       throw new ConflictError(`Only a draft can be submitted for review; this postmortem is ${row.status.replace("_", " ")}.`, "invalid_postmortem_status");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { postmortemTemplate } from "@/db/schema";
 import { validatePostmortemDoc } from "@/lib/documents/validate-document";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { assertTemplateKey, resolveTemplate, type PostmortemTemplateView } from "./postmortem-templates";
@@ -26,7 +26,7 @@ export async function updatePostmortemTemplate(ctx: ServiceContext, key: string,
       checked.problems.map((p) => ({ field: p.path, message: p.message })),
     );
   }
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const before = await resolveTemplate(tx, ctx.organizationId, templateKey);
     const name = input.name ?? before.name;
     const now = new Date();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { runbook, team } from "@/db/schema";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { toRunbookViews, type RunbookView } from "./runbook-view";
@@ -45,7 +45,7 @@ export async function createRunbook(ctx: ServiceContext, rawInput: unknown): Pro
   requirePermission(ctx, "incident:write");
   const input = parseInput(createRunbookInput, rawInput);
   const ownerTeamId = (await teamId(ctx, input.ownerTeam)) ?? null;
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .insert(runbook)
       .values({
@@ -89,7 +89,7 @@ export async function updateRunbook(ctx: ServiceContext, id: string, rawInput: u
   const input = parseInput(updateRunbookInput, rawInput);
   const before = await load(ctx, id);
   const ownerTeamId = await teamId(ctx, input.ownerTeam);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const { ownerTeam: _ownerTeam, ...fields } = input;
     const [row] = await tx
       .update(runbook)
@@ -111,7 +111,7 @@ export async function updateRunbook(ctx: ServiceContext, id: string, rawInput: u
 export async function deleteRunbook(ctx: ServiceContext, id: string): Promise<{ deleted: true }> {
   requirePermission(ctx, "incident:write");
   const before = await load(ctx, id);
-  await ctx.db.transaction(async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     await tx.delete(runbook).where(eq(runbook.id, before.id));
     await recordAudit(tx, { ...auditFrom(ctx), action: "runbook.deleted", targetType: "runbook", targetId: id, before: { title: before.title } });
   });

@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { parseRepository } from "@/lib/integrations/github/github-client";
 import { firstHeading } from "@/lib/knowledge/runbook-steps";
 import { logger } from "@/lib/logger";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { loadGitHubAccess } from "../github-connection/load-github-access";
@@ -129,7 +129,7 @@ export async function syncRunbooks(ctx: ServiceContext, rawInput: unknown): Prom
   requirePermission(ctx, "incident:write");
   const input = parseInput(syncRunbooksInput, rawInput);
   const path = input.path.replace(/^\/+|\/+$/g, "");
-  const id = await ctx.db.transaction(async (tx) => {
+  const id = await withTransaction(ctx, async (tx) => {
     const values = { ref: input.ref ?? null, publishedUrlPattern: input.publishedUrlPattern ?? null };
     const [row] = await tx
       .insert(runbookSource)

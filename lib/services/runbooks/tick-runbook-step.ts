@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { incident, incidentRunbookStep, runbook } from "@/db/schema";
 import { parseRunbookSteps } from "@/lib/knowledge/runbook-steps";
-import { requirePermission, type ServiceContext } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "../live/publish-live-event";
@@ -23,7 +23,7 @@ export const tickStepInput = z.strictObject({
 export async function tickRunbookStep(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<{ step: number; checked: boolean }> {
   requirePermission(ctx, "incident:write");
   const input = parseInput(tickStepInput, rawInput);
-  return ctx.db.transaction(async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await findIncident(tx, ctx.organizationId, idOrRef);
     const [book] = await tx
       .select()

@@ -4,7 +4,7 @@ import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { headlineHtml, headlineSegments, MARK_START, MARK_STOP, type HighlightSegment } from "@/lib/knowledge/highlight-marks";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-import { selectRows, withIndexScans } from "../knowledge/sql-rows";
+import { selectRows, withIndexScans } from "@/db/raw-queries";
 
 export const SEARCH_TYPES = ["incident", "postmortem", "runbook", "timeline"] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];

@@ -1,3 +1,5 @@
+// Zod primitives shared by every domain's inputs (timestamps, severities, statuses, people,
+// comma-separated query filters): one definition each, so an API field means the same everywhere.
 import { z } from "zod";
 import { INCIDENT_STATUSES } from "@/lib/core/incident-lifecycle";
 import { SEVERITIES } from "@/lib/core/severity";

@@ -1,9 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Queryable } from "@/db/client";
+import type { Queryable } from "./client";
 
 /**
  * Rows of a raw SQL statement on either engine: postgres-js answers an array, PGlite an
- * object with `rows`. Full-text ranking needs expressions the query builder cannot express.
+ * object with `rows`. For the statements the query builder cannot express (full-text
+ * ranking, the ingest hot path's data-modifying CTEs).
  */
 export async function selectRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;
