@@ -1,13 +1,16 @@
 "use client";
 
-/** What /api/v1/live sends: something in the caller's organisation changed (see lib/services/live). */
-export const LIVE_EVENT_TYPES = ["incident", "timeline", "alert", "change", "delivery"] as const;
+import type { LiveEvent as PublishedLiveEvent, LiveEventType as PublishedLiveEventType } from "@/lib/live/live-event";
+
+/**
+ * What /api/v1/live sends: something in the caller's organisation changed. The event is the
+ * one of lib/live/live-event.ts without its organisation; these are the types pages follow.
+ */
+export const LIVE_EVENT_TYPES = ["incident", "timeline", "alert", "change", "delivery"] as const satisfies readonly PublishedLiveEventType[];
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
-export interface LiveEvent {
+export interface LiveEvent extends Omit<PublishedLiveEvent, "organizationId" | "type"> {
   type: LiveEventType;
-  id: string;
-  incidentId?: string;
 }
 
 /** `reconnected`: the stream was down for a while, so events may have been missed; refresh everything shown. */

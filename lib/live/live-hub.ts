@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db/client";
-import { LIVE_CHANNEL, type LiveEvent } from "@/lib/services/live/publish-live-event";
+import { decodeLiveEvent, LIVE_CHANNEL, type LiveEvent } from "./live-event";
 import { logger } from "@/lib/logger";
 
 type Listener = (event: LiveEvent) => void;
@@ -22,12 +22,8 @@ function hub(): Hub {
 async function ensureListening(state: Hub): Promise<void> {
   state.started ??= getDatabase()
     .listen(LIVE_CHANNEL, (payload) => {
-      let event: LiveEvent;
-      try {
-        event = JSON.parse(payload) as LiveEvent;
-      } catch {
-        return;
-      }
+      const event = decodeLiveEvent(payload);
+      if (!event) return;
       for (const subscriber of state.listeners) {
         if (subscriber.organizationId === event.organizationId) subscriber.listener(event);
       }

@@ -5,7 +5,7 @@ import type { ServiceContext } from "../context";
 import { declareIncident } from "../incidents/declare-incident";
 import { updateIncident } from "../incidents/update-incident";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 
 const TITLES: Record<NormalizedPagerDutyEvent["action"], string> = {
   triggered: "PagerDuty incident triggered",

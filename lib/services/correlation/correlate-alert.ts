@@ -9,7 +9,7 @@ import type { ServiceContext } from "../context";
 import { declareIncident } from "../incidents/declare-incident";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { selectRows } from "@/db/raw-queries";
-import { LIVE_CHANNEL } from "../live/publish-live-event";
+import { LIVE_CHANNEL, liveEventSql } from "@/lib/live/live-event";
 import type { CorrelationSettings } from "./correlation-settings";
 
 const RECURRENCE_WINDOW_MS = 30 * 24 * 60 * 60_000;
@@ -101,7 +101,7 @@ export async function correlateAlerts(
       sql`with u as (update alert a set incident_id = x.incident_id, routing = x.routing
                      from jsonb_to_recordset(${JSON.stringify(routed)}::jsonb) as x(id text, incident_id text, routing text) where a.id = x.id
                      returning a.id, a.incident_id)
-          select pg_notify(${LIVE_CHANNEL}, json_build_object('organizationId', ${ctx.organizationId}::text, 'type', 'alert', 'id', u.id)::text)
+          select pg_notify(${LIVE_CHANNEL}, ${liveEventSql({ organizationId: ctx.organizationId, type: "alert", id: sql`u.id` })})
           from u where u.incident_id is null`,
     );
   }
@@ -217,7 +217,7 @@ async function noteAlertsOnTimeline(ctx: ServiceContext, notes: AlertNote[]) {
                               and t.payload->>'alertId' = x.payload->>'alertId' and t.payload->>'state' = x.payload->>'state'
                               and t.payload->>'startsAt' = x.payload->>'startsAt')
           returning incident_id)
-        select pg_notify(${LIVE_CHANNEL}, json_build_object('organizationId', ${ctx.organizationId}::text, 'type', 'timeline', 'id', n.incident_id, 'incidentId', n.incident_id)::text)
+        select pg_notify(${LIVE_CHANNEL}, ${liveEventSql({ organizationId: ctx.organizationId, type: "timeline", id: sql`n.incident_id`, incidentId: sql`n.incident_id` })})
         from (select distinct incident_id from ins) n`,
   );
 }

@@ -4,7 +4,7 @@ import { incident } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
 import { timestampSchema } from "@/lib/services/input-primitives";

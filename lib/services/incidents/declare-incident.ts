@@ -7,7 +7,7 @@ import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { incidentStatusSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
 import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";

@@ -4,7 +4,7 @@ import { timelineEvent, timelineEventRevision } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { findIncident } from "./find-incident";
 import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
 

@@ -7,7 +7,7 @@ import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS, type IncidentRole } from "@/lib/c
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent, type NewTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
 import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";

@@ -7,7 +7,7 @@ import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
 import { NotFoundError } from "../errors";
 import { decryptIntegrationSecret } from "../integrations/integration-secret";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { cachedServiceResolver } from "./service-resolver";
 import { storeAcceptedDelivery } from "./store-accepted-delivery";
 

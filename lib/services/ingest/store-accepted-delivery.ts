@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import type { NormalizedAlert, NormalizedChange, NormalizedEvent } from "@/lib/ingest/types";
 import { JOB_CHANNEL } from "@/lib/jobs/queue";
 import { selectRows } from "@/db/raw-queries";
-import { LIVE_CHANNEL } from "../live/publish-live-event";
+import { encodeLiveEvent, LIVE_CHANNEL } from "@/lib/live/live-event";
 import type { ServiceResolver } from "./service-resolver";
 
 export const CORRELATE_DELIVERY_JOB = "correlate-delivery";
@@ -80,7 +80,7 @@ export async function storeAcceptedDelivery(db: Queryable, delivery: AcceptedDel
     }));
   // Changes need nothing after they are stored; alerts and PagerDuty events are correlated.
   const correlate = delivery.events.some((e) => e.type !== "change");
-  const live = JSON.stringify({ organizationId: delivery.organizationId, type: "delivery", id: delivery.id });
+  const live = encodeLiveEvent({ organizationId: delivery.organizationId, type: "delivery", id: delivery.id });
   const { organizationId: org, integrationId } = delivery;
   const rows = await selectRows<{ id: string }>(
     db,

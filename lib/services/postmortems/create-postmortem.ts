@@ -9,7 +9,7 @@ import { TEMPLATE_KEYS } from "@/lib/documents/templates/builtin-templates";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { findIncident } from "../incidents/find-incident";
 import { loadIncidentSnapshot } from "./load-incident-snapshot";
 import { resolveTemplate } from "./postmortem-templates";

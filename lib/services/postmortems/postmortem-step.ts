@@ -3,7 +3,7 @@ import { postmortem } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import type { ServiceContext } from "../context";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import type { PostmortemRow } from "./postmortem-view";
 
 /**

@@ -9,7 +9,7 @@ import { imageProblemsIn } from "@/lib/documents/image-limit";
 import { recordAudit } from "../audit/record-audit";
 import { NO_REQUEST } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { publishLiveEvent } from "../live/publish-live-event";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { addPostmortemAuthors, COLLABORATION_ACTOR } from "./record-postmortem-authors";
 
 export interface PostmortemState {
