@@ -17,7 +17,7 @@ import { renderMarkdown } from "@/lib/documents/render/markdown";
 import { renderPdf } from "@/lib/documents/render/pdf";
 import type { RenderInput } from "@/lib/documents/render/render-types";
 import { builtinTemplate } from "@/lib/documents/templates/builtin-templates";
-import { findPdfFontFiles } from "@/lib/services/postmortems/pdf-font-files";
+import { findPdfFontFiles } from "@/lib/services/postmortems/find-pdf-font-files";
 
 const EVENTS = Number(process.env.BENCH_PDF_EVENTS ?? 300);
 const RUNS = Number(process.env.BENCH_PDF_RUNS ?? 5);

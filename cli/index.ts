@@ -13,10 +13,10 @@ import { ServiceError } from "@/lib/services/errors";
 import { parseMarkdownPostmortem } from "@/lib/knowledge/markdown-import";
 import { importIncidents } from "@/lib/services/knowledge/import-incidents";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
-import { findOrganizationBySlug } from "@/lib/services/organizations/find-organization";
+import { findOrganizationBySlug } from "@/lib/services/organizations/find-organization-by-slug";
 import { addMember } from "@/lib/services/organizations/add-member";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
-import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-audit-chain";
+import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-organization-audit-chain";
 
 // The operator at the terminal, so audit rows say who ran the command and where.
 const operator: Actor = { type: "system", id: null, label: `cli (${os.userInfo().username}@${os.hostname()})` };

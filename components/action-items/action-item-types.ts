@@ -1,6 +1,6 @@
 /* The API's shapes for the action-item components; type-only, erased at build time. */
 export type { ActionItemView } from "@/lib/services/action-items/action-item-view";
-export type { MemberSummary } from "@/lib/services/organizations/list-members";
+export type { MemberSummary } from "@/lib/services/organizations/views";
 
 export const PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
 export const STATUSES = [

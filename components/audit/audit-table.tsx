@@ -1,4 +1,4 @@
-import type { AuditEntryView } from "@/lib/services/audit/audit-view";
+import type { AuditEntryView } from "@/lib/services/audit/views";
 import { Timestamp } from "@/components/time/timestamp";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { AuditChanges } from "./audit-changes";

@@ -1,5 +1,5 @@
 import { ShieldAlert } from "lucide-react";
-import type { ServiceView } from "@/lib/services/catalog/catalog-views";
+import type { ServiceView } from "@/lib/services/catalog/views";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ServiceMappingsDialog } from "@/components/ingest/service-mappings-dialog";

@@ -1,4 +1,4 @@
-import type { ServiceView, TeamView } from "@/lib/services/catalog/catalog-views";
+import type { ServiceView, TeamView } from "@/lib/services/catalog/views";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 export function TeamCards({ teams, services }: { teams: TeamView[]; services: ServiceView[] }) {

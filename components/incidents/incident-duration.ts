@@ -1,4 +1,4 @@
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
+import type { IncidentView } from "@/lib/services/incidents/views";
 import { formatDuration } from "@/lib/core/durations";
 import { isOpenStatus } from "@/lib/core/incident-lifecycle";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
+import type { IncidentView } from "@/lib/services/incidents/views";
 import { SeverityBadge } from "@/components/severity-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { Timestamp } from "@/components/time/timestamp";

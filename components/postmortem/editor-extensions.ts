@@ -10,7 +10,7 @@ import { dataBlockExtensions, isDataBlockType, postmortemExtensions } from "@/li
 import { DataBlockView } from "./data-block-view";
 import type { CollabUser } from "./postmortem-types";
 
-/** The Yjs fragment the server stores (lib/services/postmortems/postmortem-ydoc.ts COLLAB_FIELD). */
+/** The Yjs fragment the server stores (lib/services/postmortems/views.ts COLLAB_FIELD). */
 const COLLAB_FIELD = "default";
 
 /** A stable, readable colour per user, so everyone sees the same person in the same colour. */

@@ -10,8 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
 import type { MemberSummary } from "@/components/action-items/action-item-types";
-import { canPublishPostmortems, canReviewPostmortems, REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
-import type { OrgRole } from "@/lib/core/roles";
+import { REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
+import { roleHasPermission, type OrgRole } from "@/lib/core/roles";
 import { RevisionCompare } from "./revision-compare";
 import type { CollabUser, PostmortemView } from "./postmortem-types";
 
@@ -36,9 +36,9 @@ const STEP_LABELS: Record<Step, { button: string; done: string }> = {
 
 function stepsFor(pm: PostmortemView, role: OrgRole, canWrite: boolean, userId: string): Step[] {
   if (pm.status === "draft") return canWrite ? ["submit"] : [];
-  if (pm.status === "in_review") return canReviewPostmortems(role) && !pm.approvals.some((a) => a.id === userId) ? ["approve"] : [];
-  if (pm.status === "approved") return canPublishPostmortems(role) ? ["publish"] : [];
-  return canPublishPostmortems(role) ? ["reopen"] : [];
+  if (pm.status === "in_review") return roleHasPermission(role, "postmortem:review") && !pm.approvals.some((a) => a.id === userId) ? ["approve"] : [];
+  if (pm.status === "approved") return roleHasPermission(role, "postmortem:publish") ? ["publish"] : [];
+  return roleHasPermission(role, "postmortem:publish") ? ["reopen"] : [];
 }
 
 /** Status, people, the review workflow, revisions, downloads and action items. */

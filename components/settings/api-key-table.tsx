@@ -1,4 +1,4 @@
-import type { ApiKeyView } from "@/lib/services/api-keys/api-key-view";
+import type { ApiKeyView } from "@/lib/services/api-keys/views";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Timestamp } from "@/components/time/timestamp";

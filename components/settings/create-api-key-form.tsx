@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Check, Copy, KeyRound, Loader2 } from "lucide-react";
 import { toast } from "sonner";
-import type { ApiKeyView } from "@/lib/services/api-keys/api-key-view";
+import type { ApiKeyView } from "@/lib/services/api-keys/views";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";

@@ -1,4 +1,4 @@
-import type { MemberSummary } from "@/lib/services/organizations/list-members";
+import type { MemberSummary } from "@/lib/services/organizations/views";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 

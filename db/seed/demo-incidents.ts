@@ -10,7 +10,7 @@ import type { Severity } from "@/lib/core/severity";
 import type { TimelineKind } from "@/lib/core/timeline-kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { auditFrom, recordAudit } from "@/lib/services/audit/record-audit";
-import { loadIncidentViews } from "@/lib/services/incidents/incident-view";
+import { loadIncidentViews } from "@/lib/services/incidents/views";
 import { DEMO_INCIDENT_STORIES } from "./demo-incident-stories";
 import { DEMO_STORY_PEOPLE, type DemoIncidentStory, type DemoPerson, type StoryStart } from "./demo-incident-story";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { roleHasPermission } from "@/lib/core/roles";
 import { requirePermission, type ServiceContext } from "@/lib/services/context";
 import { ForbiddenError, parseInput } from "@/lib/services/errors";
-import { findPostmortem } from "@/lib/services/postmortems/postmortem-view";
+import { findPostmortem } from "@/lib/services/postmortems/find-postmortem";
 
 /**
  * Collaboration tokens: the WebSocket to /collab carries no cookie we can trust across

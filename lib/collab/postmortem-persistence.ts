@@ -2,8 +2,8 @@ import type { Database } from "@/db/client";
 import { isEditableStatus } from "@/lib/core/postmortem-workflow";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { ServiceError } from "@/lib/services/errors";
-import { findPostmortem } from "@/lib/services/postmortems/postmortem-view";
-import { ydocStateFromJson } from "@/lib/services/postmortems/postmortem-ydoc";
+import { findPostmortem } from "@/lib/services/postmortems/find-postmortem";
+import { loadPostmortemYdoc } from "@/lib/services/postmortems/load-postmortem-ydoc";
 import { savePostmortemState } from "@/lib/services/postmortems/save-postmortem-state";
 
 /** The postmortem can no longer be edited (approved or published): the store was refused. */
@@ -38,12 +38,7 @@ export const postmortemStore: PostmortemStore = {
     const row = await findOrNull(db, organizationId, postmortemId);
     return row ? { locked: !isEditableStatus(row.status) } : null;
   },
-  async load(db, organizationId, postmortemId) {
-    const row = await findOrNull(db, organizationId, postmortemId);
-    if (!row) return null;
-    // A postmortem created before collaboration existed has JSON only: start Yjs from it.
-    return row.ydoc ?? ydocStateFromJson(row.content as PostmortemDoc);
-  },
+  load: loadPostmortemYdoc,
   async save(db, organizationId, postmortemId, state) {
     try {
       await savePostmortemState(db, postmortemId, { ...state, content: state.content as PostmortemDoc, organizationId });

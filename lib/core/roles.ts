@@ -5,6 +5,13 @@ export type OrgRole = (typeof ORG_ROLES)[number];
 export const PERMISSIONS = [
   "incident:read",
   "incident:write",
+  /**
+   * approve a postmortem in review: anyone who may write incidents, and compliance staff,
+   * whose sign-off regulators expect (authors and API keys still cannot: the verb refuses them)
+   */
+  "postmortem:review",
+  /** publish (freeze and hash) or reopen a postmortem */
+  "postmortem:publish",
   "catalog:read",
   "catalog:write",
   "audit:read",
@@ -17,9 +24,9 @@ const READ: Permission[] = ["incident:read", "catalog:read"];
 
 const GRANTS: Record<OrgRole, ReadonlySet<Permission>> = {
   viewer: new Set(READ),
-  responder: new Set([...READ, "incident:write"]),
-  editor: new Set([...READ, "incident:write", "catalog:write"]),
-  compliance: new Set([...READ, "audit:read", "audit:export"]),
+  responder: new Set([...READ, "incident:write", "postmortem:review"]),
+  editor: new Set([...READ, "incident:write", "catalog:write", "postmortem:review", "postmortem:publish"]),
+  compliance: new Set([...READ, "audit:read", "audit:export", "postmortem:review", "postmortem:publish"]),
   admin: new Set(PERMISSIONS),
 };
 

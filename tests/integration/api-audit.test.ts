@@ -15,7 +15,7 @@ import * as auditRoute from "@/app/api/v1/audit/route";
 import * as auditVerifyRoute from "@/app/api/v1/audit/verify/route";
 import * as auditExportRoute from "@/app/api/v1/audit/export/route";
 import { callRoute, type RouteCall, type RouteHandler } from "./route-request";
-import type { AuditEntryView } from "@/lib/services/audit/audit-view";
+import type { AuditEntryView } from "@/lib/services/audit/views";
 
 let database: TestDatabase;
 let org: TestOrganization;

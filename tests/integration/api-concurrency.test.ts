@@ -6,7 +6,7 @@ import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import * as notesRoute from "@/app/api/v1/incidents/[idOrRef]/notes/route";
 import * as auditVerifyRoute from "@/app/api/v1/audit/verify/route";
 import { callRoute } from "./route-request";
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
+import type { IncidentView } from "@/lib/services/incidents/views";
 
 // On PostgreSQL these requests really run at once on separate pool connections; the
 // reference counter's row lock and the audit chain's advisory lock must serialise them.

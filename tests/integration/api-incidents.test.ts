@@ -8,8 +8,7 @@ import * as notesRoute from "@/app/api/v1/incidents/[idOrRef]/notes/route";
 import * as timelineRoute from "@/app/api/v1/incidents/[idOrRef]/timeline/route";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import { callRoute } from "./route-request";
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
-import type { TimelineEventView } from "@/lib/services/incidents/timeline-view";
+import type { IncidentView, TimelineEventView } from "@/lib/services/incidents/views";
 
 let database: TestDatabase;
 let org: TestOrganization;

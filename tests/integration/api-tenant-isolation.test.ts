@@ -15,7 +15,7 @@ import * as apiKeysRoute from "@/app/api/v1/api-keys/route";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import * as membersRoute from "@/app/api/v1/members/route";
 import { callRoute } from "./route-request";
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
+import type { IncidentView } from "@/lib/services/incidents/views";
 
 let database: TestDatabase;
 let a: TestOrganization;

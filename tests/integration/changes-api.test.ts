@@ -15,7 +15,7 @@ import { createTeam } from "@/lib/services/catalog/create-team";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import type { ChangeView } from "@/lib/services/changes/change-view";
 import type { SuspectChangeView } from "@/lib/services/changes/list-suspect-changes";
-import type { ServiceView } from "@/lib/services/catalog/catalog-views";
+import type { ServiceView } from "@/lib/services/catalog/views";
 import { callRoute } from "./route-request";
 import { errorOf, fluxEvent, postBearer, postFlux, postGitHub, type IngestTarget } from "./ingest-delivery";
 

@@ -9,8 +9,8 @@ import { createServiceContext, type ServiceContext } from "@/lib/services/contex
 import { declareIncident } from "@/lib/services/incidents/declare-incident";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { getIncident } from "@/lib/services/incidents/get-incident";
-import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-audit-chain";
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
+import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-organization-audit-chain";
+import type { IncidentView } from "@/lib/services/incidents/views";
 
 let database: TestDatabase;
 let ctx: ServiceContext;

@@ -10,7 +10,7 @@ import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { getIncident } from "@/lib/services/incidents/get-incident";
 import { listAuditLog } from "@/lib/services/audit/list-audit-log";
-import { verifyAuditLog } from "@/lib/services/audit/verify-audit-chain";
+import { verifyAuditLog } from "@/lib/services/audit/verify-audit-log";
 import { createTeam } from "@/lib/services/catalog/create-team";
 import { createService } from "@/lib/services/catalog/create-service";
 import { ServiceError } from "@/lib/services/errors";

@@ -16,9 +16,10 @@ import { editTimelineEvent } from "@/lib/services/incidents/edit-timeline-event"
 import { approvePostmortem } from "@/lib/services/postmortems/approve-postmortem";
 import { comparePostmortemRevisions } from "@/lib/services/postmortems/compare-postmortem-revisions";
 import { createPostmortem } from "@/lib/services/postmortems/create-postmortem";
-import { getIncidentPostmortem, getPostmortem } from "@/lib/services/postmortems/get-postmortem";
+import { getIncidentPostmortem } from "@/lib/services/postmortems/get-incident-postmortem";
+import { getPostmortem } from "@/lib/services/postmortems/get-postmortem";
 import { getPostmortemRevision } from "@/lib/services/postmortems/get-postmortem-revision";
-import { COLLAB_FIELD } from "@/lib/services/postmortems/postmortem-ydoc";
+import { COLLAB_FIELD } from "@/lib/services/postmortems/views";
 import { publishPostmortem } from "@/lib/services/postmortems/publish-postmortem";
 import { recordPostmortemAuthors } from "@/lib/services/postmortems/record-postmortem-authors";
 import { reopenPostmortem } from "@/lib/services/postmortems/reopen-postmortem";

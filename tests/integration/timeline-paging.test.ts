@@ -4,7 +4,7 @@ import { createTestOrganization, type TestOrganization } from "@/db/test-factori
 import { declareIncident } from "@/lib/services/incidents/declare-incident";
 import { appendTimelineEvent } from "@/lib/services/incidents/append-timeline-event";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
-import type { TimelineEventView } from "@/lib/services/incidents/timeline-view";
+import type { TimelineEventView } from "@/lib/services/incidents/views";
 
 let database: TestDatabase;
 let org: TestOrganization;

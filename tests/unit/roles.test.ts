@@ -5,6 +5,8 @@ import { ORG_ROLES, PERMISSIONS, isOrgRole, permissionsOf, roleHasPermission, ty
 const MATRIX: Record<Permission, Record<OrgRole, boolean>> = {
   "incident:read": { viewer: true, responder: true, editor: true, compliance: true, admin: true },
   "incident:write": { viewer: false, responder: true, editor: true, compliance: false, admin: true },
+  "postmortem:review": { viewer: false, responder: true, editor: true, compliance: true, admin: true },
+  "postmortem:publish": { viewer: false, responder: false, editor: true, compliance: true, admin: true },
   "catalog:read": { viewer: true, responder: true, editor: true, compliance: true, admin: true },
   "catalog:write": { viewer: false, responder: false, editor: true, compliance: false, admin: true },
   "audit:read": { viewer: false, responder: false, editor: false, compliance: true, admin: true },

@@ -1,14 +1,9 @@
 import { z } from "zod";
 import packageJson from "@/package.json";
-import { declareIncidentInput } from "@/lib/services/incidents/declare-incident";
-import { updateIncidentInput } from "@/lib/services/incidents/update-incident";
-import { addNoteInput } from "@/lib/services/incidents/add-note";
-import { editTimelineEventInput } from "@/lib/services/incidents/edit-timeline-event";
-import { createServiceInput } from "@/lib/services/catalog/create-service";
-import { createTeamInput } from "@/lib/services/catalog/create-team";
-import { createApiKeyInput } from "@/lib/services/api-keys/create-api-key";
-import { addMemberInput } from "@/lib/services/organizations/add-member";
-import { updateServiceInput } from "@/lib/services/catalog/update-service";
+import { addNoteInput, declareIncidentInput, editTimelineEventInput, updateIncidentInput } from "@/lib/services/incidents/inputs";
+import { createServiceInput, createTeamInput, updateServiceInput } from "@/lib/services/catalog/inputs";
+import { createApiKeyInput } from "@/lib/services/api-keys/inputs";
+import { addMemberInput } from "@/lib/services/organizations/inputs";
 import { createIntegrationInput } from "@/lib/services/integrations/create-integration";
 import { setIntegrationSecretInput } from "@/lib/services/integrations/set-integration-secret";
 import { attachAlertInput } from "@/lib/services/alerts/attach-alert";

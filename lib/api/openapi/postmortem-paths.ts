@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { createPostmortemInput } from "@/lib/services/postmortems/create-postmortem";
-import { updatePostmortemTemplateInput } from "@/lib/services/postmortems/update-postmortem-template";
+import { createPostmortemInput, updatePostmortemTemplateInput } from "@/lib/services/postmortems/inputs";
 
 /**
  * Postmortem operations (API.md "Postmortems and action items"), kept apart from

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { INCIDENT_STATUSES } from "@/lib/core/incident-lifecycle";
 import { SEVERITIES } from "@/lib/core/severity";
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
-import type { TimelineEventView } from "@/lib/services/incidents/timeline-view";
-import type { AuditEntryView } from "@/lib/services/audit/audit-view";
-import type { ServiceView, TeamView } from "@/lib/services/catalog/catalog-views";
-import type { ApiKeyView } from "@/lib/services/api-keys/api-key-view";
+import type { IncidentView, TimelineEventView } from "@/lib/services/incidents/views";
+import type { AuditEntryView } from "@/lib/services/audit/views";
+import type { ServiceView, TeamView } from "@/lib/services/catalog/views";
+import type { ApiKeyView } from "@/lib/services/api-keys/views";
 import { INTEGRATION_KINDS, type IntegrationView } from "@/lib/services/integrations/integration-view";
 import type { IntegrationSummary } from "@/lib/services/integrations/list-integrations";
 import type { IntegrationWithSetup } from "@/lib/services/integrations/integration-setup";

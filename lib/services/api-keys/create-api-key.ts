@@ -1,17 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/api-key-hash";
-import { z } from "zod";
 import { apiKey } from "@/db/schema";
-import { ORG_ROLES } from "@/lib/core/roles";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { toApiKeyView, type ApiKeyView } from "./api-key-view";
-
-export const createApiKeyInput = z.object({
-  name: z.string().trim().min(1, "is required").max(100),
-  role: z.enum(ORG_ROLES),
-});
+import { createApiKeyInput } from "./inputs";
+import { toApiKeyView, type ApiKeyView } from "./views";
 
 /** Creates a key; the secret is in the answer only, never stored or shown again. */
 export async function createApiKey(ctx: ServiceContext, rawInput: unknown): Promise<ApiKeyView & { key: string }> {

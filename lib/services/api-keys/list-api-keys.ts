@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { apiKey } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
-import { toApiKeyView, type ApiKeyView } from "./api-key-view";
+import { toApiKeyView, type ApiKeyView } from "./views";
 
 export async function listApiKeys(ctx: ServiceContext): Promise<ApiKeyView[]> {
   requirePermission(ctx, "settings:manage");

@@ -3,7 +3,7 @@ import { apiKey } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { toApiKeyView, type ApiKeyView } from "./api-key-view";
+import { toApiKeyView, type ApiKeyView } from "./views";
 
 export async function revokeApiKey(ctx: ServiceContext, keyId: string): Promise<ApiKeyView> {
   requirePermission(ctx, "settings:manage");

@@ -1,21 +1,12 @@
 import { and, asc } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
-import { z } from "zod";
 import { auditLog } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "./record-audit";
-import { auditConditions, auditFiltersInput } from "./audit-filters";
-import { toAuditEntryView } from "./audit-view";
-
-export const exportAuditLogInput = auditFiltersInput.extend({ format: z.enum(["csv", "json"]).default("csv") });
-
-export interface AuditExport {
-  filename: string;
-  contentType: string;
-  body: string;
-  entries: number;
-}
+import { exportAuditLogInput } from "./inputs";
+import { auditConditions } from "./internal";
+import { toAuditEntryView, type AuditExport } from "./views";
 
 const CSV_COLUMNS = ["seq", "at", "actor_type", "actor_id", "actor", "action", "target_type", "target_id", "before", "after", "ip", "user_agent", "prev_hash", "hash"];
 
@@ -23,25 +14,31 @@ const CSV_COLUMNS = ["seq", "at", "actor_type", "actor_id", "actor", "action", "
 export async function exportAuditLog(ctx: ServiceContext, rawInput: unknown): Promise<AuditExport> {
   requirePermission(ctx, "audit:export");
   const input = parseInput(exportAuditLogInput, rawInput);
-  const rows = await ctx.db.select().from(auditLog).where(and(...auditConditions(ctx.organizationId, input))).orderBy(asc(auditLog.seq));
-  const views = rows.map(toAuditEntryView);
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const body =
-    input.format === "json"
-      ? JSON.stringify({ generatedAt: new Date().toISOString(), generatedBy: ctx.actor.label, timezone: "UTC", entries: views }, null, 2)
-      : stringify(
-          views.map((v) => [v.seq, v.at, v.actor.type, v.actor.id, v.actor.label, v.action, v.target.type, v.target.id, json(v.before), json(v.after), v.ip, v.userAgent, v.prevHash, v.hash]),
-          { header: true, columns: CSV_COLUMNS },
-        );
-  await withTransaction(ctx, (tx) =>
-    recordAudit(tx, { ...auditFrom(ctx), action: "audit.exported", targetType: "audit_log", targetId: null, after: { format: input.format, entries: views.length, from: input.from ?? null, to: input.to ?? null } }),
-  );
-  return {
-    filename: `logbook-audit-${stamp}.${input.format}`,
-    contentType: input.format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-    body,
-    entries: views.length,
-  };
+  return withTransaction(ctx, async (tx) => {
+    const rows = await tx.select().from(auditLog).where(and(...auditConditions(ctx.organizationId, input))).orderBy(asc(auditLog.seq));
+    const views = rows.map(toAuditEntryView);
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    const body =
+      input.format === "json"
+        ? JSON.stringify({ generatedAt: new Date().toISOString(), generatedBy: ctx.actor.label, timezone: "UTC", entries: views }, null, 2)
+        : stringify(
+            views.map((v) => [v.seq, v.at, v.actor.type, v.actor.id, v.actor.label, v.action, v.target.type, v.target.id, json(v.before), json(v.after), v.ip, v.userAgent, v.prevHash, v.hash]),
+            { header: true, columns: CSV_COLUMNS },
+          );
+    await recordAudit(tx, {
+      ...auditFrom(ctx),
+      action: "audit.exported",
+      targetType: "audit_log",
+      targetId: null,
+      after: { format: input.format, entries: views.length, from: input.from ?? null, to: input.to ?? null },
+    });
+    return {
+      filename: `logbook-audit-${stamp}.${input.format}`,
+      contentType: input.format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+      body,
+      entries: views.length,
+    };
+  });
 }
 
 function json(value: unknown): string {

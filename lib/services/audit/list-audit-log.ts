@@ -3,11 +3,10 @@ import { auditLog } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput, ValidationError } from "../errors";
-import { pageLimitSchema, type Page } from "../paging";
-import { auditConditions, auditFiltersInput } from "./audit-filters";
-import { toAuditEntryView, type AuditEntryView } from "./audit-view";
-
-export const listAuditLogInput = auditFiltersInput.extend({ limit: pageLimitSchema, cursor: auditFiltersInput.shape.actor });
+import type { Page } from "../paging";
+import { listAuditLogInput } from "./inputs";
+import { auditConditions } from "./internal";
+import { toAuditEntryView, type AuditEntryView } from "./views";
 
 /** Newest first. */
 export async function listAuditLog(ctx: ServiceContext, rawInput: unknown): Promise<Page<AuditEntryView>> {

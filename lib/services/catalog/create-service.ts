@@ -1,24 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { service, team } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { repositorySchema, serviceMappingsSchema, slugSchema } from "./catalog-inputs";
-import { toServiceView, type ServiceView } from "./catalog-views";
-
-export const createServiceInput = z.object({
-  slug: slugSchema,
-  name: z.string().trim().min(1, "is required").max(100),
-  description: z.string().max(2000).optional(),
-  team: slugSchema.optional(),
-  tier: z.number().int().min(1).max(4).optional(),
-  supportsCriticalFunction: z.boolean().optional(),
-  labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
-  repositories: z.array(repositorySchema).max(20).optional(),
-  mappings: serviceMappingsSchema.optional(),
-});
+import { createServiceInput } from "./inputs";
+import { toServiceView, type ServiceView } from "./views";
 
 export async function createService(ctx: ServiceContext, rawInput: unknown): Promise<ServiceView> {
   requirePermission(ctx, "catalog:write");

@@ -1,17 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { team } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { slugSchema } from "./catalog-inputs";
-import { toTeamView, type TeamView } from "./catalog-views";
-
-export const createTeamInput = z.object({
-  slug: slugSchema,
-  name: z.string().trim().min(1, "is required").max(100),
-  description: z.string().max(2000).optional(),
-});
+import { createTeamInput } from "./inputs";
+import { toTeamView, type TeamView } from "./views";
 
 export async function createTeam(ctx: ServiceContext, rawInput: unknown): Promise<TeamView> {
   requirePermission(ctx, "catalog:write");

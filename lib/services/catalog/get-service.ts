@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { service, team } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
-import { toServiceView, type ServiceView } from "./catalog-views";
+import { toServiceView, type ServiceView } from "./views";
 
 export async function getService(ctx: ServiceContext, slug: string): Promise<ServiceView> {
   requirePermission(ctx, "catalog:read");

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { service, team } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import type { Page } from "../paging";
-import { toServiceView, type ServiceView } from "./catalog-views";
+import { toServiceView, type ServiceView } from "./views";
 
 /** An organisation has tens to a few hundred services: one page holds them all. */
 export async function listServices(ctx: ServiceContext): Promise<Page<ServiceView>> {

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { service, team } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import type { Page } from "../paging";
-import { toTeamView, type TeamView } from "./catalog-views";
+import { toTeamView, type TeamView } from "./views";
 
 export async function listTeams(ctx: ServiceContext): Promise<Page<TeamView>> {
   requirePermission(ctx, "catalog:read");

@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { alert, changeEvent, service, team } from "@/db/schema";
 import type { Transaction } from "@/db/client";
 import { hintsFromLabels } from "@/lib/ingest/alert-group";
@@ -7,24 +6,9 @@ import type { ServiceHints } from "@/lib/ingest/types";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { loadServiceResolver } from "../ingest/service-resolver";
-import { repositorySchema, serviceMappingsSchema, slugSchema } from "./catalog-inputs";
-import { toServiceView, type ServiceView } from "./catalog-views";
-
-export const updateServiceInput = z
-  .object({
-    name: z.string().trim().min(1, "cannot be empty").max(100).optional(),
-    description: z.string().max(2000).nullable().optional(),
-    team: slugSchema.nullable().optional(),
-    tier: z.number().int().min(1).max(4).nullable().optional(),
-    supportsCriticalFunction: z.boolean().optional(),
-    labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
-    repositories: z.array(repositorySchema).max(20).optional(),
-    /** each list given replaces that list; lists left out stay as they are */
-    mappings: serviceMappingsSchema.optional(),
-  })
-  .strict()
-  .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });
+import { loadServiceResolver } from "../service-resolver";
+import { updateServiceInput } from "./inputs";
+import { toServiceView, type ServiceView } from "./views";
 
 /** Unmapped events looked at when a mapping changes; older ones stay unmapped. */
 const REMAP_LIMIT = 10_000;

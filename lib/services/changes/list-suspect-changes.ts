@@ -8,7 +8,7 @@ import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { MAX_PAGE_SIZE, pageLimitSchema, type Page } from "../paging";
 import { findIncident } from "../incidents/find-incident";
-import type { IncidentRow } from "../incidents/incident-view";
+import type { IncidentRow } from "../incidents/views";
 import { loadChangeViews, serviceSlugsById, type ChangeView } from "./change-view";
 
 export const CHANGE_MARKS = ["suspect", "culprit", "dismissed"] as const;

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { incident } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
@@ -7,14 +6,8 @@ import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
-import { timestampSchema } from "@/lib/services/input-primitives";
-import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
-
-export const addNoteInput = z.object({
-  body: z.string().trim().min(1, "cannot be empty").max(50_000),
-  highlighted: z.boolean().optional(),
-  occurredAt: timestampSchema.optional(),
-});
+import { addNoteInput } from "./inputs";
+import { toTimelineEventView, type TimelineEventView } from "./views";
 
 export async function addNote(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<TimelineEventView> {
   requirePermission(ctx, "incident:write");

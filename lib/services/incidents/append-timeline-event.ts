@@ -1,23 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { timelineEvent } from "@/db/schema";
 import type { Queryable } from "@/db/client";
-import type { Actor } from "@/lib/core/actor";
-import type { TimelineKind } from "@/lib/core/timeline-kinds";
-
-export interface NewTimelineEvent {
-  organizationId: string;
-  incidentId: string;
-  kind: TimelineKind;
-  actor: Actor;
-  title: string;
-  body?: string | null;
-  payload?: Record<string, unknown> | null;
-  occurredAt?: Date;
-  source?: string;
-  highlighted?: boolean;
-}
-
-export type TimelineEventRow = typeof timelineEvent.$inferSelect;
+import type { NewTimelineEvent, TimelineEventRow } from "./views";
 
 /** Inserts a timeline event inside the caller's transaction. */
 export async function appendTimelineEvent(tx: Queryable, event: NewTimelineEvent): Promise<TimelineEventRow> {

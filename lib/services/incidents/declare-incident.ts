@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { z } from "zod";
 import { incident, incidentService, organizationCounter } from "@/db/schema";
 import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
@@ -9,23 +8,9 @@ import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
-import { incidentStatusSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
-import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
-
-export const declareIncidentInput = z.object({
-  title: z.string().trim().min(1, "is required").max(200),
-  severity: severitySchema,
-  summary: z.string().max(20_000).optional(),
-  services: serviceSlugsSchema.optional(),
-  // A person declaring an incident is already on it, so it starts in investigation.
-  status: incidentStatusSchema.default("investigating"),
-  occurredAt: timestampSchema.optional(),
-  detectedAt: timestampSchema.optional(),
-  awareAt: timestampSchema.optional(),
-  resolvedAt: timestampSchema.optional(),
-  externalId: z.string().trim().min(1).max(200).optional(),
-});
-export type DeclareIncidentInput = z.input<typeof declareIncidentInput>;
+import { declareIncidentInput } from "./inputs";
+import { resolveServiceSlugs } from "./internal";
+import { loadIncidentView, type IncidentView } from "./views";
 
 export async function declareIncident(ctx: ServiceContext, rawInput: unknown): Promise<IncidentView> {
   requirePermission(ctx, "incident:write");

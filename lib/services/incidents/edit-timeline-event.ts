@@ -1,20 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { timelineEvent, timelineEventRevision } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { findIncident } from "./find-incident";
-import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
-
-export const editTimelineEventInput = z
-  .object({
-    body: z.string().trim().min(1, "cannot be empty").max(50_000).optional(),
-    highlighted: z.boolean().optional(),
-  })
-  .strict()
-  .refine((value) => value.body !== undefined || value.highlighted !== undefined, { message: "name body or highlighted" });
+import { editTimelineEventInput } from "./inputs";
+import { toTimelineEventView, type TimelineEventView } from "./views";
 
 /**
  * Highlights any event, and rewrites the text of a note. The text a note had before each

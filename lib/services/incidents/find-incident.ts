@@ -3,7 +3,7 @@ import { incident } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { parseIncidentRef } from "@/lib/core/incident-reference";
 import { NotFoundError } from "../errors";
-import type { IncidentRow } from "./incident-view";
+import type { IncidentRow } from "./views";
 
 /**
  * An incident of the organisation by id or reference (INC-42). Another organisation's

@@ -1,24 +1,13 @@
 import { and, desc, eq, ilike, inArray, lt, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { incident, incidentService, service } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
 import { parseIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput, ValidationError } from "../errors";
-import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated } from "@/lib/services/input-primitives";
-import { INCIDENT_STATUSES, OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
-import { SEVERITIES } from "@/lib/core/severity";
-import { loadIncidentViews, type IncidentView } from "./incident-view";
-
-export const listIncidentsInput = z.object({
-  status: commaSeparated([...INCIDENT_STATUSES, "open"]).optional(),
-  severity: commaSeparated(SEVERITIES).optional(),
-  service: z.string().trim().min(1).max(100).optional(),
-  q: z.string().trim().max(200).optional(),
-  limit: pageLimitSchema,
-  cursor: z.string().max(500).optional(),
-});
+import type { Page } from "../paging";
+import { OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
+import { listIncidentsInput } from "./inputs";
+import { loadIncidentViews, type IncidentView } from "./views";
 
 export async function listIncidents(ctx: ServiceContext, rawInput: unknown): Promise<Page<IncidentView>> {
   requirePermission(ctx, "incident:read");

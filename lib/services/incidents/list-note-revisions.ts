@@ -3,14 +3,7 @@ import { timelineEvent, timelineEventRevision } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
 import { findIncident } from "./find-incident";
-
-export interface NoteRevisionView {
-  version: number;
-  body: string | null;
-  authoredAt: string;
-  replacedAt: string;
-  replacedBy: string;
-}
+import type { NoteRevisionView } from "./views";
 
 /** Earlier versions of a note, oldest first. */
 export async function listNoteRevisions(ctx: ServiceContext, idOrRef: string, eventId: string): Promise<NoteRevisionView[]> {

@@ -1,21 +1,12 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { timelineEvent } from "@/db/schema";
 import { decodeCursor, encodeCursor } from "@/lib/core/cursor";
-import { TIMELINE_KINDS } from "@/lib/core/timeline-kinds";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput, ValidationError } from "../errors";
-import { pageLimitSchema, type Page } from "../paging";
+import type { Page } from "../paging";
 import { findIncident } from "./find-incident";
-import { commaSeparated } from "@/lib/services/input-primitives";
-import { toTimelineEventView, type TimelineEventView } from "./timeline-view";
-
-export const listTimelineInput = z.object({
-  kind: commaSeparated(TIMELINE_KINDS).optional(),
-  highlighted: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-  limit: pageLimitSchema,
-  cursor: z.string().max(500).optional(),
-});
+import { listTimelineInput } from "./inputs";
+import { toTimelineEventView, type TimelineEventView } from "./views";
 
 /** The incident's timeline, oldest first, in keyset pages. */
 export async function listTimeline(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<Page<TimelineEventView>> {

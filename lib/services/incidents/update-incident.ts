@@ -1,5 +1,4 @@
 import { and, eq, or } from "drizzle-orm";
-import { z } from "zod";
 import { incident, incidentRole, incidentService, member, user } from "@/db/schema";
 import type { Transaction } from "@/db/client";
 import { planStatusChange } from "@/lib/core/incident-lifecycle";
@@ -8,29 +7,13 @@ import { requirePermission, type ServiceContext, withTransaction } from "../cont
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { appendTimelineEvent, type NewTimelineEvent } from "./append-timeline-event";
+import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
-import { incidentStatusSchema, personSchema, serviceSlugsSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
-import { loadIncidentView, resolveServiceSlugs, type IncidentView } from "./incident-view";
+import { updateIncidentInput } from "./inputs";
+import { resolveServiceSlugs } from "./internal";
+import { loadIncidentView, type IncidentView, type NewTimelineEvent } from "./views";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { REFRESH_INCIDENT_KNOWLEDGE_JOB } from "../knowledge/refresh-incident-knowledge";
-
-export const updateIncidentInput = z
-  .object({
-    title: z.string().trim().min(1, "cannot be empty").max(200).optional(),
-    summary: z.string().max(20_000).optional(),
-    severity: severitySchema.optional(),
-    status: incidentStatusSchema.optional(),
-    commander: personSchema.optional(),
-    communications: personSchema.optional(),
-    scribe: personSchema.optional(),
-    services: serviceSlugsSchema.optional(),
-    awareAt: timestampSchema.nullable().optional(),
-    classifiedAt: timestampSchema.nullable().optional(),
-  })
-  .strict()
-  .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });
-export type UpdateIncidentInput = z.input<typeof updateIncidentInput>;
 
 type TimelineDraft = Omit<NewTimelineEvent, "organizationId" | "incidentId" | "actor">;
 

@@ -1,27 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { hashPassword } from "better-auth/crypto";
 import { account, member, user } from "@/db/schema";
-import { ORG_ROLES } from "@/lib/core/roles";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-
-export const addMemberInput = z.object({
-  email: z.email("must be an email address").transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1).max(200).optional(),
-  role: z.enum(ORG_ROLES),
-  password: z.string().min(8, "must be at least 8 characters").max(128).optional(),
-});
-
-export interface MemberView {
-  userId: string;
-  email: string;
-  name: string;
-  role: string;
-  createdUser: boolean;
-}
+import { addMemberInput } from "./inputs";
+import type { MemberView } from "./views";
 
 /**
  * Adds a person to the organisation with a role, creating their user (with an email and

@@ -1,24 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { organization } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/core/actor";
 import { ConflictError, parseInput } from "../errors";
 import { NO_REQUEST } from "../context";
 import { recordAudit } from "../audit/record-audit";
-import { slugSchema } from "../catalog/catalog-inputs";
-
-export const createOrganizationInput = z.object({
-  slug: slugSchema,
-  name: z.string().trim().min(1, "is required").max(200),
-});
-
-export interface OrganizationView {
-  id: string;
-  slug: string;
-  name: string;
-  createdAt: string;
-}
+import { createOrganizationInput } from "./inputs";
+import type { OrganizationView } from "./views";
 
 /** Platform-level: run by the CLI (an operator), so it takes an actor but no organisation context. */
 export async function createOrganization(db: Database, actor: Actor, rawInput: unknown): Promise<OrganizationView> {

@@ -1,13 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { member, user } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
-
-export interface MemberSummary {
-  userId: string;
-  name: string;
-  email: string;
-  role: string;
-}
+import type { MemberSummary } from "./views";
 
 export async function listMembers(ctx: ServiceContext): Promise<MemberSummary[]> {
   requirePermission(ctx, "incident:read");

@@ -1,12 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db/client";
 import packageJson from "@/package.json";
-
-export interface Health {
-  status: "ok" | "degraded";
-  database: "pglite" | "postgres";
-  version: string;
-}
+import type { Health } from "./views";
 
 export async function checkHealth(): Promise<Health> {
   const handle = getDatabase();

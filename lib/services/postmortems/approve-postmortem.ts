@@ -1,18 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { postmortemApproval } from "@/db/schema";
-import { canReviewPostmortems, REQUIRED_APPROVALS, statusAfterApproval } from "@/lib/core/postmortem-workflow";
-import type { ServiceContext } from "../context";
+import { REQUIRED_APPROVALS, statusAfterApproval } from "@/lib/core/postmortem-workflow";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, ForbiddenError } from "../errors";
-import { commitPostmortemStep } from "./postmortem-step";
-import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
-import { withTransaction } from "../context";
+import { findPostmortem } from "./find-postmortem";
+import { commitPostmortemStep } from "./internal";
+import { loadPostmortemView, type PostmortemView } from "./views";
 
 /**
  * Four eyes: a reviewer who has not written the postmortem approves the revision in review;
  * the second distinct approval makes it approved.
  */
 export async function approvePostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
-  if (!canReviewPostmortems(ctx.role)) throw new ForbiddenError(`Your role (${ctx.role}) cannot approve postmortems.`);
+  requirePermission(ctx, "postmortem:review");
   const approverId = ctx.actor.type === "user" ? ctx.actor.id : null;
   if (!approverId) throw new ForbiddenError("Approvals are given by people signed in as themselves, not by API keys or integrations.");
   return withTransaction(ctx, async (tx) => {

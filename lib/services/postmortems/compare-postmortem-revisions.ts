@@ -1,13 +1,9 @@
-import { compareDocuments, type DocumentComparison } from "@/lib/documents/compare";
+import { compareDocuments } from "@/lib/documents/compare";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { requirePermission, type ServiceContext } from "../context";
-import { loadPublishedRevision, parseRevisionNumber } from "./get-postmortem-revision";
-import { findPostmortem, type PostmortemRow } from "./postmortem-view";
-
-export interface PostmortemComparisonView extends DocumentComparison {
-  from: number;
-  to: number;
-}
+import { findPostmortem } from "./find-postmortem";
+import { loadPublishedRevision, parseRevisionNumber } from "./internal";
+import type { PostmortemComparisonView, PostmortemRow } from "./views";
 
 /** A published revision's content, or the draft being written when it is not published yet. */
 async function contentOf(ctx: ServiceContext, row: PostmortemRow, revision: number): Promise<PostmortemDoc> {

@@ -1,28 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { postmortem } from "@/db/schema";
 import { documentText } from "@/lib/documents/doc-text";
 import { prefillTemplate } from "@/lib/documents/prefill";
 import { validatePostmortemDoc } from "@/lib/documents/validate-document";
-import { TEMPLATE_KEYS } from "@/lib/documents/templates/builtin-templates";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { findIncident } from "../incidents/find-incident";
-import { loadIncidentSnapshot } from "./load-incident-snapshot";
-import { resolveTemplate } from "./postmortem-templates";
-import { ydocStateFromJson } from "./postmortem-ydoc";
-
-export const createPostmortemInput = z.object({ template: z.enum(TEMPLATE_KEYS).default("standard") }).strict();
-
-export interface CreatedPostmortem {
-  id: string;
-  incidentId: string;
-  status: "draft";
-  revision: number;
-}
+import { createPostmortemInput } from "./inputs";
+import { loadIncidentSnapshot, resolveTemplate, ydocStateFromJson } from "./internal";
+import type { CreatedPostmortem } from "./views";
 
 /**
  * Opens the incident's postmortem from a template, pre-filled with the incident's data. The

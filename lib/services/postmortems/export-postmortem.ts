@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { bytesSha256, contentSha256 } from "@/lib/documents/content-hash";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { renderDocx } from "@/lib/documents/render/docx";
@@ -11,34 +10,17 @@ import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { findIncident } from "../incidents/find-incident";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { loadPublishedRevision } from "./get-postmortem-revision";
-import { freezePostmortem, postmortemDocumentId } from "./postmortem-freeze";
-import { findPostmortem } from "./postmortem-view";
-import { findPdfFontFiles } from "./pdf-font-files";
+import { findPdfFontFiles } from "./find-pdf-font-files";
+import { findPostmortem } from "./find-postmortem";
+import { exportPostmortemInput } from "./inputs";
+import { freezePostmortem, loadPublishedRevision, postmortemDocumentId } from "./internal";
+import type { PostmortemExport } from "./views";
 
-export const EXPORT_FORMATS = {
+const EXPORT_FORMATS = {
   pdf: { contentType: "application/pdf", extension: "pdf", render: (input: RenderInput) => renderPdf(input, findPdfFontFiles()) },
   docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extension: "docx", render: renderDocx },
   md: { contentType: "text/markdown; charset=utf-8", extension: "md", render: async (input: RenderInput) => new TextEncoder().encode(renderMarkdown(input)) },
 } as const;
-
-export const exportPostmortemInput = z
-  .object({
-    format: z.enum(["pdf", "docx", "md"]),
-    revision: z.coerce.number().int().min(1).optional(),
-  })
-  .strict();
-
-export interface PostmortemExport {
-  bytes: Uint8Array;
-  filename: string;
-  contentType: string;
-  /** SHA-256 of the file bytes */
-  sha256: string;
-  /** SHA-256 of the canonical JSON of the content rendered */
-  contentSha256: string;
-  revision: number;
-}
 
 /**
  * Renders a published revision, or the current text (data blocks filled with the incident's
@@ -48,21 +30,20 @@ export interface PostmortemExport {
 export async function exportPostmortem(ctx: ServiceContext, id: string, rawInput: unknown): Promise<PostmortemExport> {
   requirePermission(ctx, "incident:read");
   const input = parseInput(exportPostmortemInput, rawInput);
-  const row = await findPostmortem(ctx.db, ctx.organizationId, id);
-  const incidentRow = await findIncident(ctx.db, ctx.organizationId, row.incidentId);
   const now = new Date();
-  let content: PostmortemDoc;
-  let revision: number;
-  let status: string;
-  if (input.revision !== undefined || row.status === "published") {
-    const published = await loadPublishedRevision(ctx.db, row, input.revision ?? row.revision);
-    ({ content, revision } = published);
-    status = `published ${published.publishedAt.replace("T", " ").replace(/(\.\d{3})?Z$/, "")} UTC by ${published.publishedBy}`;
-  } else {
-    content = (await freezePostmortem(ctx.db, row, row.status, now)).content;
-    revision = row.revision;
-    status = `${row.status.replace("_", " ")}: not published, data as of generation time`;
-  }
+  // The rows are read in one transaction; rendering runs outside it, so a slow PDF does not
+  // hold a connection (PGlite has only one), and the audit row is written after it.
+  const { row, incidentRow, content, revision, status } = await withTransaction(ctx, async (tx) => {
+    const row = await findPostmortem(tx, ctx.organizationId, id);
+    const incidentRow = await findIncident(tx, ctx.organizationId, row.incidentId);
+    if (input.revision !== undefined || row.status === "published") {
+      const published = await loadPublishedRevision(tx, row, input.revision ?? row.revision);
+      const status = `published ${published.publishedAt.replace("T", " ").replace(/(\.\d{3})?Z$/, "")} UTC by ${published.publishedBy}`;
+      return { row, incidentRow, content: published.content, revision: published.revision, status };
+    }
+    const content: PostmortemDoc = (await freezePostmortem(tx, row, row.status, now)).content;
+    return { row, incidentRow, content, revision: row.revision, status: `${row.status.replace("_", " ")}: not published, data as of generation time` };
+  });
   const ref = formatIncidentRef(incidentRow.number);
   const hash = contentSha256(content);
   const format = EXPORT_FORMATS[input.format];

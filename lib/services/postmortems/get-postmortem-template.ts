@@ -1,5 +1,6 @@
 import { requirePermission, type ServiceContext } from "../context";
-import { assertTemplateKey, resolveTemplate, type PostmortemTemplateView } from "./postmortem-templates";
+import { assertTemplateKey, resolveTemplate } from "./internal";
+import type { PostmortemTemplateView } from "./views";
 
 export async function getPostmortemTemplate(ctx: ServiceContext, key: string): Promise<PostmortemTemplateView> {
   requirePermission(ctx, "incident:read");

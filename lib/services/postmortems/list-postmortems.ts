@@ -1,26 +1,10 @@
 import { and, desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import { incident, postmortem } from "@/db/schema";
-import { POSTMORTEM_STATUSES } from "@/lib/core/postmortem-workflow";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-
-export const listPostmortemsQuery = z.strictObject({
-  status: z.enum(POSTMORTEM_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-
-export interface PostmortemSummary {
-  id: string;
-  incidentId: string;
-  incidentRef: string;
-  incidentTitle: string;
-  status: string;
-  revision: number;
-  template: string;
-  updatedAt: string;
-}
+import { listPostmortemsQuery } from "./inputs";
+import type { PostmortemSummary } from "./views";
 
 /** The organisation's postmortems, most recently changed first; for the /postmortems page. */
 export async function listPostmortems(ctx: ServiceContext, rawQuery: unknown): Promise<{ items: PostmortemSummary[] }> {

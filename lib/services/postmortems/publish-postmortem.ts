@@ -1,21 +1,20 @@
 import { and, eq } from "drizzle-orm";
 import { postmortemApproval, postmortemRevision } from "@/db/schema";
-import { canPublishPostmortems, REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
+import { REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
 import { contentSha256 } from "@/lib/documents/content-hash";
 import { documentText } from "@/lib/documents/doc-text";
-import type { ServiceContext } from "../context";
-import { ConflictError, ForbiddenError } from "../errors";
-import { freezePostmortem } from "./postmortem-freeze";
-import { commitPostmortemStep } from "./postmortem-step";
-import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
-import { withTransaction } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
+import { ConflictError } from "../errors";
+import { findPostmortem } from "./find-postmortem";
+import { commitPostmortemStep, freezePostmortem } from "./internal";
+import { loadPostmortemView, type PostmortemView } from "./views";
 
 /**
  * Approved → published: the data blocks are frozen with the incident's current data, and
  * the content is stored as an immutable revision with the SHA-256 of its canonical JSON.
  */
 export async function publishPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
-  if (!canPublishPostmortems(ctx.role)) throw new ForbiddenError(`Your role (${ctx.role}) cannot publish postmortems.`);
+  requirePermission(ctx, "postmortem:publish");
   return withTransaction(ctx, async (tx) => {
     const row = await findPostmortem(tx, ctx.organizationId, id, true);
     if (row.status === "published") throw new ConflictError(`Revision ${row.revision} is already published; reopen it to start a new revision.`, "invalid_postmortem_status");

@@ -1,12 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
-import { canPublishPostmortems } from "@/lib/core/postmortem-workflow";
 import { documentText } from "@/lib/documents/doc-text";
 import { isDataBlockType } from "@/lib/documents/postmortem-schema";
-import type { ServiceContext } from "../context";
-import { ConflictError, ForbiddenError } from "../errors";
-import { commitPostmortemStep } from "./postmortem-step";
-import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
-import { withTransaction } from "../context";
+import { requirePermission, type ServiceContext, withTransaction } from "../context";
+import { ConflictError } from "../errors";
+import { findPostmortem } from "./find-postmortem";
+import { commitPostmortemStep } from "./internal";
+import { loadPostmortemView, type PostmortemView } from "./views";
 
 /** Data blocks of a draft show live incident data again. */
 function thaw(node: JSONContent): JSONContent {
@@ -20,7 +19,7 @@ function thaw(node: JSONContent): JSONContent {
  * revisions remain authors: their text is still in the document.
  */
 export async function reopenPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
-  if (!canPublishPostmortems(ctx.role)) throw new ForbiddenError(`Your role (${ctx.role}) cannot reopen postmortems.`);
+  requirePermission(ctx, "postmortem:publish");
   return withTransaction(ctx, async (tx) => {
     const row = await findPostmortem(tx, ctx.organizationId, id, true);
     if (row.status !== "published") throw new ConflictError(`Only a published postmortem can be reopened; this one is ${row.status.replace("_", " ")}.`, "invalid_postmortem_status");

@@ -10,25 +10,14 @@ import { recordAudit } from "../audit/record-audit";
 import { NO_REQUEST } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { addPostmortemAuthors, COLLABORATION_ACTOR } from "./record-postmortem-authors";
-
-export interface PostmortemState {
-  /** Y.encodeStateAsUpdate of the whole document: the source of truth */
-  ydocUpdate: Uint8Array;
-  /** editor JSON and plain text derived from it, for export and search */
-  content: PostmortemDoc;
-  text: string;
-  /** users whose edits this save contains: they become authors */
-  editorUserIds: string[];
-  /** when given, the postmortem must belong to this organisation */
-  organizationId?: string;
-}
+import { addPostmortemAuthors, COLLABORATION_ACTOR } from "./internal";
+import type { PostmortemState } from "./views";
 
 /**
  * Refuses changes to an approved or published revision (409): approved text is what the
  * reviewers signed, and published text is frozen and hashed.
  */
-export function assertPostmortemEditable(status: string, revision: number): void {
+function assertPostmortemEditable(status: string, revision: number): void {
   if (!isEditableStatus(status)) {
     throw new ConflictError(
       status === "published"

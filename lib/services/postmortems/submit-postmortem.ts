@@ -1,7 +1,8 @@
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError } from "../errors";
-import { commitPostmortemStep } from "./postmortem-step";
-import { findPostmortem, loadPostmortemView, type PostmortemView } from "./postmortem-view";
+import { findPostmortem } from "./find-postmortem";
+import { commitPostmortemStep } from "./internal";
+import { loadPostmortemView, type PostmortemView } from "./views";
 
 /** Draft → in review: the authors ask for sign-off. */
 export async function submitPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {

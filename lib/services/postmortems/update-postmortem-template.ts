@@ -1,18 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { postmortemTemplate } from "@/db/schema";
 import { validatePostmortemDoc } from "@/lib/documents/validate-document";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { assertTemplateKey, resolveTemplate, type PostmortemTemplateView } from "./postmortem-templates";
-
-export const updatePostmortemTemplateInput = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    content: z.record(z.string(), z.unknown()),
-  })
-  .strict();
+import { updatePostmortemTemplateInput } from "./inputs";
+import { assertTemplateKey, resolveTemplate } from "./internal";
+import type { PostmortemTemplateView } from "./views";
 
 /** Admins edit a template; the document must be one the editor can load (validated against its schema). */
 export async function updatePostmortemTemplate(ctx: ServiceContext, key: string, rawInput: unknown): Promise<PostmortemTemplateView> {

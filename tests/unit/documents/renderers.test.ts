@@ -5,7 +5,7 @@ import { docxMarks, docxNodes, renderDocx } from "@/lib/documents/render/docx";
 import { markdownMarks, markdownNodes, renderMarkdown } from "@/lib/documents/render/markdown";
 import { pdfMarks, pdfNodes, renderPdf } from "@/lib/documents/render/pdf";
 import { UnknownNodeTypeError } from "@/lib/documents/render/render-types";
-import { findPdfFontFiles } from "@/lib/services/postmortems/pdf-font-files";
+import { findPdfFontFiles } from "@/lib/services/postmortems/find-pdf-font-files";
 import { postmortemSchema } from "@/lib/documents/validate-document";
 import { EVERY_NODE_DOC, EXPECTED_WORDS, META } from "./sample-postmortem";
 

@@ -8,7 +8,7 @@ import { SEVERITIES } from "@/lib/core/severity";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { listServices } from "@/lib/services/catalog/list-services";
 import { ServiceError } from "@/lib/services/errors";
-import type { IncidentView } from "@/lib/services/incidents/incident-view";
+import type { IncidentView } from "@/lib/services/incidents/views";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/shell/page-header";
 import { CursorPager, currentCursor, firstParam, type SearchParamsRecord } from "@/components/shell/cursor-pager";

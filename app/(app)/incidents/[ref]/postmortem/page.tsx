@@ -12,7 +12,7 @@ import { DEFAULT_CONFIDENTIALITY, type DocumentControlFacts } from "@/lib/docume
 import { NotFoundError } from "@/lib/services/errors";
 import { getIncident } from "@/lib/services/incidents/get-incident";
 import { listMembers } from "@/lib/services/organizations/list-members";
-import { getIncidentPostmortem } from "@/lib/services/postmortems/get-postmortem";
+import { getIncidentPostmortem } from "@/lib/services/postmortems/get-incident-postmortem";
 
 interface PostmortemPageProps {
   params: Promise<{ ref: string }>;

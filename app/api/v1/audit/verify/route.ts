@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/http";
-import { verifyAuditLog } from "@/lib/services/audit/verify-audit-chain";
+import { verifyAuditLog } from "@/lib/services/audit/verify-audit-log";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { apiRoute, readJsonBody } from "@/lib/api/http";
 import { createPostmortem } from "@/lib/services/postmortems/create-postmortem";
-import { getIncidentPostmortem } from "@/lib/services/postmortems/get-postmortem";
+import { getIncidentPostmortem } from "@/lib/services/postmortems/get-incident-postmortem";
 
 export const dynamic = "force-dynamic";
 

@@ -1,17 +1,6 @@
 import { eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { auditLog } from "@/db/schema";
-import { timestampSchema } from "@/lib/services/input-primitives";
-
-export const auditFiltersInput = z.object({
-  from: timestampSchema.optional(),
-  to: timestampSchema.optional(),
-  /** actor id, or part of the actor's name */
-  actor: z.string().trim().min(1).max(200).optional(),
-  /** an action, or an action prefix such as `incident.` */
-  action: z.string().trim().min(1).max(100).optional(),
-});
-export type AuditFilters = z.infer<typeof auditFiltersInput>;
+import type { AuditFilters } from "./inputs";
 
 export function auditConditions(organizationId: string, filters: AuditFilters): SQL[] {
   const conditions: SQL[] = [eq(auditLog.organizationId, organizationId)];

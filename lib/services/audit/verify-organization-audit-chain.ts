@@ -2,8 +2,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { auditLog } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { verifyAuditChain, type ChainVerdict } from "@/lib/core/audit-chain";
-import { requirePermission, type ServiceContext } from "../context";
-import { toChainedEntry } from "./audit-view";
+import { toChainedEntry } from "./views";
 
 const BATCH = 2000;
 
@@ -26,9 +25,4 @@ export async function verifyOrganizationAuditChain(db: Queryable, organizationId
   const collected = [];
   for await (const entry of entries()) collected.push(entry);
   return verifyAuditChain(collected);
-}
-
-export async function verifyAuditLog(ctx: ServiceContext): Promise<ChainVerdict> {
-  requirePermission(ctx, "audit:read");
-  return verifyOrganizationAuditChain(ctx.db, ctx.organizationId);
 }

@@ -54,3 +54,10 @@ export function toChainedEntry(row: AuditRow): ChainedEntry {
     hash: row.hash,
   };
 }
+
+export interface AuditExport {
+  filename: string;
+  contentType: string;
+  body: string;
+  entries: number;
+}

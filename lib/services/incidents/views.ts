@@ -1,10 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { incident, incidentRole, incidentService, service, user } from "@/db/schema";
+import { eq, inArray } from "drizzle-orm";
+import { incidentRole, incidentService, service, user, type incident, type timelineEvent } from "@/db/schema";
 import type { Queryable } from "@/db/client";
+import type { Actor } from "@/lib/core/actor";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import type { IncidentStatus } from "@/lib/core/incident-lifecycle";
 import type { Severity } from "@/lib/core/severity";
 import type { IncidentRole } from "@/lib/core/incident-roles";
+import type { TimelineKind } from "@/lib/core/timeline-kinds";
 
 export type IncidentRow = typeof incident.$inferSelect;
 
@@ -88,18 +90,61 @@ export async function loadIncidentView(db: Queryable, row: IncidentRow): Promise
   return view!;
 }
 
-/** Services of the organisation by slug; unknown slugs are reported, not ignored. */
-export async function resolveServiceSlugs(
-  db: Queryable,
-  organizationId: string,
-  slugs: string[],
-): Promise<{ found: Array<{ id: string; slug: string }>; missing: string[] }> {
-  const unique = [...new Set(slugs)];
-  if (unique.length === 0) return { found: [], missing: [] };
-  const found = await db
-    .select({ id: service.id, slug: service.slug })
-    .from(service)
-    .where(and(eq(service.organizationId, organizationId), inArray(service.slug, unique)));
-  const foundSlugs = new Set(found.map((s) => s.slug));
-  return { found, missing: unique.filter((slug) => !foundSlugs.has(slug)) };
+/** A timeline event to append (appendTimelineEvent). */
+export interface NewTimelineEvent {
+  organizationId: string;
+  incidentId: string;
+  kind: TimelineKind;
+  actor: Actor;
+  title: string;
+  body?: string | null;
+  payload?: Record<string, unknown> | null;
+  occurredAt?: Date;
+  source?: string;
+  highlighted?: boolean;
+}
+
+export type TimelineEventRow = typeof timelineEvent.$inferSelect;
+
+/** The public shape of a timeline event (API.md). */
+export interface TimelineEventView {
+  id: string;
+  incidentId: string;
+  kind: string;
+  source: string;
+  occurredAt: string;
+  receivedAt: string;
+  actor: Actor;
+  title: string;
+  body: string | null;
+  payload: Record<string, unknown> | null;
+  highlighted: boolean;
+  version: number;
+  editedAt: string | null;
+}
+
+export function toTimelineEventView(row: TimelineEventRow): TimelineEventView {
+  return {
+    id: row.id,
+    incidentId: row.incidentId,
+    kind: row.kind,
+    source: row.source,
+    occurredAt: row.occurredAt.toISOString(),
+    receivedAt: row.receivedAt.toISOString(),
+    actor: { type: row.actorType as Actor["type"], id: row.actorId, label: row.actorLabel },
+    title: row.title,
+    body: row.body,
+    payload: row.payload ?? null,
+    highlighted: row.highlighted,
+    version: row.version,
+    editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+  };
+}
+
+export interface NoteRevisionView {
+  version: number;
+  body: string | null;
+  authoredAt: string;
+  replacedAt: string;
+  replacedBy: string;
 }

@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .min(1, "is required")
+  .max(63)
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "use lowercase letters, digits and dashes");
+
+export const repositorySchema = z.string().trim().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "must look like owner/repo");
+
+const kubernetesName = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a Kubernetes name (lowercase letters, digits, dots and dashes)");
+
+/** How ingest finds the service besides labels and repositories (see lib/ingest/service-mapping.ts). */
+export const serviceMappingsSchema = z
+  .object({
+    namespaces: z.array(kubernetesName).max(50).optional(),
+    fluxObjects: z
+      .array(z.string().trim().regex(/^[A-Za-z]+\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?\/[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must look like Kind/namespace/name, e.g. Kustomization/flux-system/payments"))
+      .max(50)
+      .optional(),
+    argoApplications: z.array(kubernetesName).max(50).optional(),
+  })
+  .strict();
+
+export const createTeamInput = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1, "is required").max(100),
+  description: z.string().max(2000).optional(),
+});
+
+export const createServiceInput = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1, "is required").max(100),
+  description: z.string().max(2000).optional(),
+  team: slugSchema.optional(),
+  tier: z.number().int().min(1).max(4).optional(),
+  supportsCriticalFunction: z.boolean().optional(),
+  labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
+  repositories: z.array(repositorySchema).max(20).optional(),
+  mappings: serviceMappingsSchema.optional(),
+});
+
+export const updateServiceInput = z
+  .object({
+    name: z.string().trim().min(1, "cannot be empty").max(100).optional(),
+    description: z.string().max(2000).nullable().optional(),
+    team: slugSchema.nullable().optional(),
+    tier: z.number().int().min(1).max(4).nullable().optional(),
+    supportsCriticalFunction: z.boolean().optional(),
+    labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
+    repositories: z.array(repositorySchema).max(20).optional(),
+    /** each list given replaces that list; lists left out stay as they are */
+    mappings: serviceMappingsSchema.optional(),
+  })
+  .strict()
+  .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });

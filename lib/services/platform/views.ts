@@ -1,0 +1,5 @@
+export interface Health {
+  status: "ok" | "degraded";
+  database: "pglite" | "postgres";
+  version: string;
+}
