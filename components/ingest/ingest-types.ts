@@ -2,15 +2,12 @@
  * The JSON the ingest pages hand from server components to client components, and what
  * /api/v1 answers: the verbs' views, as type-only re-exports (erased at build time).
  */
-export type { IntegrationKind, IntegrationView } from "@/lib/services/integrations/integration-view";
-export type { IntegrationSummary } from "@/lib/services/integrations/list-integrations";
-export type { IntegrationWithSetup } from "@/lib/services/integrations/integration-setup";
+export type { IntegrationKind, IntegrationSummary, IntegrationView, IntegrationWithSetup } from "@/lib/services/integrations/views";
 export type { SetupSnippet } from "@/lib/ingest/setup-snippets";
-export type { DeliveryDetailView, DeliveryStatus, DeliveryView } from "@/lib/services/ingest/delivery-view";
-export type { AlertView } from "@/lib/services/alerts/alert-view";
-export type { ChangeView } from "@/lib/services/changes/change-view";
-export type { ChangeMark, SuspectChangeView } from "@/lib/services/changes/list-suspect-changes";
-export type { CorrelationSettingsView } from "@/lib/services/correlation/get-correlation-settings";
+export type { DeliveryDetailView, DeliveryStatus, DeliveryView } from "@/lib/services/ingest/views";
+export type { AlertView } from "@/lib/services/alerts/views";
+export type { ChangeMark, ChangeView, SuspectChangeView } from "@/lib/services/changes/views";
+export type { CorrelationSettingsView } from "@/lib/services/correlation/views";
 export type { RoutingRule } from "@/lib/correlation/routing-rules";
 
 export interface ListPage<T> {

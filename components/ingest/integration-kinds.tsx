@@ -1,10 +1,13 @@
 import { ChartSpline, Flame, GitBranch, PhoneCall, RefreshCw, Ship, Webhook, type LucideIcon } from "lucide-react";
-import { INGEST_SOURCES } from "@/lib/ingest/types";
 import { cn } from "@/components/ui/class-names";
 import type { IntegrationKind } from "./ingest-types";
 
-export const INTEGRATION_KIND_OPTIONS = INGEST_SOURCES as readonly IntegrationKind[];
-
+/**
+ * How each kind of lib/ingest/registry.ts (the one list) is shown. The registry pulls in the
+ * adapters, which are server code (node:crypto), so the browser cannot import it: the type
+ * makes this record name exactly the registry's kinds (listed in its order, which is the
+ * order the add dialog offers them in).
+ */
 export const INTEGRATION_KINDS: Record<IntegrationKind, { label: string; description: string; icon: LucideIcon; tone: string }> = {
   alertmanager: {
     label: "Prometheus Alertmanager",
@@ -49,6 +52,8 @@ export const INTEGRATION_KINDS: Record<IntegrationKind, { label: string; descrip
     tone: "bg-violet-50 text-violet-700",
   },
 };
+
+export const INTEGRATION_KIND_OPTIONS = Object.keys(INTEGRATION_KINDS) as IntegrationKind[];
 
 export function IntegrationKindIcon({ kind, className }: { kind: IntegrationKind; className?: string }) {
   const { icon: Icon, tone } = INTEGRATION_KINDS[kind] ?? INTEGRATION_KINDS.generic;

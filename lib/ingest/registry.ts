@@ -5,9 +5,16 @@ import { genericAdapter } from "./generic";
 import { githubAdapter } from "./github";
 import { grafanaAdapter } from "./grafana";
 import { pagerdutyAdapter } from "./pagerduty";
-import { INGEST_SOURCES, type IngestAdapter, type IngestSource } from "./types";
+import type { IngestAdapter } from "./types";
 
-export const INGEST_ADAPTERS: Readonly<Record<IngestSource, IngestAdapter>> = {
+/**
+ * The one list of integration kinds: a kind is a source Logbook has an adapter for. Its
+ * order is the order people are offered them in. Everything else derives from it: the
+ * IngestSource type, the kinds an integration may be created with (lib/services/integrations),
+ * the setup snippets (one per kind, checked by type) and the labels of components/integrations
+ * (also checked by type, since a browser module cannot import the adapters, which use node:crypto).
+ */
+const ADAPTERS = {
   alertmanager: alertmanagerAdapter,
   grafana: grafanaAdapter,
   pagerduty: pagerdutyAdapter,
@@ -15,7 +22,13 @@ export const INGEST_ADAPTERS: Readonly<Record<IngestSource, IngestAdapter>> = {
   flux: fluxAdapter,
   argocd: argocdAdapter,
   generic: genericAdapter,
-};
+} satisfies Record<string, IngestAdapter>;
+
+export type IngestSource = keyof typeof ADAPTERS;
+
+export const INGEST_ADAPTERS: Readonly<Record<IngestSource, IngestAdapter>> = ADAPTERS;
+
+export const INGEST_SOURCES = Object.keys(ADAPTERS) as [IngestSource, ...IngestSource[]];
 
 export function isIngestSource(value: unknown): value is IngestSource {
   return typeof value === "string" && (INGEST_SOURCES as readonly string[]).includes(value);

@@ -4,8 +4,10 @@
  * handler stores the raw delivery, then asks the adapter to verify and parse it.
  */
 
-export const INGEST_SOURCES = ["alertmanager", "grafana", "pagerduty", "github", "flux", "argocd", "generic"] as const;
-export type IngestSource = (typeof INGEST_SOURCES)[number];
+import type { IngestSource } from "./registry";
+
+/** The kinds of source are the keys of the adapter registry (./registry.ts), the one list. */
+export type { IngestSource };
 
 /** One webhook request as received. Header names are lower-cased; `body` is the exact bytes signed by the sender. */
 export interface RawDelivery {

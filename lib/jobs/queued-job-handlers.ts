@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
-import { correlateDeliveries, correlateDelivery } from "@/lib/services/correlation/correlate-delivery";
-import { CORRELATE_DELIVERY_JOB } from "@/lib/services/ingest/receive-delivery";
+import { correlateDeliveries } from "@/lib/services/correlation/correlate-deliveries";
+import { correlateDelivery } from "@/lib/services/correlation/correlate-delivery";
+import { CORRELATE_DELIVERY_JOB } from "./job-payloads";
 import { REFRESH_INCIDENT_KNOWLEDGE_JOB, refreshIncidentKnowledge } from "@/lib/services/knowledge/refresh-incident-knowledge";
 
 export type QueuedJobHandler = (db: Database, payload: Record<string, unknown>) => Promise<void>;

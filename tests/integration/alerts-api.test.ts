@@ -14,7 +14,7 @@ import { createService } from "@/lib/services/catalog/create-service";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
-import type { AlertView } from "@/lib/services/alerts/alert-view";
+import type { AlertView } from "@/lib/services/alerts/views";
 import { callRoute } from "./route-request";
 import { amAlert, amGroup, errorOf, postBearer, type IngestTarget } from "./ingest-delivery";
 

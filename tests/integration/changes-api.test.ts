@@ -13,8 +13,7 @@ import { createIntegration } from "@/lib/services/integrations/create-integratio
 import { createService } from "@/lib/services/catalog/create-service";
 import { createTeam } from "@/lib/services/catalog/create-team";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
-import type { ChangeView } from "@/lib/services/changes/change-view";
-import type { SuspectChangeView } from "@/lib/services/changes/list-suspect-changes";
+import type { ChangeView, SuspectChangeView } from "@/lib/services/changes/views";
 import type { ServiceView } from "@/lib/services/catalog/views";
 import { callRoute } from "./route-request";
 import { errorOf, fluxEvent, postBearer, postFlux, postGitHub, type IngestTarget } from "./ingest-delivery";

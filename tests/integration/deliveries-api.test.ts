@@ -12,7 +12,7 @@ import { createIntegration } from "@/lib/services/integrations/create-integratio
 import { createService } from "@/lib/services/catalog/create-service";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
-import type { DeliveryDetailView, DeliveryView } from "@/lib/services/ingest/delivery-view";
+import type { DeliveryDetailView, DeliveryView } from "@/lib/services/ingest/views";
 import { callRoute } from "./route-request";
 import { amAlert, amGroup, postBearer, postGitHub, type IngestTarget } from "./ingest-delivery";
 

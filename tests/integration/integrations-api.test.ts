@@ -10,7 +10,7 @@ import * as rotateRoute from "@/app/api/v1/integrations/[integrationId]/rotate-s
 import * as secretRoute from "@/app/api/v1/integrations/[integrationId]/secret/route";
 import * as openApiRoute from "@/app/api/v1/openapi.json/route";
 import { SECRET_PLACEHOLDER } from "@/lib/ingest/setup-snippets";
-import type { IntegrationSummary } from "@/lib/services/integrations/list-integrations";
+import type { IntegrationSummary } from "@/lib/services/integrations/views";
 import { callRoute } from "./route-request";
 import { amAlert, amGroup, hmacHex, postBearer, postDelivery } from "./ingest-delivery";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { argocdAdapter } from "@/lib/ingest/argocd";
 import { genericAdapter } from "@/lib/ingest/generic";
 import { ARGOCD_TRIGGERS, GITHUB_EVENTS, PAGERDUTY_EVENTS, SECRET_PLACEHOLDER, setupSnippet } from "@/lib/ingest/setup-snippets";
-import { INGEST_SOURCES } from "@/lib/ingest/types";
+import { INGEST_SOURCES } from "@/lib/ingest/registry";
 
 // js-yaml is already installed (through ESLint); loading it untyped keeps it out of the
 // app's dependencies while still proving the snippets are YAML a real parser accepts.

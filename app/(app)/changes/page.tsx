@@ -7,7 +7,7 @@ import { listChanges } from "@/lib/services/changes/list-changes";
 import { listServices } from "@/lib/services/catalog/list-services";
 import { listTeams } from "@/lib/services/catalog/list-teams";
 import { ServiceError } from "@/lib/services/errors";
-import type { ChangeView } from "@/lib/services/changes/change-view";
+import type { ChangeView } from "@/lib/services/changes/views";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";

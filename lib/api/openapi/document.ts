@@ -4,11 +4,10 @@ import { addNoteInput, declareIncidentInput, editTimelineEventInput, updateIncid
 import { createServiceInput, createTeamInput, updateServiceInput } from "@/lib/services/catalog/inputs";
 import { createApiKeyInput } from "@/lib/services/api-keys/inputs";
 import { addMemberInput } from "@/lib/services/organizations/inputs";
-import { createIntegrationInput } from "@/lib/services/integrations/create-integration";
-import { setIntegrationSecretInput } from "@/lib/services/integrations/set-integration-secret";
-import { attachAlertInput } from "@/lib/services/alerts/attach-alert";
-import { markChangeInput } from "@/lib/services/changes/mark-change";
-import { updateCorrelationSettingsInput } from "@/lib/services/correlation/update-correlation-settings";
+import { createIntegrationInput, setIntegrationSecretInput } from "@/lib/services/integrations/inputs";
+import { attachAlertInput } from "@/lib/services/alerts/inputs";
+import { markChangeInput } from "@/lib/services/changes/inputs";
+import { updateCorrelationSettingsInput } from "@/lib/services/correlation/inputs";
 import {
   alertSchema,
   changeSchema,

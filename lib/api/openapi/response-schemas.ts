@@ -5,16 +5,13 @@ import type { IncidentView, TimelineEventView } from "@/lib/services/incidents/v
 import type { AuditEntryView } from "@/lib/services/audit/views";
 import type { ServiceView, TeamView } from "@/lib/services/catalog/views";
 import type { ApiKeyView } from "@/lib/services/api-keys/views";
-import { INTEGRATION_KINDS, type IntegrationView } from "@/lib/services/integrations/integration-view";
-import type { IntegrationSummary } from "@/lib/services/integrations/list-integrations";
-import type { IntegrationWithSetup } from "@/lib/services/integrations/integration-setup";
-import { DELIVERY_STATUSES, type DeliveryDetailView, type DeliveryView } from "@/lib/services/ingest/delivery-view";
-import type { AlertView } from "@/lib/services/alerts/alert-view";
-import type { ChangeView } from "@/lib/services/changes/change-view";
-import { CHANGE_MARKS, type SuspectChangeView } from "@/lib/services/changes/list-suspect-changes";
-import type { MarkedChangeView } from "@/lib/services/changes/mark-change";
-import type { CorrelationSettingsView } from "@/lib/services/correlation/get-correlation-settings";
+import type { IntegrationSummary, IntegrationView, IntegrationWithSetup } from "@/lib/services/integrations/views";
+import { DELIVERY_STATUSES, type DeliveryDetailView, type DeliveryView } from "@/lib/services/ingest/views";
+import type { AlertView } from "@/lib/services/alerts/views";
+import { CHANGE_MARKS, type ChangeView, type MarkedChangeView, type SuspectChangeView } from "@/lib/services/changes/views";
+import type { CorrelationSettingsView } from "@/lib/services/correlation/views";
 import { routingRuleSchema } from "@/lib/correlation/routing-rules";
+import { INGEST_SOURCES } from "@/lib/ingest/registry";
 import { CHANGE_KINDS } from "@/lib/ingest/types";
 
 // Response shapes for the OpenAPI document. The assignments at the bottom make the
@@ -113,7 +110,7 @@ export const apiKeySchema = z.object({
 
 export const integrationSchema = z.object({
   id: z.string(),
-  kind: z.enum(INTEGRATION_KINDS),
+  kind: z.enum(INGEST_SOURCES),
   name: z.string(),
   url: z.string().describe("absolute URL of the ingest endpoint, POST /api/ingest/{id}"),
   createdAt: timestamp,
@@ -140,7 +137,7 @@ export const deliverySchema = z.object({
   id: z.string(),
   integrationId: z.string(),
   integrationName: z.string(),
-  kind: z.enum(INTEGRATION_KINDS),
+  kind: z.enum(INGEST_SOURCES),
   status: z.enum(DELIVERY_STATUSES),
   error: z.string().nullable(),
   eventType: z.string().nullable(),

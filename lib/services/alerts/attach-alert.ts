@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { alert, incident } from "@/db/schema";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
@@ -8,9 +7,9 @@ import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { findIncident } from "../incidents/find-incident";
-import { loadAlertView, type AlertView } from "./alert-view";
-
-export const attachAlertInput = z.object({ alertId: z.string().trim().min(1, "is required").max(100) }).strict();
+import { attachAlertInput } from "./inputs";
+import { loadAlertView } from "./internal";
+import type { AlertView } from "./views";
 
 /**
  * A responder puts an alert on an incident by hand (from triage, or away from another

@@ -7,8 +7,8 @@ import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { findIncident } from "../incidents/find-incident";
-import { loadAlertView, type AlertView } from "./alert-view";
-import { TRIAGE_PREFIX } from "./list-alerts";
+import { loadAlertView } from "./internal";
+import { TRIAGE_PREFIX, type AlertView } from "./views";
 
 /**
  * Takes an alert off an incident it does not belong to. It goes back to triage, and

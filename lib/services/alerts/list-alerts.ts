@@ -1,25 +1,13 @@
 import { and, desc, eq, inArray, isNull, not, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { alert, service } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated } from "@/lib/services/input-primitives";
+import type { Page } from "../paging";
 import { findIncident } from "../incidents/find-incident";
 import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
-import { loadAlertViews, type AlertView } from "./alert-view";
-
-/** Correlation writes `triage: <reason>` on an alert no rule lets declare and no incident absorbs. */
-export const TRIAGE_PREFIX = "triage: ";
-
-export const listAlertsInput = z.object({
-  status: commaSeparated(["firing", "resolved"]).optional(),
-  service: z.string().trim().min(1).max(1000).optional(),
-  incident: z.string().trim().min(1).max(100).optional(),
-  triage: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-  limit: pageLimitSchema,
-  cursor: z.string().max(500).optional(),
-});
+import { listAlertsInput } from "./inputs";
+import { loadAlertViews } from "./internal";
+import { TRIAGE_PREFIX, type AlertView } from "./views";
 
 /** Alerts by latest activity, newest first; `triage=true` is the list of alerts waiting for a person. */
 export async function listAlerts(ctx: ServiceContext, rawInput: unknown): Promise<Page<AlertView>> {

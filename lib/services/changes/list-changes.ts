@@ -1,32 +1,12 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { changeEvent, service, team } from "@/db/schema";
-import { CHANGE_KINDS } from "@/lib/ingest/types";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated, timestampSchema } from "@/lib/services/input-primitives";
+import type { Page } from "../paging";
 import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
-import { loadChangeViews, type ChangeView } from "./change-view";
-
-const list = z
-  .string()
-  .max(2000)
-  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean));
-
-export const listChangesInput = z.object({
-  service: list.optional(),
-  environment: list.optional(),
-  kind: commaSeparated(CHANGE_KINDS).optional(),
-  /** changes on the services a team owns: with `since`, the team's "since yesterday" view */
-  team: z.string().trim().min(1).max(100).optional(),
-  /** true: only changes no catalogue service matched; false: only mapped ones */
-  unmapped: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-  since: timestampSchema.optional(),
-  until: timestampSchema.optional(),
-  limit: pageLimitSchema,
-  cursor: z.string().max(500).optional(),
-});
+import { listChangesInput } from "./inputs";
+import { loadChangeViews } from "./internal";
+import type { ChangeView } from "./views";
 
 /** The organisation's change feed, newest first. `since` is inclusive, `until` exclusive. */
 export async function listChanges(ctx: ServiceContext, rawInput: unknown): Promise<Page<ChangeView>> {

@@ -1,45 +1,22 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { changeEvent, incidentChangeMark, incidentService, service } from "@/db/schema";
 import type { Queryable } from "@/db/client";
-import { DEFAULT_LOOKBACK_MS, MAX_LOOKBACK_MS, rankSuspectChanges, type ChangeCandidate, type ChangeKind } from "@/lib/correlation/suspect-changes";
+import { rankSuspectChanges, type ChangeCandidate, type ChangeKind } from "@/lib/correlation/suspect-changes";
 import { detectRollbacks, ROLLOUT_KINDS } from "@/lib/correlation/rollback-detection";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-import { MAX_PAGE_SIZE, pageLimitSchema, type Page } from "../paging";
+import { MAX_PAGE_SIZE, type Page } from "../paging";
 import { findIncident } from "../incidents/find-incident";
 import type { IncidentRow } from "../incidents/views";
-import { loadChangeViews, serviceSlugsById, type ChangeView } from "./change-view";
-
-export const CHANGE_MARKS = ["suspect", "culprit", "dismissed"] as const;
-export type ChangeMark = (typeof CHANGE_MARKS)[number];
-
-export interface SuspectChangeView {
-  change: ChangeView;
-  score: number;
-  reasons: string[];
-  /** a responder's judgement, or null */
-  mark: ChangeMark | null;
-  markedBy: string | null;
-  markedAt: string | null;
-}
-
-export const listSuspectChangesInput = z.object({
-  lookback: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_LOOKBACK_MS / 60_000)
-    .default(DEFAULT_LOOKBACK_MS / 60_000)
-    .describe("minutes before onset to look at: default 120, at most 20160 (14 days)"),
-  limit: pageLimitSchema,
-});
+import { listSuspectChangesInput } from "./inputs";
+import { loadChangeViews, serviceSlugsById } from "./internal";
+import { markOf, type MarkRow, type SuspectChangeView } from "./views";
 
 /** More candidates than this in one window is a feed, not a suspect list; the newest are kept. */
 const MAX_CANDIDATES = 5_000;
 
 /** When the incident began: what the responders said, else when it was detected or declared. */
-export function incidentOnset(row: IncidentRow): Date {
+function incidentOnset(row: IncidentRow): Date {
   return row.occurredAt ?? row.detectedAt ?? row.createdAt;
 }
 
@@ -129,13 +106,7 @@ async function findRolledBack(db: Queryable, organizationId: string, candidates:
   );
 }
 
-type MarkRow = typeof incidentChangeMark.$inferSelect;
-
 async function loadMarks(db: Queryable, incidentId: string): Promise<Map<string, MarkRow>> {
   const rows = await db.select().from(incidentChangeMark).where(eq(incidentChangeMark.incidentId, incidentId));
   return new Map(rows.map((r) => [r.changeId, r]));
-}
-
-export function markOf(row: MarkRow | undefined): Pick<SuspectChangeView, "mark" | "markedBy" | "markedAt"> {
-  return row ? { mark: row.mark as ChangeMark, markedBy: row.markedBy, markedAt: row.markedAt.toISOString() } : { mark: null, markedBy: null, markedAt: null };
 }

@@ -1,5 +1,4 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { changeEvent, incident, incidentChangeMark } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput } from "../errors";
@@ -7,12 +6,9 @@ import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { findIncident } from "../incidents/find-incident";
-import { loadChangeViews } from "./change-view";
-import { CHANGE_MARKS, markOf, type ChangeMark, type SuspectChangeView } from "./list-suspect-changes";
-
-export type MarkedChangeView = Omit<SuspectChangeView, "score" | "reasons">;
-
-export const markChangeInput = z.object({ mark: z.enum(CHANGE_MARKS).nullable() }).strict();
+import { markChangeInput } from "./inputs";
+import { loadChangeViews } from "./internal";
+import { markOf, type ChangeMark, type MarkedChangeView } from "./views";
 
 function markTitle(mark: ChangeMark | null, title: string, previous: ChangeMark | null): string {
   if (mark === "dismissed") return `Dismissed ${title} as a suspect`;

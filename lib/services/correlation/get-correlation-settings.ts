@@ -1,16 +1,8 @@
 import { eq } from "drizzle-orm";
 import { correlationSettings } from "@/db/schema";
-import type { RoutingRule } from "@/lib/correlation/routing-rules";
 import { requirePermission, type ServiceContext } from "../context";
-import { loadCorrelationSettings } from "./correlation-settings";
-
-export interface CorrelationSettingsView {
-  rules: RoutingRule[];
-  groupingWindowMinutes: number;
-  /** true while the organisation runs on the default rules */
-  isDefault: boolean;
-  updatedAt: string | null;
-}
+import { loadCorrelationSettings } from "./internal";
+import type { CorrelationSettingsView } from "./views";
 
 /** The rules correlation applies now: the organisation's own, or the defaults. */
 export async function getCorrelationSettings(ctx: ServiceContext): Promise<CorrelationSettingsView> {

@@ -3,7 +3,7 @@ import { githubConnection } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import type { GitHubAccess } from "@/lib/integrations/github/github-client";
 import { ServiceError } from "../errors";
-import { decryptIntegrationSecret } from "../integrations/integration-secret";
+import { decryptIntegrationSecret } from "../integration-secrets";
 
 /** The decrypted access for outbound calls; a missing connection is a clear 409. */
 export async function loadGitHubAccess(db: Queryable, organizationId: string): Promise<GitHubAccess> {

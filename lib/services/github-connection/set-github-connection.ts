@@ -3,7 +3,7 @@ import { githubConnection } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { encryptIntegrationSecret } from "../integrations/integration-secret";
+import { encryptIntegrationSecret } from "../integration-secrets";
 import type { GitHubConnectionView } from "./github-connection-view";
 
 const DEFAULT_API_URL = "https://api.github.com";

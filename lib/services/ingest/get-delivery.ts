@@ -2,8 +2,8 @@ import { integration } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { requirePermission, type ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
-import { PREVIEW_CHARS, toDeliveryView, type DeliveryDetailView } from "./delivery-view";
-import { findDelivery, rejectedForSignature } from "./receive-delivery";
+import { findDelivery, rejectedForSignature } from "./internal";
+import { PREVIEW_CHARS, toDeliveryView, type DeliveryDetailView } from "./views";
 
 /** One delivery with its full body and the headers it came with (credentials were never stored). */
 export async function getDelivery(ctx: ServiceContext, deliveryId: string): Promise<DeliveryDetailView> {

@@ -1,37 +1,12 @@
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { integration, webhookDelivery } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-import { pageLimitSchema, type Page } from "../paging";
-import { commaSeparated } from "@/lib/services/input-primitives";
+import type { Page } from "../paging";
 import { encodeTimeKeyset, olderThanCursor } from "../time-keyset";
-import { DELIVERY_STATUSES, PREVIEW_CHARS, toDeliveryView, type DeliveryView } from "./delivery-view";
-import { rejectedForSignature } from "./receive-delivery";
-
-export const listDeliveriesInput = z.object({
-  status: commaSeparated(DELIVERY_STATUSES).optional(),
-  integration: z.string().trim().min(1).max(100).optional(),
-  limit: pageLimitSchema,
-  cursor: z.string().max(500).optional(),
-});
-
-/** The columns of a delivery without its body, which can be a megabyte. */
-export const deliveryListColumns = {
-  id: webhookDelivery.id,
-  organizationId: webhookDelivery.organizationId,
-  integrationId: webhookDelivery.integrationId,
-  dedupKey: webhookDelivery.dedupKey,
-  eventType: webhookDelivery.eventType,
-  status: webhookDelivery.status,
-  error: webhookDelivery.error,
-  headers: webhookDelivery.headers,
-  eventCount: webhookDelivery.eventCount,
-  receivedAt: webhookDelivery.receivedAt,
-  correlatedAt: webhookDelivery.correlatedAt,
-  replayOf: webhookDelivery.replayOf,
-  preview: sql<string>`left(${webhookDelivery.body}, ${sql.raw(String(PREVIEW_CHARS))})`,
-};
+import { listDeliveriesInput } from "./inputs";
+import { deliveryListColumns, rejectedForSignature } from "./internal";
+import { toDeliveryView, type DeliveryView } from "./views";
 
 /** Every delivery as received (the rejected-deliveries page filters by status), newest first. */
 export async function listDeliveries(ctx: ServiceContext, rawInput: unknown): Promise<Page<DeliveryView>> {

@@ -5,27 +5,12 @@ import type { Queryable } from "@/db/client";
 import { IngestParseError } from "@/lib/ingest/errors";
 import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
-import { NotFoundError } from "../errors";
-import { decryptIntegrationSecret } from "../integrations/integration-secret";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { cachedServiceResolver } from "./service-resolver";
-import { storeAcceptedDelivery } from "./store-accepted-delivery";
-
-export { CORRELATE_DELIVERY_JOB } from "./store-accepted-delivery";
-
-/**
- * Starts the stored error of a delivery refused for its credentials. Such a delivery is never
- * replayed: a replay skips verification, so replaying it would let an unverified body in.
- */
-export const SIGNATURE_REJECTION = "Signature check failed: ";
-
-export function rejectedForSignature(delivery: { status: string; error: string | null }): boolean {
-  return delivery.status === "rejected" && (delivery.error ?? "").startsWith(SIGNATURE_REJECTION);
-}
-
-export type DeliveryOutcome =
-  | { status: 202 | 200; deliveryId: string; duplicate: boolean; events: number }
-  | { status: 401 | 422; deliveryId: string; code: string; reason: string };
+import { NotFoundError } from "../errors";
+import { decryptIntegrationSecret } from "../integration-secrets";
+import { cachedServiceResolver } from "../service-resolver";
+import { SIGNATURE_REJECTION, storeAcceptedDelivery } from "./internal";
+import type { DeliveryOutcome } from "./views";
 
 /** Headers kept with a delivery: everything but credentials. */
 function storableHeaders(headers: Record<string, string>): Record<string, string> {
@@ -119,14 +104,4 @@ async function touchLastDelivery(db: Queryable, integrationId: string, at: Date)
     .update(integration)
     .set({ lastDeliveryAt: at })
     .where(and(eq(integration.id, integrationId), or(isNull(integration.lastDeliveryAt), lt(integration.lastDeliveryAt, new Date(at.getTime() - 1000)))));
-}
-
-/** Stored deliveries of an integration that another organisation cannot see. */
-export async function findDelivery(db: Queryable, organizationId: string, deliveryId: string) {
-  const [row] = await db
-    .select()
-    .from(webhookDelivery)
-    .where(and(eq(webhookDelivery.id, deliveryId), eq(webhookDelivery.organizationId, organizationId)));
-  if (!row) throw new NotFoundError(`Delivery ${deliveryId}`);
-  return row;
 }

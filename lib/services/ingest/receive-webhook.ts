@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db/client";
 import type { RawDelivery } from "@/lib/ingest/types";
-import { receiveDelivery, type DeliveryOutcome } from "./receive-delivery";
+import { receiveDelivery } from "./receive-delivery";
+import type { DeliveryOutcome } from "./views";
 
 /**
  * The webhook endpoint's entry point. A delivery has no caller context (the integration

@@ -3,8 +3,9 @@ import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { PREVIEW_CHARS, toDeliveryView, type DeliveryView } from "./delivery-view";
-import { findDelivery, receiveDelivery, rejectedForSignature } from "./receive-delivery";
+import { findDelivery, rejectedForSignature } from "./internal";
+import { receiveDelivery } from "./receive-delivery";
+import { PREVIEW_CHARS, toDeliveryView, type DeliveryView } from "./views";
 
 /**
  * Runs a stored delivery through the pipeline again, e.g. once a normaliser is fixed. It is

@@ -1,17 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { encryptIntegrationSecret, generateIntegrationSecret } from "./integration-secret";
-import { INTEGRATION_KINDS, toIntegrationView } from "./integration-view";
-import { withSetup, type IntegrationWithSetup } from "./integration-setup";
-
-export const createIntegrationInput = z.object({
-  kind: z.enum(INTEGRATION_KINDS),
-  name: z.string().trim().min(1, "is required").max(100),
-});
+import { encryptIntegrationSecret, generateIntegrationSecret } from "../integration-secrets";
+import { createIntegrationInput } from "./inputs";
+import { toIntegrationView, withSetup, type IntegrationWithSetup } from "./views";
 
 /** The secret is in this answer only; afterwards it can be rotated, never read back. */
 export async function createIntegration(ctx: ServiceContext, rawInput: unknown): Promise<IntegrationWithSetup & { secret: string }> {

@@ -2,8 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { NotFoundError } from "../errors";
-import { withSetup, type IntegrationWithSetup } from "./integration-setup";
-import { toIntegrationView } from "./integration-view";
+import { toIntegrationView, withSetup, type IntegrationWithSetup } from "./views";
 
 /** One integration with its setup snippet; the secret itself cannot be read back. */
 export async function getIntegration(ctx: ServiceContext, integrationId: string): Promise<IntegrationWithSetup> {

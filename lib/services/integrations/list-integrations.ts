@@ -1,12 +1,7 @@
 import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import { integration, webhookDelivery } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
-import { toIntegrationView, type IntegrationView } from "./integration-view";
-
-export interface IntegrationSummary extends IntegrationView {
-  deliveries24h: number;
-  errors24h: number;
-}
+import { toIntegrationView, type IntegrationSummary } from "./views";
 
 export async function listIntegrations(ctx: ServiceContext): Promise<IntegrationSummary[]> {
   requirePermission(ctx, "incident:read");

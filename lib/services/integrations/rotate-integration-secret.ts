@@ -3,9 +3,8 @@ import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { encryptIntegrationSecret, generateIntegrationSecret } from "./integration-secret";
-import { toIntegrationView } from "./integration-view";
-import { withSetup, type IntegrationWithSetup } from "./integration-setup";
+import { encryptIntegrationSecret, generateIntegrationSecret } from "../integration-secrets";
+import { toIntegrationView, withSetup, type IntegrationWithSetup } from "./views";
 
 /** Replaces the secret at once: deliveries signed with the old one are refused from now on. */
 export async function rotateIntegrationSecret(ctx: ServiceContext, integrationId: string): Promise<IntegrationWithSetup & { secret: string }> {

@@ -1,23 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { encryptIntegrationSecret } from "./integration-secret";
-import { toIntegrationView } from "./integration-view";
-import { withSetup, type IntegrationWithSetup } from "./integration-setup";
-
-export const setIntegrationSecretInput = z
-  .object({
-    // Bearer tokens are one whitespace-free word; HMAC keys of real senders are long.
-    secret: z
-      .string()
-      .min(16, "must be at least 16 characters")
-      .max(512)
-      .regex(/^\S+$/, "cannot contain whitespace"),
-  })
-  .strict();
+import { encryptIntegrationSecret } from "../integration-secrets";
+import { setIntegrationSecretInput } from "./inputs";
+import { toIntegrationView, withSetup, type IntegrationWithSetup } from "./views";
 
 /**
  * Some senders generate the signing secret themselves (PagerDuty v3 webhooks show theirs

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentHash } from "@/lib/ingest/digests";
-import { INGEST_ADAPTERS, getIngestAdapter, isIngestSource } from "@/lib/ingest/registry";
-import { INGEST_SOURCES, type IngestSource } from "@/lib/ingest/types";
+import { INGEST_ADAPTERS, INGEST_SOURCES, getIngestAdapter, isIngestSource, type IngestSource } from "@/lib/ingest/registry";
 import { delivery, fixtureBytes } from "./ingest-fixtures";
 
 /** Two different fixtures per source; the headers GitHub needs are added per case. */

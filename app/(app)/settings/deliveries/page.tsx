@@ -4,7 +4,7 @@ import { getPageContext } from "@/lib/auth/page-context";
 import { ServiceError } from "@/lib/services/errors";
 import { listDeliveries } from "@/lib/services/ingest/list-deliveries";
 import { listIntegrations } from "@/lib/services/integrations/list-integrations";
-import type { DeliveryView } from "@/lib/services/ingest/delivery-view";
+import type { DeliveryView } from "@/lib/services/ingest/views";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { CursorPager, currentCursor, firstParam, type SearchParamsRecord } from "@/components/shell/cursor-pager";

@@ -1,5 +1,5 @@
 import type { webhookDelivery } from "@/db/schema";
-import type { IntegrationKind } from "../integrations/integration-view";
+import type { IntegrationKind } from "../integrations/views";
 
 export const DELIVERY_STATUSES = ["accepted", "duplicate", "rejected", "failed"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -48,3 +48,8 @@ export function toDeliveryView(row: DeliveryRow, source: { name: string; kind: s
     replayable,
   };
 }
+
+/** What the webhook endpoint answers the sender (lib/api/webhook-intake.ts). */
+export type DeliveryOutcome =
+  | { status: 202 | 200; deliveryId: string; duplicate: boolean; events: number }
+  | { status: 401 | 422; deliveryId: string; code: string; reason: string };

@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { incident, timelineEvent } from "@/db/schema";
 import type { NormalizedPagerDutyEvent } from "@/lib/ingest/types";
-import type { ServiceContext } from "../context";
-import { declareIncident } from "../incidents/declare-incident";
-import { updateIncident } from "../incidents/update-incident";
-import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import type { ServiceContext } from "../../context";
+import { declareIncident } from "../../incidents/declare-incident";
+import { updateIncident } from "../../incidents/update-incident";
+import { appendTimelineEvent } from "../../incidents/append-timeline-event";
 
 const TITLES: Record<NormalizedPagerDutyEvent["action"], string> = {
   triggered: "PagerDuty incident triggered",

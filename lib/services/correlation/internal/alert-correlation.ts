@@ -1,3 +1,9 @@
+// The batched statements here (a delivery's routing written in one statement, its timeline
+// entries and their live notifications in another) are a deliberate exception to "writes go
+// through the ORM", like the ingest statement before them (docs/ARCHITECTURE.md,
+// "Exceptions"): ingest took ~14 statements per delivery before and one now, and with
+// prepared statements and these batches PostgreSQL went from 80 to 490 deliveries/s at
+// concurrency 32 (p99 601 → 113 ms). The live payloads come from lib/live/live-event.ts.
 import { randomUUID } from "node:crypto";
 import { eq, Param, sql } from "drizzle-orm";
 import { incident, incidentLink } from "@/db/schema";
@@ -5,11 +11,12 @@ import { isOpenStatus, OPEN_STATUSES, type IncidentStatus } from "@/lib/core/inc
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { routeAlert, type CandidateIncident, type ClosedIncident } from "@/lib/correlation/alert-routing";
 import type { NormalizedAlert } from "@/lib/ingest/types";
-import type { ServiceContext } from "../context";
-import { declareIncident } from "../incidents/declare-incident";
-import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { selectRows } from "@/db/raw-queries";
 import { LIVE_CHANNEL, liveEventSql } from "@/lib/live/live-event";
+import type { ServiceContext } from "../../context";
+import { TRIAGE_PREFIX } from "../../alerts/views";
+import { declareIncident } from "../../incidents/declare-incident";
+import { appendTimelineEvent } from "../../incidents/append-timeline-event";
 import type { CorrelationSettings } from "./correlation-settings";
 
 const RECURRENCE_WINDOW_MS = 30 * 24 * 60 * 60_000;
@@ -138,7 +145,7 @@ async function correlateAlert(
     case "refresh":
       return null;
     case "triage":
-      return { action: "triaged", routing: `triage: ${decision.reason}` };
+      return { action: "triaged", routing: `${TRIAGE_PREFIX}${decision.reason}` };
     case "attach":
       return { action: "attached", incidentId: decision.incidentId, routing: decision.reason };
     case "declare": {

@@ -1,6 +1,4 @@
-import { inArray } from "drizzle-orm";
-import { changeEvent, service } from "@/db/schema";
-import type { Queryable } from "@/db/client";
+import type { changeEvent, incidentChangeMark } from "@/db/schema";
 import type { ChangeKind } from "@/lib/ingest/types";
 
 export interface ChangeView {
@@ -39,14 +37,23 @@ export function toChangeView(row: ChangeRow, serviceSlug: string | null): Change
   };
 }
 
-export async function serviceSlugsById(db: Queryable, rows: ReadonlyArray<{ serviceId: string | null }>): Promise<Map<string, string>> {
-  const ids = [...new Set(rows.flatMap((r) => (r.serviceId ? [r.serviceId] : [])))];
-  if (ids.length === 0) return new Map();
-  const services = await db.select({ id: service.id, slug: service.slug }).from(service).where(inArray(service.id, ids));
-  return new Map(services.map((s) => [s.id, s.slug]));
+export const CHANGE_MARKS = ["suspect", "culprit", "dismissed"] as const;
+export type ChangeMark = (typeof CHANGE_MARKS)[number];
+
+export interface SuspectChangeView {
+  change: ChangeView;
+  score: number;
+  reasons: string[];
+  /** a responder's judgement, or null */
+  mark: ChangeMark | null;
+  markedBy: string | null;
+  markedAt: string | null;
 }
 
-export async function loadChangeViews(db: Queryable, rows: ChangeRow[]): Promise<ChangeView[]> {
-  const slugs = await serviceSlugsById(db, rows);
-  return rows.map((r) => toChangeView(r, r.serviceId ? (slugs.get(r.serviceId) ?? null) : null));
+export type MarkedChangeView = Omit<SuspectChangeView, "score" | "reasons">;
+
+export type MarkRow = typeof incidentChangeMark.$inferSelect;
+
+export function markOf(row: MarkRow | undefined): Pick<SuspectChangeView, "mark" | "markedBy" | "markedAt"> {
+  return row ? { mark: row.mark as ChangeMark, markedBy: row.markedBy, markedAt: row.markedAt.toISOString() } : { mark: null, markedBy: null, markedAt: null };
 }
