@@ -3,6 +3,8 @@ export * from "./catalog";
 export * from "./incidents";
 export * from "./audit";
 export * from "./api-keys";
+export * from "./integrations";
 export * from "./ingest";
 export * from "./postmortems";
 export * from "./knowledge";
+export * from "./jobs";

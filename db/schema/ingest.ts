@@ -1,29 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organization } from "./auth";
 import { service } from "./catalog";
 import { incident } from "./incidents";
-
-/** A source that sends webhooks (Alertmanager, GitHub, Flux, …), with its own URL and secret. */
-export const integration = pgTable(
-  "integration",
-  {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id")
-      .notNull()
-      .references(() => organization.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    name: text("name").notNull(),
-    /** The secret encrypted with the server's key: HMAC checks need the secret itself, not a hash. */
-    secretEncrypted: text("secret_encrypted").notNull(),
-    secretRotatedAt: timestamp("secret_rotated_at", { withTimezone: true }).notNull().defaultNow(),
-    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-    lastDeliveryAt: timestamp("last_delivery_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    disabledAt: timestamp("disabled_at", { withTimezone: true }),
-  },
-  (t) => [index("integration_org_idx").on(t.organizationId)],
-);
+import { integration } from "./integrations";
 
 /** Every delivery as received, accepted or not, so nothing a sender sent is ever lost. */
 export const webhookDelivery = pgTable(
@@ -158,21 +138,3 @@ export const correlationSettings = pgTable("correlation_settings", {
   groupingWindowMinutes: integer("grouping_window_minutes").notNull().default(10),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
-
-/** Work to do after a commit (correlation, syncs), claimed with SKIP LOCKED. */
-export const job = pgTable(
-  "job",
-  {
-    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    organizationId: text("organization_id"),
-    kind: text("kind").notNull(),
-    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
-    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
-    attempts: integer("attempts").notNull().default(0),
-    lockedAt: timestamp("locked_at", { withTimezone: true }),
-    doneAt: timestamp("done_at", { withTimezone: true }),
-    error: text("error"),
-  },
-  // Matches the claim's order, so a claim reads the first due job however long the backlog.
-  (t) => [index("job_pending_idx").on(t.runAt, t.id).where(sql`done_at IS NULL`)],
-);

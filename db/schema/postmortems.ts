@@ -114,16 +114,3 @@ export const actionItem = pgTable(
   },
   (t) => [index("action_item_incident_idx").on(t.incidentId), index("action_item_org_status_due_idx").on(t.organizationId, t.status, t.dueDate)],
 );
-
-/** Per-organisation GitHub access (a token) for issues, reverts and runbook sync. */
-export const githubConnection = pgTable("github_connection", {
-  organizationId: text("organization_id")
-    .primaryKey()
-    .references(() => organization.id, { onDelete: "cascade" }),
-  /** API base URL: https://api.github.com, a GitHub Enterprise URL, or a test server */
-  apiUrl: text("api_url").notNull().default("https://api.github.com"),
-  tokenEncrypted: text("token_encrypted").notNull(),
-  account: text("account"),
-  createdBy: text("created_by").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
