@@ -16,9 +16,12 @@ export interface QueuedJob {
   attempts: number;
 }
 
-/** Adds a job inside the caller's transaction: it exists only if the work that needs it commits. */
-export async function enqueueJob(tx: Queryable, entry: { kind: string; organizationId?: string | null; payload: Record<string, unknown> }): Promise<void> {
-  await tx.insert(job).values({ kind: entry.kind, organizationId: entry.organizationId ?? null, payload: entry.payload });
+/**
+ * Adds a job row and wakes the workers. Producers call enqueueJob (lib/jobs/job-payloads.ts),
+ * which checks the payload against its kind's schema first.
+ */
+export async function insertJob(tx: Queryable, entry: { kind: string; organizationId: string | null; payload: Record<string, unknown> }): Promise<void> {
+  await tx.insert(job).values({ kind: entry.kind, organizationId: entry.organizationId, payload: entry.payload });
   await tx.execute(sql`select pg_notify(${JOB_CHANNEL}, ${entry.kind})`);
 }
 
@@ -81,9 +84,12 @@ export async function completeJob(db: Queryable, id: number): Promise<void> {
   await db.execute(sql`update job set done_at = now(), locked_at = null, error = null where id = ${id}`);
 }
 
-/** Retries with growing delays; after the last attempt the job stays, done, with its error. */
-export async function failJob(db: Queryable, claimed: QueuedJob, error: string): Promise<void> {
-  const giveUp = claimed.attempts >= MAX_ATTEMPTS;
+/**
+ * Retries with growing delays; after the last attempt the job stays, done, with its error.
+ * `retry: false` gives up at once, for a failure that another attempt cannot change.
+ */
+export async function failJob(db: Queryable, claimed: QueuedJob, error: string, options: { retry?: boolean } = {}): Promise<void> {
+  const giveUp = options.retry === false || claimed.attempts >= MAX_ATTEMPTS;
   const delaySeconds = Math.min(2 ** claimed.attempts, 300);
   await db.execute(sql`
     update job set locked_at = null, error = ${error.slice(0, 2000)},

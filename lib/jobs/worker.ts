@@ -1,60 +1,8 @@
-import { lt, sql } from "drizzle-orm";
-import { job, session, verification } from "@/db/schema";
-import type { Database, DatabaseHandle } from "@/db/client";
+import { z } from "zod";
+import type { DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { syncDueRunbookSources } from "@/lib/services/runbooks/sync-runbook-source";
 import { claimDueJobsOfKind, claimNextJob, completeJob, completeJobs, failJob, JOB_CHANNEL, type QueuedJob } from "./queue";
-import { BATCHED_JOB_HANDLERS, QUEUED_JOB_HANDLERS } from "./queued-job-handlers";
-import { githubIssueSync } from "./github-issue-sync";
-
-export interface PeriodicJob {
-  name: string;
-  everyMs: number;
-  run(db: Database): Promise<void>;
-}
-
-/** Expired sessions and verification tokens are useless and only grow the tables. */
-export const purgeExpiredSessions: PeriodicJob = {
-  name: "purge-expired-sessions",
-  everyMs: 10 * 60_000,
-  async run(db) {
-    const now = new Date();
-    await db.delete(session).where(lt(session.expiresAt, now));
-    await db.delete(verification).where(lt(verification.expiresAt, now));
-  },
-};
-
-/** Done jobs are history nobody reads after a week; without this the queue table only grows. */
-export const purgeFinishedJobs: PeriodicJob = {
-  name: "purge-finished-jobs",
-  everyMs: 60 * 60_000,
-  async run(db) {
-    await db.delete(job).where(lt(job.doneAt, new Date(Date.now() - FINISHED_JOBS_KEPT_MS)));
-  },
-};
-const FINISHED_JOBS_KEPT_MS = 7 * 24 * 60 * 60_000;
-
-/** Runbook folders are re-synced from GitHub when due (hourly, or after a failure's backoff). */
-export const syncRunbookSources: PeriodicJob = { name: "sync-runbook-sources", everyMs: 60_000, run: syncDueRunbookSources };
-
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources];
-
-/**
- * PGlite runs no autovacuum, so without this the planner has no statistics and, e.g., the
- * service filter of the incident list reads every incident (measured: 53 ms instead of 8).
- */
-export const analyzeEmbeddedDatabase: PeriodicJob = {
-  name: "analyze-embedded-database",
-  everyMs: 60 * 60_000,
-  async run(db) {
-    await db.execute(sql`analyze`);
-  },
-};
-
-/** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
-export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {
-  return engine === "pglite" ? [...PERIODIC_JOBS, analyzeEmbeddedDatabase] : PERIODIC_JOBS;
-}
+import { PERIODIC_JOBS, QUEUED_JOBS, type PeriodicJob, type QueuedJobDefinition } from "./definitions";
 
 /** How often the queue is polled when no NOTIFY wakes the worker (e.g. a missed one). */
 const POLL_MS = 1_000;
@@ -66,8 +14,19 @@ export interface Worker {
   drain(): Promise<number>;
 }
 
-export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PERIODIC_JOBS): Worker {
+/** A payload that does not parse with its kind's schema: another attempt cannot fix it. */
+class InvalidJobPayload extends Error {}
+
+/** The claimed job's payload as its definition's schema reads it, or why it does not. */
+function parsePayload(definition: QueuedJobDefinition, claimed: QueuedJob) {
+  const parsed = definition.payload.safeParse(claimed.payload);
+  if (parsed.success) return parsed.data;
+  throw new InvalidJobPayload(`Invalid payload for job kind ${claimed.kind}: ${z.prettifyError(parsed.error)}`);
+}
+
+export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PERIODIC_JOBS, queued: QueuedJobDefinition[] = QUEUED_JOBS): Worker {
   const db = handle.db;
+  const definitions = new Map(queued.map((definition) => [definition.kind as string, definition]));
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
   let stopping = false;
@@ -97,25 +56,30 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
   }
 
   const runOne = async (claimed: QueuedJob): Promise<void> => {
-    const handler = QUEUED_JOB_HANDLERS[claimed.kind];
+    const definition = definitions.get(claimed.kind);
     try {
-      if (!handler) throw new Error(`No handler for job kind ${claimed.kind}`);
-      await handler(db, claimed.payload);
+      if (!definition) throw new Error(`No handler for job kind ${claimed.kind}`);
+      await definition.handler(db, parsePayload(definition, claimed));
       await completeJob(db, claimed.id);
     } catch (err) {
       logger.error({ err, job: claimed.kind, id: claimed.id, attempt: claimed.attempts }, "queued job failed");
-      await failJob(db, claimed, (err as Error).message ?? String(err));
+      await failJob(db, claimed, (err as Error).message ?? String(err), { retry: !(err instanceof InvalidJobPayload) });
     }
   };
   /** Jobs of a batched kind go together; if the batch fails, each runs alone so one bad job fails alone. */
-  const runBatch = async (first: QueuedJob, batched: (typeof BATCHED_JOB_HANDLERS)[string]): Promise<number> => {
-    const jobs = [first, ...(await claimDueJobsOfKind(db, first.kind, batched.limit - 1))];
+  const runBatch = async (first: QueuedJob, definition: QueuedJobDefinition, batch: NonNullable<QueuedJobDefinition["batch"]>): Promise<number> => {
+    const jobs = [first, ...(await claimDueJobsOfKind(db, first.kind, batch.limit - 1))];
+    // A payload that does not parse fails on its own (runOne), without taking the batch down.
+    const parsed = jobs.map((job) => ({ job, payload: definition.payload.safeParse(job.payload) }));
+    const valid = parsed.flatMap(({ job, payload }) => (payload.success ? [{ job, payload: payload.data }] : []));
+    for (const { job, payload } of parsed) if (!payload.success) await runOne(job);
+    if (valid.length === 0) return jobs.length;
     try {
-      await batched.run(db, jobs.map((j) => j.payload));
-      await completeJobs(db, jobs.map((j) => j.id));
+      await batch.handler(db, valid.map((v) => v.payload));
+      await completeJobs(db, valid.map((v) => v.job.id));
     } catch (err) {
-      logger.warn({ err, job: first.kind, jobs: jobs.length }, "batched jobs failed; running them one by one");
-      for (const job of jobs) await runOne(job);
+      logger.warn({ err, job: first.kind, jobs: valid.length }, "batched jobs failed; running them one by one");
+      for (const { job } of valid) await runOne(job);
     }
     return jobs.length;
   };
@@ -125,9 +89,9 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
     while (!stopping) {
       const claimed = await claimNextJob(db);
       if (!claimed) break;
-      const batched = BATCHED_JOB_HANDLERS[claimed.kind];
-      if (batched) {
-        processed += await runBatch(claimed, batched);
+      const definition = definitions.get(claimed.kind);
+      if (definition?.batch) {
+        processed += await runBatch(claimed, definition, definition.batch);
       } else {
         await runOne(claimed);
         processed++;

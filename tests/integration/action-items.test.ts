@@ -12,7 +12,7 @@ import * as itemRoute from "@/app/api/v1/action-items/[id]/route";
 import * as issueRoute from "@/app/api/v1/action-items/[id]/github-issue/route";
 import * as syncRoute from "@/app/api/v1/action-items/sync/route";
 import * as connectionRoute from "@/app/api/v1/github-connection/route";
-import { githubIssueSync } from "@/lib/jobs/github-issue-sync";
+import { githubIssueSync } from "@/lib/jobs/definitions/github-issue-sync";
 import type { ActionItemView } from "@/lib/services/action-items/action-item-view";
 import { callRoute } from "./route-request";
 import { startFakeGitHub, type FakeGitHub } from "./github-api-server";

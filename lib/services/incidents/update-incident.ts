@@ -12,8 +12,7 @@ import { findIncident } from "./find-incident";
 import { updateIncidentInput } from "./inputs";
 import { resolveServiceSlugs } from "./internal";
 import { loadIncidentView, type IncidentView, type NewTimelineEvent } from "./views";
-import { enqueueJob } from "@/lib/jobs/queue";
-import { REFRESH_INCIDENT_KNOWLEDGE_JOB } from "../knowledge/refresh-incident-knowledge";
+import { enqueueJob, REFRESH_INCIDENT_KNOWLEDGE_JOB } from "@/lib/jobs/job-payloads";
 
 type TimelineDraft = Omit<NewTimelineEvent, "organizationId" | "incidentId" | "actor">;
 
@@ -56,7 +55,7 @@ export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawIn
       });
       // A resolved incident becomes a suggestion for later ones: rebuild its search document.
       if (input.status === "resolved" || input.status === "closed") {
-        await enqueueJob(tx, { kind: REFRESH_INCIDENT_KNOWLEDGE_JOB, organizationId: ctx.organizationId, payload: { incidentId: row.id } });
+        await enqueueJob(tx, REFRESH_INCIDENT_KNOWLEDGE_JOB, { incidentId: row.id }, { organizationId: ctx.organizationId });
       }
     }
 

@@ -3,8 +3,6 @@ import { incidentKnowledge } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { selectRows } from "@/db/raw-queries";
 
-export const REFRESH_INCIDENT_KNOWLEDGE_JOB = "refresh-incident-knowledge";
-
 /** Notes beyond this are not worth indexing for similarity; keeps documents bounded. */
 const MAX_DOCUMENT_CHARS = 200_000;
 

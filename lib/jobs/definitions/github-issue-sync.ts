@@ -1,6 +1,6 @@
-import type { PeriodicJob } from "./worker";
 import { syncAllGitHubIssues } from "@/lib/services/action-items/sync-github-issues";
 import { logger } from "@/lib/logger";
+import type { PeriodicJob } from "./job-definition";
 
 /** Issues closed on GitHub mark their action items done within a few minutes. */
 export const githubIssueSync: PeriodicJob = {

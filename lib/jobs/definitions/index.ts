@@ -1,0 +1,26 @@
+import type { DatabaseHandle } from "@/db/client";
+import { CORRELATE_DELIVERY_JOB, REFRESH_INCIDENT_KNOWLEDGE_JOB, type JobKind } from "../job-payloads";
+import { analyzeEmbeddedDatabase } from "./analyze-embedded-database";
+import { correlateDeliveryJob } from "./correlate-delivery";
+import { githubIssueSync } from "./github-issue-sync";
+import type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
+import { purgeExpiredSessions } from "./purge-expired-sessions";
+import { purgeFinishedJobs } from "./purge-finished-jobs";
+import { refreshIncidentKnowledgeJob } from "./refresh-incident-knowledge";
+import { syncRunbookSources } from "./sync-runbook-sources";
+
+export type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
+
+/** The registry of queued jobs the worker runs: one definition for every kind of the job contract. */
+const QUEUED_JOBS_BY_KIND: { [K in JobKind]: QueuedJobDefinition<K> } = {
+  [CORRELATE_DELIVERY_JOB]: correlateDeliveryJob,
+  [REFRESH_INCIDENT_KNOWLEDGE_JOB]: refreshIncidentKnowledgeJob,
+};
+export const QUEUED_JOBS: QueuedJobDefinition[] = Object.values(QUEUED_JOBS_BY_KIND);
+
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources];
+
+/** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
+export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {
+  return engine === "pglite" ? [...PERIODIC_JOBS, analyzeEmbeddedDatabase] : PERIODIC_JOBS;
+}
