@@ -37,3 +37,9 @@ function safeJson(text: string): unknown {
     return null;
   }
 }
+
+/** One page of a list answer from /api/v1: the items, and the cursor of the next page. */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}

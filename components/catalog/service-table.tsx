@@ -2,7 +2,7 @@ import { ShieldAlert } from "lucide-react";
 import type { ServiceView } from "@/lib/services/catalog/views";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ServiceMappingsDialog } from "@/components/ingest/service-mappings-dialog";
+import { ServiceMappingsDialog } from "./service-mappings-dialog";
 
 export function CriticalFunctionBadge() {
   return (

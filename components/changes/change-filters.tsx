@@ -1,7 +1,7 @@
 "use client";
 
 import { Loader2 } from "lucide-react";
-import { useHydrated } from "@/components/incident/use-hydrated";
+import { useHydrated } from "@/components/time/use-hydrated";
 import { useUrlFilters } from "@/components/filters/use-url-filters";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";

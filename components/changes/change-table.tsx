@@ -1,7 +1,7 @@
 import { ExternalLink } from "lucide-react";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Timestamp } from "@/components/time/timestamp";
-import type { ChangeView } from "@/components/ingest/ingest-types";
+import type { ChangeView } from "./change-types";
 import { ChangeKindBadge, isFailure, shortRevision } from "./change-kinds";
 
 const SOURCE_LABELS: Record<string, string> = { github: "GitHub", flux: "Flux", argocd: "Argo CD", generic: "webhook" };

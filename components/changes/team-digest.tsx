@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ChangeView } from "@/components/ingest/ingest-types";
+import type { ChangeView } from "./change-types";
 import { isFailure } from "./change-kinds";
 import { ChangeRows } from "./change-table";
 

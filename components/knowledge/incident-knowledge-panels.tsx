@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Repeat } from "lucide-react";
 import { apiFetch } from "@/components/api-client";
-import { Panel } from "@/components/incident/panel";
-import { incidentApiPath } from "@/components/incident/use-incident-timeline";
+import { Panel } from "@/components/incidents/panel";
+import { incidentApiPath } from "@/components/incidents/use-incident-timeline";
 import { Skeleton } from "@/components/ui/skeleton";
 import { IncidentRunbooksPanel } from "./incident-runbooks-panel";
 import type { IncidentRefItem, IncidentRunbookItem, SimilarItem } from "./knowledge-types";

@@ -4,7 +4,7 @@ import { BookOpen, ExternalLink } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
-import { incidentApiPath, useTimelineSync } from "@/components/incident/use-incident-timeline";
+import { incidentApiPath, useTimelineSync } from "@/components/incidents/use-incident-timeline";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { Badge } from "@/components/ui/badge";
 import { Checkbox } from "@/components/ui/checkbox";

@@ -4,7 +4,7 @@ import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
-import { incidentApiPath } from "@/components/incident/use-incident-timeline";
+import { incidentApiPath } from "@/components/incidents/use-incident-timeline";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -3,8 +3,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { incidentAlertsKey, incidentChangesScope } from "@/components/ingest/ingest-query-keys";
-import { useTimelineSync } from "@/components/incident/use-incident-timeline";
+import { incidentAlertsKey } from "@/components/alerts/alert-query-keys";
+import { incidentChangesScope } from "@/components/changes/change-query-keys";
+import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
 import { RefreshThrottle } from "./refresh-throttle";
 import { LIVE_REFRESH_DELAY_MS } from "./use-debounced-refresh";
 import { useLiveEvents } from "./use-live-events";

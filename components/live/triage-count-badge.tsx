@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/components/api-client";
+import { apiFetch, type ListPage } from "@/components/api-client";
 import { cn } from "@/components/ui/class-names";
-import { TRIAGE_ALERTS_KEY } from "@/components/ingest/ingest-query-keys";
-import type { AlertView, ListPage } from "@/components/ingest/ingest-types";
+import { TRIAGE_ALERTS_KEY } from "@/components/alerts/alert-query-keys";
+import type { AlertView } from "@/components/alerts/alert-types";
 import { useLiveEvents } from "./use-live-events";
 
 const COUNT_LIMIT = 100;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
-import { Panel } from "@/components/incident/panel";
+import { Panel } from "@/components/incidents/panel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ActionItemsPanel } from "@/components/action-items/action-items-panel";

@@ -7,7 +7,7 @@ import { authClient } from "@/components/auth-client";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { useHydrated } from "@/components/incident/use-hydrated";
+import { useHydrated } from "@/components/time/use-hydrated";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();

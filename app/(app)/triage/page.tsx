@@ -7,7 +7,7 @@ import { listServices } from "@/lib/services/catalog/list-services";
 import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
-import { TriageAlertCard } from "@/components/ingest/triage-alert-card";
+import { TriageAlertCard } from "@/components/alerts/triage-alert-card";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Triage" };

@@ -4,7 +4,7 @@ import { DEFAULT_GROUPING_WINDOW_MS } from "@/lib/correlation/alert-routing";
 import { DEFAULT_ROUTING_RULES } from "@/lib/correlation/routing-rules";
 import { getCorrelationSettings } from "@/lib/services/correlation/get-correlation-settings";
 import { PageHeader } from "@/components/shell/page-header";
-import { CorrelationSettingsForm } from "@/components/ingest/correlation-settings-form";
+import { CorrelationSettingsForm } from "@/components/correlation/correlation-settings-form";
 
 export const metadata: Metadata = { title: "Correlation" };
 

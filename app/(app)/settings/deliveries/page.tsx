@@ -8,9 +8,9 @@ import type { DeliveryView } from "@/lib/services/ingest/views";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { CursorPager, currentCursor, firstParam, type SearchParamsRecord } from "@/components/shell/cursor-pager";
-import { DeliveryFilters } from "@/components/ingest/delivery-filters";
-import { DELIVERY_TABS, type DeliveryTab } from "@/components/ingest/delivery-tabs";
-import { DeliveryTable } from "@/components/ingest/delivery-table";
+import { DeliveryFilters } from "@/components/deliveries/delivery-filters";
+import { DELIVERY_TABS, type DeliveryTab } from "@/components/deliveries/delivery-tabs";
+import { DeliveryTable } from "@/components/deliveries/delivery-table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Deliveries" };

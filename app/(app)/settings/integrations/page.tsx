@@ -4,8 +4,8 @@ import { getPageContext } from "@/lib/auth/page-context";
 import { listIntegrations } from "@/lib/services/integrations/list-integrations";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
-import { AddIntegrationDialog } from "@/components/ingest/add-integration-dialog";
-import { IntegrationTable } from "@/components/ingest/integration-table";
+import { AddIntegrationDialog } from "@/components/integrations/add-integration-dialog";
+import { IntegrationTable } from "@/components/integrations/integration-table";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Integrations" };

@@ -10,11 +10,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/shell/page-header";
 import { Timestamp } from "@/components/time/timestamp";
-import { CopyButton } from "@/components/ingest/copy-button";
-import { INTEGRATION_KINDS, IntegrationKindIcon } from "@/components/ingest/integration-kinds";
-import { RotateSecretDialog } from "@/components/ingest/rotate-secret-dialog";
-import { SetSigningSecretForm } from "@/components/ingest/set-signing-secret-form";
-import { SetupSnippetView } from "@/components/ingest/setup-snippet";
+import { CopyButton } from "@/components/ui/copy-button";
+import { INTEGRATION_KINDS, IntegrationKindIcon } from "@/components/integrations/integration-kinds";
+import { RotateSecretDialog } from "@/components/integrations/rotate-secret-dialog";
+import { SetSigningSecretForm } from "@/components/integrations/set-signing-secret-form";
+import { SetupSnippetView } from "@/components/integrations/setup-snippet";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
 interface Props {

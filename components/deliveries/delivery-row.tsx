@@ -4,10 +4,10 @@ import { useState } from "react";
 import { cn } from "@/components/ui/class-names";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { Timestamp } from "@/components/time/timestamp";
+import { IntegrationKindIcon } from "@/components/integrations/integration-kinds";
 import { DeliveryBody, DeliveryPreview } from "./delivery-payload";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
-import { IntegrationKindIcon } from "./integration-kinds";
-import type { DeliveryView } from "./ingest-types";
+import type { DeliveryView } from "./delivery-types";
 import { ReplayDeliveryButton } from "./replay-delivery-button";
 
 export const DELIVERY_COLUMNS = 6;

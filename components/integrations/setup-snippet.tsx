@@ -1,6 +1,6 @@
 import { Fragment } from "react";
-import type { SetupSnippet } from "./ingest-types";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { SetupSnippet } from "./integration-types";
 
 /** `code` spans in a step, as the snippets write them. */
 function StepText({ text }: { text: string }) {

@@ -13,7 +13,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useCreateMutation } from "@/components/forms/use-create-mutation";
 import { INTEGRATION_KIND_OPTIONS, INTEGRATION_KINDS, IntegrationKindIcon } from "./integration-kinds";
-import type { IntegrationKind, IntegrationWithSetup } from "./ingest-types";
+import type { IntegrationKind, IntegrationWithSetup } from "./integration-types";
 import { SecretOnce } from "./secret-once";
 import { SetupSnippetView } from "./setup-snippet";
 

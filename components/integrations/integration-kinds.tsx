@@ -1,6 +1,6 @@
 import { ChartSpline, Flame, GitBranch, PhoneCall, RefreshCw, Ship, Webhook, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
-import type { IntegrationKind } from "./ingest-types";
+import type { IntegrationKind } from "./integration-types";
 
 /**
  * How each kind of lib/ingest/registry.ts (the one list) is shown. The registry pulls in the

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { DeliveryRow } from "./delivery-row";
-import type { DeliveryView } from "./ingest-types";
+import type { DeliveryView } from "./delivery-types";
 
 export function DeliveryTable({ deliveries }: { deliveries: DeliveryView[] }) {
   return (

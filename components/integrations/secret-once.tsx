@@ -1,5 +1,5 @@
 import { KeyRound } from "lucide-react";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** A freshly made secret: shown this once, with the warning that it will not come back. */
 export function SecretOnce({ secret, title }: { secret: string; title: string }) {

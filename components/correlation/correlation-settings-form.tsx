@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FormAlert } from "@/components/forms/form-alert";
 import { Timestamp } from "@/components/time/timestamp";
-import type { CorrelationSettingsView, RoutingRule } from "./ingest-types";
+import type { CorrelationSettingsView, RoutingRule } from "./correlation-types";
 import { formatMatcherLines, parseMatcherLines } from "./label-matcher-lines";
 import { RoutingRuleEditor, type RuleDraft, type RuleErrors } from "./routing-rule-editor";
 

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { Waypoints } from "lucide-react";
 import { toast } from "sonner";
-import type { ServiceView } from "@/lib/services/catalog/catalog-views";
+import type { ServiceView } from "@/lib/services/catalog/views";
 import { ApiError, apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";

@@ -4,14 +4,14 @@ import { useCallback, useMemo, useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { GitCommitHorizontal, LoaderCircle } from "lucide-react";
 import { toast } from "sonner";
-import { apiFetch } from "@/components/api-client";
+import { apiFetch, type ListPage } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
-import { useTimelineSync } from "@/components/incident/use-incident-timeline";
-import type { ChangeMark, ListPage, SuspectChangeView } from "./ingest-types";
-import { incidentChangesKey, incidentChangesScope } from "./ingest-query-keys";
+import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
+import type { ChangeMark, SuspectChangeView } from "./change-types";
+import { incidentChangesKey, incidentChangesScope } from "./change-query-keys";
 import { DEFAULT_LOOKBACK_MINUTES, LOOKBACK_OPTIONS } from "./lookback-options";
 import { SuspectChangeItem } from "./suspect-change-item";
 

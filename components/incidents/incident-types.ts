@@ -3,12 +3,10 @@
  * and what /api/v1 answers. The shapes are the verbs' views; type-only re-exports are
  * erased at build time, so no server code reaches the browser.
  */
-export type { IncidentView } from "@/lib/services/incidents/incident-view";
-export type { TimelineEventView } from "@/lib/services/incidents/timeline-view";
-export type { NoteRevisionView } from "@/lib/services/incidents/list-note-revisions";
-export type { MemberSummary } from "@/lib/services/organizations/list-members";
+export type { IncidentView, NoteRevisionView, TimelineEventView } from "@/lib/services/incidents/views";
+export type { MemberSummary } from "@/lib/services/organizations/views";
 
-import type { TimelineEventView } from "@/lib/services/incidents/timeline-view";
+import type { TimelineEventView } from "@/lib/services/incidents/views";
 
 export interface TimelinePage {
   items: TimelineEventView[];

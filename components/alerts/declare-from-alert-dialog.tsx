@@ -15,9 +15,9 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { FormAlert } from "@/components/forms/form-alert";
-import type { IncidentView } from "@/components/incident/incident-types";
-import type { AlertView } from "./ingest-types";
-import { TRIAGE_ALERTS_KEY } from "./ingest-query-keys";
+import type { IncidentView } from "@/components/incidents/incident-types";
+import type { AlertView } from "./alert-types";
+import { TRIAGE_ALERTS_KEY } from "./alert-query-keys";
 
 /** A sensible starting severity for the alert's own label; the responder can change it. */
 function suggestedSeverity(alertSeverity: string | null): Severity {

@@ -5,6 +5,7 @@ import { LoaderCircle } from "lucide-react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
+import { useHydrated } from "@/components/time/use-hydrated";
 import type { TimelineEventView, TimelinePage } from "./incident-types";
 import { NoteComposer } from "./note-composer";
 import { NoteRevisionsDialog } from "./note-revisions-dialog";
@@ -14,7 +15,6 @@ import { useOnTimelineFollow } from "./timeline-follow";
 import { TimelineFilters } from "./timeline-filters";
 import { errorMessage } from "./use-incident-update";
 import { NO_TIMELINE_FILTER, useIncidentTimeline, type TimelineFilter } from "./use-incident-timeline";
-import { useHydrated } from "./use-hydrated";
 import { useTimelineEventActions } from "./use-timeline-event-actions";
 
 export interface IncidentTimelineProps {

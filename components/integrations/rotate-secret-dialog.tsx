@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { DialogSubmitFooter } from "@/components/ui/dialog-submit-footer";
 import { FormAlert } from "@/components/forms/form-alert";
-import type { IntegrationWithSetup } from "./ingest-types";
+import type { IntegrationWithSetup } from "./integration-types";
 import { SecretOnce } from "./secret-once";
 import { SetupSnippetView } from "./setup-snippet";
 

@@ -7,7 +7,7 @@ import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import type { DeliveryView } from "./ingest-types";
+import type { DeliveryView } from "./delivery-types";
 
 const SIGNATURE_REASON = "Refused for its signature: a replay would skip that check. Fix the sender's secret and let it send again.";
 

@@ -4,15 +4,15 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link2, LoaderCircle, Plus } from "lucide-react";
 import { toast } from "sonner";
-import { apiFetch } from "@/components/api-client";
+import { apiFetch, type ListPage } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Timestamp } from "@/components/time/timestamp";
-import { useTimelineSync } from "@/components/incident/use-incident-timeline";
+import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
 import { AlertSeverityBadge } from "./alert-severity-badge";
-import type { AlertView, ListPage } from "./ingest-types";
-import { incidentAlertsKey, TRIAGE_ALERTS_KEY } from "./ingest-query-keys";
+import type { AlertView } from "./alert-types";
+import { incidentAlertsKey, TRIAGE_ALERTS_KEY } from "./alert-query-keys";
 
 /** Firing alerts not on this incident, those waiting in triage first. */
 function candidates(alerts: AlertView[], incidentId: string): AlertView[] {

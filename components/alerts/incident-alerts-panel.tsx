@@ -3,14 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { BookOpen, ExternalLink, LoaderCircle, Unlink } from "lucide-react";
 import { toast } from "sonner";
-import { apiFetch } from "@/components/api-client";
+import { apiFetch, type ListPage } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { Timestamp } from "@/components/time/timestamp";
-import { useTimelineSync } from "@/components/incident/use-incident-timeline";
+import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
 import { AlertSeverityBadge, AlertStatusBadge } from "./alert-severity-badge";
 import { AttachAlertDialog } from "./attach-alert-dialog";
-import type { AlertView, ListPage } from "./ingest-types";
-import { incidentAlertsKey, TRIAGE_ALERTS_KEY } from "./ingest-query-keys";
+import type { AlertView } from "./alert-types";
+import { incidentAlertsKey, TRIAGE_ALERTS_KEY } from "./alert-query-keys";
 import { ExternalTextLink } from "./external-text-link";
 
 export interface IncidentAlertsPanelProps {

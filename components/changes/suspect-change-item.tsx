@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
 import { Timestamp } from "@/components/time/timestamp";
 import { ChangeKindBadge, shortRevision } from "@/components/changes/change-kinds";
-import type { ChangeMark, SuspectChangeView } from "./ingest-types";
+import type { ChangeMark, SuspectChangeView } from "./change-types";
 
 const MARKS: Array<{ mark: ChangeMark; label: string; pressed: string }> = [
   { mark: "suspect", label: "Suspect", pressed: "border-sev3/40 bg-sev3-muted text-sev3 hover:bg-sev3-muted" },

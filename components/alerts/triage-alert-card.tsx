@@ -5,7 +5,7 @@ import { ExternalTextLink } from "./external-text-link";
 import { AlertSeverityBadge } from "./alert-severity-badge";
 import { AttachToIncidentDialog, type OpenIncidentOption } from "./attach-to-incident-dialog";
 import { DeclareFromAlertDialog } from "./declare-from-alert-dialog";
-import type { AlertView } from "./ingest-types";
+import type { AlertView } from "./alert-types";
 
 const TRIAGE_PREFIX = "triage: ";
 

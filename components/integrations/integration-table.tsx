@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Timestamp } from "@/components/time/timestamp";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { INTEGRATION_KINDS, IntegrationKindIcon } from "./integration-kinds";
-import type { IntegrationSummary } from "./ingest-types";
+import type { IntegrationSummary } from "./integration-types";
 
 export function IntegrationTable({ integrations }: { integrations: IntegrationSummary[] }) {
   return (

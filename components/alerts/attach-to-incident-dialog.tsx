@@ -11,8 +11,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { FormAlert } from "@/components/forms/form-alert";
-import type { AlertView } from "./ingest-types";
-import { TRIAGE_ALERTS_KEY } from "./ingest-query-keys";
+import type { AlertView } from "./alert-types";
+import { TRIAGE_ALERTS_KEY } from "./alert-query-keys";
 
 export interface OpenIncidentOption {
   ref: string;

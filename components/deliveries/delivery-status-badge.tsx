@@ -1,5 +1,5 @@
 import { cn } from "@/components/ui/class-names";
-import type { DeliveryStatus } from "./ingest-types";
+import type { DeliveryStatus } from "./delivery-types";
 
 const STYLES: Record<DeliveryStatus, { label: string; className: string }> = {
   accepted: { label: "Accepted", className: "border-success/25 bg-success-muted text-success" },

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ChevronDown, ChevronRight, LoaderCircle } from "lucide-react";
 import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "./copy-button";
-import type { DeliveryDetailView } from "./ingest-types";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { DeliveryDetailView } from "./delivery-types";
 
 const PREVIEW_LENGTH = 140;
 
