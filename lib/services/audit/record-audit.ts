@@ -3,25 +3,27 @@ import { auditLog } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { GENESIS_HASH, hashAuditEntry, type AuditContent } from "@/lib/core/audit-chain";
 import type { Actor } from "@/lib/core/actor";
+import type { AuditAction, AuditChange } from "@/lib/core/audit-actions";
 import type { RequestMeta, ServiceContext } from "../context";
 
-export interface AuditEntryInput {
+/**
+ * One audit row to append: who and where (from the verb's context), what (an action of the
+ * catalogue in lib/core/audit-actions.ts, with the before/after shapes it declares) and on
+ * which object. A misspelt action or a missing field of its shape does not compile.
+ */
+export type AuditEntryInput<A extends AuditAction = AuditAction> = {
   organizationId: string;
   actor: Actor;
   request: RequestMeta;
-  action: string;
-  targetType: string;
   targetId: string | null;
-  before?: unknown;
-  after?: unknown;
-}
+} & AuditChange<A>;
 
 /**
  * Appends one row to the organisation's chain. Must run inside the caller's transaction so
  * the audit row commits or rolls back with the change it describes. The advisory lock
  * serialises writers of one organisation, so two transactions never link to the same row.
  */
-export async function recordAudit(tx: Queryable, entry: AuditEntryInput): Promise<void> {
+export async function recordAudit<A extends AuditAction>(tx: Queryable, entry: AuditEntryInput<A>): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${"audit:" + entry.organizationId}, 0))`);
   const [last] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })

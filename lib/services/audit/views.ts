@@ -1,6 +1,7 @@
 import type { auditLog } from "@/db/schema";
 import type { ChainedEntry } from "@/lib/core/audit-chain";
 import type { ActorType } from "@/lib/core/actor";
+import { parseAuditEntry, type ParsedAuditEntry } from "@/lib/core/audit-actions";
 
 /** The public shape of an audit row (API.md). */
 export interface AuditEntryView {
@@ -19,15 +20,17 @@ export interface AuditEntryView {
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
+/** The row as the API and exports show it: action and before/after read back through the catalogue. */
 export function toAuditEntryView(row: AuditRow): AuditEntryView {
+  const change = parseAuditEntry(row);
   return {
     seq: row.seq,
     at: row.at.toISOString(),
     actor: { type: row.actorType as ActorType, id: row.actorId, label: row.actorLabel },
-    action: row.action,
-    target: { type: row.targetType, id: row.targetId },
-    before: row.before ?? null,
-    after: row.after ?? null,
+    action: change.action,
+    target: { type: change.targetType, id: row.targetId },
+    before: change.before,
+    after: change.after,
     ip: row.ip,
     userAgent: row.userAgent,
     prevHash: row.prevHash,
@@ -35,6 +38,15 @@ export function toAuditEntryView(row: AuditRow): AuditEntryView {
   };
 }
 
+/**
+ * An entry's change typed by its action, for code that acts on what a row says (known
+ * actions narrow `before`/`after`; old or foreign rows come back as stored, marked unknown).
+ */
+export function auditChangeOf(view: Pick<AuditEntryView, "action" | "target" | "before" | "after">): ParsedAuditEntry {
+  return parseAuditEntry({ action: view.action, targetType: view.target.type, before: view.before, after: view.after });
+}
+
+/** What the hash chain covers: the row exactly as stored, never a parsed copy. */
 export function toChainedEntry(row: AuditRow): ChainedEntry {
   return {
     organizationId: row.organizationId,

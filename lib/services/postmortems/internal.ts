@@ -84,7 +84,7 @@ export async function commitPostmortemStep(
   tx: Queryable,
   ctx: ServiceContext,
   row: PostmortemRow,
-  action: string,
+  action: "postmortem.submitted" | "postmortem.approved" | "postmortem.published" | "postmortem.reopened",
   set: Partial<typeof postmortem.$inferInsert>,
   detail: Record<string, unknown> = {},
 ): Promise<PostmortemRow> {
