@@ -8,7 +8,8 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { SYSTEM_ACTOR } from "@/lib/core/actor";
 import { NO_REQUEST } from "@/lib/services/context";
-import { evaluateKnownItemRetrieval, type LabelledIncident } from "@/lib/services/knowledge/evaluate-similarity";
+import { evaluateKnownItemRetrieval } from "@/lib/services/knowledge/evaluate-known-item-retrieval";
+import type { LabelledIncident } from "@/lib/services/knowledge/views";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
 
 const file = process.argv[2];

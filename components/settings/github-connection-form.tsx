@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Loader2 } from "lucide-react";
-import type { GitHubConnectionView } from "@/lib/services/github-connection/github-connection-view";
+import type { GitHubConnectionView } from "@/lib/services/github-connection/views";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { alert, incident, incidentKnowledge, service } from "@/db/schema";
 import type { ServiceContext } from "@/lib/services/context";
 import { refreshIncidentKnowledge } from "@/lib/services/knowledge/refresh-incident-knowledge";
-import { createRunbook } from "@/lib/services/runbooks/manage-runbooks";
+import { createRunbook } from "@/lib/services/runbooks/create-runbook";
 
 /** Published like the demo alerts' runbook_url annotations: https://runbooks.demo-bank.example/<service>/<kebab-alert>. */
 const RUNBOOKS_SITE = "https://runbooks.demo-bank.example";

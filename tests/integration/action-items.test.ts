@@ -13,7 +13,7 @@ import * as issueRoute from "@/app/api/v1/action-items/[id]/github-issue/route";
 import * as syncRoute from "@/app/api/v1/action-items/sync/route";
 import * as connectionRoute from "@/app/api/v1/github-connection/route";
 import { githubIssueSync } from "@/lib/jobs/definitions/github-issue-sync";
-import type { ActionItemView } from "@/lib/services/action-items/action-item-view";
+import type { ActionItemView } from "@/lib/services/action-items/views";
 import { callRoute } from "./route-request";
 import { startFakeGitHub, type FakeGitHub } from "./github-api-server";
 
@@ -190,5 +190,28 @@ describe("GitHub issues for action items", () => {
     const list = await callRoute<{ items: ActionItemView[] }>(incidentItemsRoute.GET, { path: `/api/v1/incidents/${incidentRef}/action-items`, key: org.keys.viewer, params: { idOrRef: incidentRef } });
     expect(list.body.items.find((i) => i.id === item.body.id)!.github!.syncError).toMatch(/rate limit/);
     expect(list.body.items.find((i) => i.id === unknown.body.id)!.github).toBeNull();
+  });
+
+  it("reports any 429 as GitHub's rate limit and any other 403 as access denied, as runbook sync does", async () => {
+    await connect(github.token);
+    const item = await create(org.keys.responder, { title: "Check the failure paths" });
+    try {
+      // A secondary rate limit answers 429 with requests still remaining.
+      github.failure = { status: 429, headers: { "x-ratelimit-remaining": "12" } };
+      const limited = await openIssue(org.keys.responder, item.body.id, { repository: "acme/ledger" });
+      expect(limited.status).toBe(502);
+      expect(limited.error!.message).toMatch(/rate limit/);
+      expect(limited.error!.details).toEqual({ githubStatus: 429 });
+
+      github.failure = { status: 403 };
+      const denied = await openIssue(org.keys.responder, item.body.id, { repository: "acme/ledger" });
+      expect(denied.status).toBe(502);
+      expect(denied.error!.message).toMatch(/denied access to repository acme\/ledger/);
+      expect(denied.error!.details).toEqual({ githubStatus: 403 });
+    } finally {
+      github.failure = null;
+    }
+    const list = await callRoute<{ items: ActionItemView[] }>(incidentItemsRoute.GET, { path: `/api/v1/incidents/${incidentRef}/action-items`, key: org.keys.viewer, params: { idOrRef: incidentRef } });
+    expect(list.body.items.find((i) => i.id === item.body.id)!.github).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ export interface FakeGitHub {
   requests: Array<{ method: string; path: string; authorization: string | undefined; body: unknown }>;
   /** When set, every request answers 403 with x-ratelimit-remaining: 0. */
   rateLimited: boolean;
+  /** When set, every request answers with this status and headers (over the usual rate-limit headers). */
+  failure: { status: number; headers?: Record<string, string> } | null;
   close(): Promise<void>;
   closeIssue(repository: string, number: number): void;
 }
@@ -44,7 +46,7 @@ export async function startFakeGitHub(options: { token: string; repositories: st
   const repos = new Map(options.repositories.map((r) => [r, new Map<number, Record<string, unknown>>()]));
   const requests: FakeGitHub["requests"] = [];
   let base = "";
-  const state = { rateLimited: false };
+  const state = { rateLimited: false, failure: null as FakeGitHub["failure"] };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -58,6 +60,9 @@ export async function startFakeGitHub(options: { token: string; repositories: st
           { message: "API rate limit exceeded for user ID 1.", documentation_url: `${docs}/overview/rate-limits-for-the-rest-api` },
           { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 600) },
         );
+      }
+      if (state.failure) {
+        return send(res, state.failure.status, { message: "failure", documentation_url: docs }, state.failure.headers);
       }
       if (req.headers.authorization !== `token ${options.token}` && req.headers.authorization !== `Bearer ${options.token}`) {
         return send(res, 401, { message: "Bad credentials", documentation_url: docs, status: "401" });
@@ -116,6 +121,12 @@ export async function startFakeGitHub(options: { token: string; repositories: st
     },
     set rateLimited(value: boolean) {
       state.rateLimited = value;
+    },
+    get failure() {
+      return state.failure;
+    },
+    set failure(value: FakeGitHub["failure"]) {
+      state.failure = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
     closeIssue(repository, number) {

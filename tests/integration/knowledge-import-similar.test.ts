@@ -11,7 +11,8 @@ import * as incidentSimilarRoute from "@/app/api/v1/incidents/[idOrRef]/similar/
 import * as feedbackRoute from "@/app/api/v1/incidents/[idOrRef]/similar/[otherId]/feedback/route";
 import * as searchRoute from "@/app/api/v1/search/route";
 import { declareIncident } from "@/lib/services/incidents/declare-incident";
-import { evaluateKnownItemRetrieval, type LabelledIncident } from "@/lib/services/knowledge/evaluate-similarity";
+import { evaluateKnownItemRetrieval } from "@/lib/services/knowledge/evaluate-known-item-retrieval";
+import type { LabelledIncident } from "@/lib/services/knowledge/views";
 import { callRoute } from "./route-request";
 
 let database: TestDatabase;

@@ -6,7 +6,8 @@ import { runbook, runbookSource } from "@/db/schema";
 import { resetAuth } from "@/lib/auth/better-auth";
 import * as syncRoute from "@/app/api/v1/runbooks/sync/route";
 import { setGitHubConnection } from "@/lib/services/github-connection/set-github-connection";
-import { syncDueRunbookSources, syncRunbookSource } from "@/lib/services/runbooks/sync-runbook-source";
+import { syncDueRunbookSources } from "@/lib/services/runbooks/sync-due-runbook-sources";
+import { syncRunbookSource } from "@/lib/services/runbooks/sync-runbook-source";
 import { callRoute } from "./route-request";
 import { gitBlobSha, startFakeRunbookRepo, type FakeRunbookRepo } from "./github-runbooks-server";
 
@@ -135,6 +136,23 @@ describe("runbook sync from GitHub", () => {
     expect(other.body.source.lastError).toMatch(/404/);
     row = await source();
     expect(row.lastError).toMatch(/rate limit/);
+  });
+
+  it("treats any 429 as the rate limit (retrying at its reset) and any other 403 as access denied, as issue sync does", async () => {
+    const reset = Math.floor(Date.now() / 1000) + 5400;
+    // A secondary rate limit answers 429 with requests still remaining.
+    github.failure = { status: 429, headers: { "x-ratelimit-remaining": "12", "x-ratelimit-reset": String(reset) } };
+    await syncRunbookSource(database.db, sourceId);
+    let row = await source();
+    expect(row.lastError).toMatch(/rate limit/);
+    expect(row.nextSyncAt!.getTime()).toBe(reset * 1000);
+
+    github.failure = { status: 403 };
+    await syncRunbookSource(database.db, sourceId);
+    github.failure = null;
+    row = await source();
+    expect(row.lastError).toMatch(/denied access to repository acme\/runbooks \(403\)/);
+    expect(row.nextSyncAt!.getTime()).toBeLessThan(reset * 1000);
   });
 
   it("the periodic job syncs only the sources that are due", async () => {

@@ -11,7 +11,7 @@ import * as stepsRoute from "@/app/api/v1/incidents/[idOrRef]/runbook-steps/rout
 import { createService } from "@/lib/services/catalog/create-service";
 import { declareIncident } from "@/lib/services/incidents/declare-incident";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
-import type { IncidentRunbookView } from "@/lib/services/runbooks/incident-runbooks";
+import type { IncidentRunbookView } from "@/lib/services/runbooks/views";
 import { callRoute } from "./route-request";
 
 let database: TestDatabase;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListChecks } from "lucide-react";
 import { getPageContext } from "@/lib/auth/page-context";
-import { listOrganizationActionItems } from "@/lib/services/action-items/list-overdue-action-items";
+import { listOrganizationActionItems } from "@/lib/services/action-items/list-organization-action-items";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { ActionItemsTable } from "@/components/action-items/action-items-table";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getPageContext } from "@/lib/auth/page-context";
-import { SEARCH_TYPES, searchKnowledge, type SearchType } from "@/lib/services/search/search-knowledge";
+import { SEARCH_TYPES, type SearchType } from "@/lib/services/search/inputs";
+import { searchKnowledge } from "@/lib/services/search/search-knowledge";
 import { PageHeader } from "@/components/shell/page-header";
 import { SearchForm } from "@/components/search/search-form";
 import { SearchResults } from "@/components/search/search-results";

@@ -1,21 +1,22 @@
 import { Octokit } from "@octokit/rest";
 
+/** Where and as whom to call GitHub: the organisation's connection, decrypted. */
 export interface GitHubAccess {
+  /** https://api.github.com, a GitHub Enterprise API, or a loopback test server */
   apiUrl: string;
   token: string;
 }
 
-export interface GitHubIssueRef {
-  number: number;
-  url: string;
-  state: "open" | "closed";
-}
-
-/** Why a GitHub call failed, in words a person can act on. */
+/**
+ * Why a GitHub call failed (or could not be made), in words a person can act on, with the
+ * status to report and, for a rate limit, the earliest retry GitHub allows.
+ */
 export class GitHubRequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** the earliest retry GitHub allows (rate limit reset), when it said */
+    readonly retryAfter: Date | null = null,
   ) {
     super(message);
     this.name = "GitHubRequestError";
@@ -31,46 +32,31 @@ export function parseRepository(repository: string): { owner: string; repo: stri
 const quiet = () => undefined;
 const SILENT = { debug: quiet, info: quiet, warn: quiet, error: quiet };
 
-function client(access: GitHubAccess): Octokit {
+/** The one Octokit factory; the calls in this folder (issues, runbook files) share it. */
+export function githubClient(access: GitHubAccess): Octokit {
   // baseUrl comes from the connection so GitHub Enterprise (and loopback test servers) work.
   // Failures are turned into GitHubRequestError and reported by the caller; Octokit's own
-  // console logging would only duplicate them.
-  return new Octokit({ auth: access.token, baseUrl: access.apiUrl.replace(/\/$/, ""), userAgent: "logbook", log: SILENT });
+  // console logging would only duplicate them. No retries inside Octokit: the callers have
+  // their own backoff (a runbook source's next sync, the next issue sync).
+  return new Octokit({ auth: access.token, baseUrl: access.apiUrl.replace(/\/$/, ""), userAgent: "logbook", log: SILENT, request: { retries: 0 } });
 }
 
-function explain(error: unknown, repository: string): GitHubRequestError {
+/**
+ * The one explanation of a failed GitHub call; `what` names what was asked for
+ * ("repository acme/api", "file runbooks/Disk.md"). Any 429, and a 403 with no requests
+ * remaining, is the rate limit (retry after its reset); any other 403 is access denied.
+ */
+export function explainGitHubFailure(error: unknown, what: string): GitHubRequestError {
+  if (error instanceof GitHubRequestError) return error;
   const status = (error as { status?: number }).status ?? 502;
   const headers = ((error as { response?: { headers?: Record<string, string> } }).response?.headers ?? {}) as Record<string, string>;
   if (status === 401) return new GitHubRequestError(401, "GitHub refused the connection's token (401): update it in the GitHub connection settings.");
-  if ((status === 403 || status === 429) && headers["x-ratelimit-remaining"] === "0") {
+  if (status === 429 || (status === 403 && headers["x-ratelimit-remaining"] === "0")) {
     const reset = Number(headers["x-ratelimit-reset"]);
-    const at = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : "";
-    return new GitHubRequestError(429, `GitHub's rate limit is exhausted${at}; try again later.`);
+    const at = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null;
+    return new GitHubRequestError(429, `GitHub's rate limit is exhausted${at ? ` until ${at.toISOString()}` : ""} (${status}); try again later.`, at);
   }
-  if (status === 404) return new GitHubRequestError(404, `GitHub has no repository ${repository} that the token can see (404).`);
-  return new GitHubRequestError(status, `GitHub answered ${status}: ${(error as Error).message}`);
-}
-
-export async function createGitHubIssue(
-  access: GitHubAccess,
-  repository: string,
-  issue: { title: string; body: string },
-): Promise<GitHubIssueRef> {
-  const { owner, repo } = parseRepository(repository);
-  try {
-    const { data } = await client(access).rest.issues.create({ owner, repo, title: issue.title, body: issue.body });
-    return { number: data.number, url: data.html_url, state: data.state === "closed" ? "closed" : "open" };
-  } catch (error) {
-    throw explain(error, repository);
-  }
-}
-
-export async function getGitHubIssue(access: GitHubAccess, repository: string, number: number): Promise<GitHubIssueRef> {
-  const { owner, repo } = parseRepository(repository);
-  try {
-    const { data } = await client(access).rest.issues.get({ owner, repo, issue_number: number });
-    return { number: data.number, url: data.html_url, state: data.state === "closed" ? "closed" : "open" };
-  } catch (error) {
-    throw explain(error, repository);
-  }
+  if (status === 403) return new GitHubRequestError(403, `GitHub denied access to ${what} (403).`);
+  if (status === 404) return new GitHubRequestError(404, `GitHub has no ${what} that the token can see (404).`);
+  return new GitHubRequestError(status, `GitHub answered ${status} for ${what}: ${(error as Error).message}`.slice(0, 500));
 }

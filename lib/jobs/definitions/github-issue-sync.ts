@@ -1,4 +1,4 @@
-import { syncAllGitHubIssues } from "@/lib/services/action-items/sync-github-issues";
+import { syncAllGitHubIssues } from "@/lib/services/action-items/sync-all-github-issues";
 import { logger } from "@/lib/logger";
 import type { PeriodicJob } from "./job-definition";
 

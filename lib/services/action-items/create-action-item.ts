@@ -1,19 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { actionItem } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { findIncident } from "../incidents/find-incident";
-import { ACTION_ITEM_PRIORITIES, assertMember, dueDateSchema, loadActionItemViews, type ActionItemView } from "./action-item-view";
-
-export const createActionItemInput = z.strictObject({
-  title: z.string().trim().min(1, "cannot be empty").max(300),
-  description: z.string().trim().max(10_000).optional(),
-  owner: z.string().min(1).nullable().optional(),
-  dueDate: dueDateSchema.nullable().optional(),
-  priority: z.enum(ACTION_ITEM_PRIORITIES).optional(),
-});
+import { createActionItemInput } from "./inputs";
+import { assertMember } from "./internal";
+import { loadActionItemViews, type ActionItemView } from "./views";
 
 export async function createActionItem(ctx: ServiceContext, idOrRef: string, rawInput: unknown): Promise<ActionItemView> {
   requirePermission(ctx, "incident:write");

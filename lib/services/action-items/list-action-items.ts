@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { actionItem } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { findIncident } from "../incidents/find-incident";
-import { loadActionItemViews, type ActionItemView } from "./action-item-view";
+import { loadActionItemViews, type ActionItemView } from "./views";
 
 export async function listActionItems(ctx: ServiceContext, idOrRef: string): Promise<{ items: ActionItemView[] }> {
   requirePermission(ctx, "incident:read");

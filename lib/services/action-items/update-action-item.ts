@@ -1,22 +1,11 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { actionItem } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { ACTION_ITEM_PRIORITIES, ACTION_ITEM_STATUSES, assertMember, dueDateSchema, findActionItem, loadActionItemViews, type ActionItemView } from "./action-item-view";
-
-export const updateActionItemInput = z
-  .strictObject({
-    title: z.string().trim().min(1, "cannot be empty").max(300),
-    description: z.string().trim().max(10_000).nullable(),
-    owner: z.string().min(1).nullable(),
-    dueDate: dueDateSchema.nullable(),
-    priority: z.enum(ACTION_ITEM_PRIORITIES),
-    status: z.enum(ACTION_ITEM_STATUSES),
-  })
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: "send at least one field to change" });
+import { updateActionItemInput } from "./inputs";
+import { assertMember, findActionItem } from "./internal";
+import { loadActionItemViews, type ActionItemView } from "./views";
 
 const COLUMNS = { title: "title", description: "description", owner: "ownerId", dueDate: "dueDate", priority: "priority", status: "status" } as const;
 

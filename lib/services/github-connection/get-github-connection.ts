@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { githubConnection } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
-import type { GitHubConnectionView } from "./github-connection-view";
+import type { GitHubConnectionView } from "./views";
 
 export async function getGitHubConnection(ctx: ServiceContext): Promise<GitHubConnectionView> {
   requirePermission(ctx, "incident:read");

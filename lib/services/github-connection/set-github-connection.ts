@@ -1,18 +1,12 @@
-import { z } from "zod";
 import { githubConnection } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { encryptIntegrationSecret } from "../integration-secrets";
-import type { GitHubConnectionView } from "./github-connection-view";
+import { setGitHubConnectionInput } from "./inputs";
+import type { GitHubConnectionView } from "./views";
 
 const DEFAULT_API_URL = "https://api.github.com";
-
-export const setGitHubConnectionInput = z.strictObject({
-  token: z.string().trim().min(1, "cannot be empty").max(500),
-  apiUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  account: z.string().trim().max(200).optional(),
-});
 
 /** Saves the organisation's GitHub token (encrypted at rest, never returned). Admins only. */
 export async function setGitHubConnection(ctx: ServiceContext, rawInput: unknown): Promise<GitHubConnectionView> {

@@ -1,43 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import { incident, incidentService, organizationCounter, service } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { fieldErrors, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
-import { incidentStatusSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
+import { importItemSchema, MAX_IMPORT_ITEMS, UnparsableLine, type ImportItem } from "./inputs";
 import { refreshIncidentKnowledge } from "./refresh-incident-knowledge";
-
-export const MAX_IMPORT_ITEMS = 5_000;
-
-const nameList = z.array(z.string().trim().min(1).max(200)).max(100);
-const slugList = z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be a service slug")).max(50);
-
-export const importItemSchema = z.object({
-  externalId: z.string().trim().min(1, "is required").max(200),
-  title: z.string().trim().min(1, "is required").max(200),
-  summary: z.string().max(20_000).optional(),
-  // Markdown is stored as written; every place that shows it renders it safely.
-  postmortem: z.string().max(500_000).optional(),
-  status: incidentStatusSchema.optional(),
-  severity: severitySchema.optional(),
-  occurredAt: timestampSchema.optional(),
-  resolvedAt: timestampSchema.optional(),
-  services: slugList.optional(),
-  tags: nameList.optional(),
-  rootCauseCodes: nameList.optional(),
-  alertNames: nameList.optional(),
-  resolution: z.string().max(20_000).optional(),
-});
-type ImportItem = z.output<typeof importItemSchema>;
-
-export interface ImportResult {
-  imported: number;
-  updated: number;
-  failed: Array<{ index: number; error: string }>;
-}
+import type { ImportResult } from "./views";
 
 /** Control characters other than tab and newline never belong in imported text. */
 function clean(text: string | undefined): string | undefined {
@@ -179,21 +150,4 @@ export async function importIncidents(ctx: ServiceContext, items: unknown): Prom
     });
   });
   return result;
-}
-
-/** An NDJSON line that is not JSON: reported as a failed item, not a failed request. */
-export class UnparsableLine {}
-
-/** Parses an NDJSON body: one JSON value a line; an unparsable line becomes a failed item. */
-export function parseNdjson(text: string): unknown[] {
-  return text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => {
-      try {
-        return JSON.parse(line) as unknown;
-      } catch {
-        return new UnparsableLine();
-      }
-    });
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { incidentKnowledge } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { selectRows } from "@/db/raw-queries";
+import type { ImportedKnowledge } from "./internal";
 
 /** Notes beyond this are not worth indexing for similarity; keeps documents bounded. */
 const MAX_DOCUMENT_CHARS = 200_000;
@@ -14,15 +15,6 @@ interface Gathered {
   postmortem: string | null;
   alert_names: string[] | null;
   change_kinds: string[] | null;
-}
-
-/** What an import says of an incident's knowledge; what it leaves out is kept. */
-export interface ImportedKnowledge {
-  tags?: string[];
-  rootCauseCodes?: string[];
-  alertNames?: string[];
-  resolution?: string;
-  postmortemText?: string;
 }
 
 /**

@@ -1,19 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
-import { incident, incidentRunbookStep, runbook } from "@/db/schema";
+import { incident, incidentRunbookStep } from "@/db/schema";
 import { parseRunbookSteps } from "@/lib/knowledge/runbook-steps";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
-import { NotFoundError, parseInput, ValidationError } from "../errors";
+import { parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { findIncident } from "../incidents/find-incident";
-
-export const tickStepInput = z.strictObject({
-  runbookId: z.string().min(1).max(100),
-  step: z.number().int().min(1).max(1000),
-  checked: z.boolean(),
-});
+import { tickStepInput } from "./inputs";
+import { findRunbook } from "./internal";
 
 /**
  * Ticks (or unticks) one step of a runbook's checklist within an incident; each change lands
@@ -25,11 +20,7 @@ export async function tickRunbookStep(ctx: ServiceContext, idOrRef: string, rawI
   const input = parseInput(tickStepInput, rawInput);
   return withTransaction(ctx, async (tx) => {
     const row = await findIncident(tx, ctx.organizationId, idOrRef);
-    const [book] = await tx
-      .select()
-      .from(runbook)
-      .where(and(eq(runbook.organizationId, ctx.organizationId), eq(runbook.id, input.runbookId)));
-    if (!book) throw new NotFoundError(`Runbook ${input.runbookId}`);
+    const book = await findRunbook(tx, ctx.organizationId, input.runbookId);
     const step = parseRunbookSteps(book.body).find((s) => s.number === input.step);
     if (!step) throw new ValidationError(`Runbook has no step ${input.step}.`, [{ field: "step", message: "is not a step of this runbook" }]);
     const key = and(eq(incidentRunbookStep.incidentId, row.id), eq(incidentRunbookStep.runbookId, book.id), eq(incidentRunbookStep.step, step.number));

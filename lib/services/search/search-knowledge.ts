@@ -1,41 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { headlineHtml, headlineSegments, MARK_START, MARK_STOP, type HighlightSegment } from "@/lib/knowledge/highlight-marks";
+import { headlineHtml, headlineSegments, MARK_START, MARK_STOP } from "@/lib/knowledge/highlight-marks";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
 import { selectRows, withIndexScans } from "@/db/raw-queries";
-
-export const SEARCH_TYPES = ["incident", "postmortem", "runbook", "timeline"] as const;
-export type SearchType = (typeof SEARCH_TYPES)[number];
-
-/** Longer input is cut: a search box is not a document, and the cap bounds the query plan. */
-export const MAX_SEARCH_CHARS = 500;
+import { SEARCH_TYPES, searchInput, type SearchType } from "./inputs";
+import type { SearchResult } from "./views";
 
 /**
  * Matches ranked per type at most, taken straight from the GIN index unordered: ordering them
  * all would rank every document containing a common word of a large archive.
  */
 const PREFILTER = 500;
-
-export const searchInput = z.object({
-  q: z.string().default("").transform((q) => q.slice(0, MAX_SEARCH_CHARS)),
-  type: z.enum(SEARCH_TYPES).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
-export interface SearchResult {
-  type: SearchType;
-  id: string;
-  title: string;
-  incidentRef: string | null;
-  /** where the result lives in the app */
-  href: string;
-  /** HTML-escaped text in which only <mark> tags are markup */
-  snippet: string;
-  highlights: HighlightSegment[];
-  rank: number;
-}
 
 interface Row {
   type: SearchType;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
 import { NotFoundError } from "@/lib/services/errors";
-import { getRunbook } from "@/lib/services/runbooks/manage-runbooks";
+import { getRunbook } from "@/lib/services/runbooks/get-runbook";
 import { PageHeader } from "@/components/shell/page-header";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { Badge } from "@/components/ui/badge";

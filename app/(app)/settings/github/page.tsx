@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Plug } from "lucide-react";
 import { getPageContext } from "@/lib/auth/page-context";
 import { getGitHubConnection } from "@/lib/services/github-connection/get-github-connection";
-import type { GitHubConnectionView } from "@/lib/services/github-connection/github-connection-view";
+import type { GitHubConnectionView } from "@/lib/services/github-connection/views";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/shell/page-header";

@@ -1,5 +1,5 @@
 import { apiRoute, searchParamsOf } from "@/lib/api/http";
-import { listOrganizationActionItems } from "@/lib/services/action-items/list-overdue-action-items";
+import { listOrganizationActionItems } from "@/lib/services/action-items/list-organization-action-items";
 
 export const dynamic = "force-dynamic";
 

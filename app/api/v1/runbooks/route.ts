@@ -1,5 +1,6 @@
 import { apiRoute, readJsonBody, searchParamsOf } from "@/lib/api/http";
-import { createRunbook, listRunbooks } from "@/lib/services/runbooks/manage-runbooks";
+import { createRunbook } from "@/lib/services/runbooks/create-runbook";
+import { listRunbooks } from "@/lib/services/runbooks/list-runbooks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute, readJsonBody } from "@/lib/api/http";
-import { findSimilarToText } from "@/lib/services/knowledge/find-similar-incidents";
+import { findSimilarToText } from "@/lib/services/knowledge/find-similar-to-text";
 
 export const dynamic = "force-dynamic";
 

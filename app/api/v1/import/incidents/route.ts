@@ -1,5 +1,6 @@
 import { apiRoute, readBodyText, readJsonBody } from "@/lib/api/http";
-import { importIncidents, parseNdjson } from "@/lib/services/knowledge/import-incidents";
+import { importIncidents } from "@/lib/services/knowledge/import-incidents";
+import { parseNdjson } from "@/lib/services/knowledge/inputs";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,7 @@
 import { apiRoute, readJsonBody } from "@/lib/api/http";
-import { deleteRunbook, getRunbook, updateRunbook } from "@/lib/services/runbooks/manage-runbooks";
+import { deleteRunbook } from "@/lib/services/runbooks/delete-runbook";
+import { getRunbook } from "@/lib/services/runbooks/get-runbook";
+import { updateRunbook } from "@/lib/services/runbooks/update-runbook";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/http";
-import { listRunbookSources } from "@/lib/services/runbooks/sync-runbook-source";
+import { listRunbookSources } from "@/lib/services/runbooks/list-runbook-sources";
 
 export const dynamic = "force-dynamic";
 

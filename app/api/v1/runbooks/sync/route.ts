@@ -1,5 +1,5 @@
 import { apiRoute, readJsonBody } from "@/lib/api/http";
-import { syncRunbooks } from "@/lib/services/runbooks/sync-runbook-source";
+import { syncRunbooks } from "@/lib/services/runbooks/sync-runbooks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute, readJsonBody } from "@/lib/api/http";
-import { createActionItemGitHubIssue } from "@/lib/services/action-items/create-github-issue";
+import { createActionItemGitHubIssue } from "@/lib/services/action-items/create-action-item-github-issue";
 
 export const dynamic = "force-dynamic";
 

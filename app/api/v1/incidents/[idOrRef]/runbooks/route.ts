@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/http";
-import { listIncidentRunbooks } from "@/lib/services/runbooks/incident-runbooks";
+import { listIncidentRunbooks } from "@/lib/services/runbooks/list-incident-runbooks";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute, readJsonBody } from "@/lib/api/http";
-import { recordSimilarityFeedback } from "@/lib/services/knowledge/similarity-feedback";
+import { recordSimilarityFeedback } from "@/lib/services/knowledge/record-similarity-feedback";
 
 export const dynamic = "force-dynamic";
 

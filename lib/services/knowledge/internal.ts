@@ -1,7 +1,11 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { actionItem, timelineEvent } from "@/db/schema";
 import type { Queryable } from "@/db/client";
-import type { SimilarityCandidate } from "@/lib/similarity/similarity-ranker";
+import { formatIncidentRef } from "@/lib/core/incident-reference";
+import { buildOrQuery } from "@/lib/knowledge/query-terms";
+import type { SimilarityCandidate, SimilarityQuery, SimilarityRanker } from "@/lib/similarity/similarity-ranker";
 import { selectRows, withIndexScans } from "@/db/raw-queries";
+import type { SimilarIncidentView } from "./views";
 
 export interface CandidateRow extends SimilarityCandidate {
   number: number;
@@ -145,4 +149,58 @@ export async function findRecurrence(
         order by i.resolved_at desc limit 1`,
   );
   return row ?? null;
+}
+
+/** What an import says of an incident's knowledge; what it leaves out is kept. */
+export interface ImportedKnowledge {
+  tags?: string[];
+  rootCauseCodes?: string[];
+  alertNames?: string[];
+  resolution?: string;
+  postmortemText?: string;
+}
+
+/** The leading terms (the title's, usually) that together pick the most specific matches. */
+const SPECIFIC_TERMS = 4;
+
+/** Ranks the candidates for a query and describes the best `limit`: resolution, mitigation notes, action items. */
+export async function rankAndDescribe(
+  db: Queryable,
+  organizationId: string,
+  query: SimilarityQuery & { shortText: string; excludeId: string | null },
+  limit: number,
+  ranker: SimilarityRanker,
+): Promise<SimilarIncidentView[]> {
+  const candidates = await findCandidates(db, organizationId, {
+    orQuery: buildOrQuery(query.terms),
+    andQuery: query.terms.slice(0, SPECIFIC_TERMS).join(" "),
+    shortText: query.shortText,
+    excludeId: query.excludeId,
+  });
+  const ranked = ranker.rank(query, candidates).slice(0, limit);
+  if (ranked.length === 0) return [];
+  const ids = ranked.map((r) => r.id);
+  const [notes, items] = await Promise.all([
+    db
+      .select({ incidentId: timelineEvent.incidentId, body: timelineEvent.body, title: timelineEvent.title })
+      .from(timelineEvent)
+      .where(and(inArray(timelineEvent.incidentId, ids), eq(timelineEvent.highlighted, true), eq(timelineEvent.kind, "note")))
+      .orderBy(timelineEvent.occurredAt),
+    db
+      .select({ incidentId: actionItem.incidentId, title: actionItem.title, status: actionItem.status })
+      .from(actionItem)
+      .where(inArray(actionItem.incidentId, ids)),
+  ]);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return ranked.map((r) => {
+    const c = byId.get(r.id)!;
+    return {
+      incident: { id: c.id, ref: formatIncidentRef(c.number), title: c.title, externalId: c.externalId },
+      score: r.score,
+      reasons: r.reasons,
+      resolution: c.resolution,
+      mitigation: notes.filter((n) => n.incidentId === c.id).map((n) => n.body ?? n.title).slice(0, 5),
+      actionItems: items.filter((i) => i.incidentId === c.id).map((i) => ({ title: i.title, status: i.status })),
+    };
+  });
 }

@@ -1,26 +1,7 @@
-import type { ServiceContext } from "../context";
-import { findSimilarToText } from "./find-similar-incidents";
+import { requirePermission, type ServiceContext } from "../context";
+import { findSimilarToText } from "./find-similar-to-text";
 import { importIncidents } from "./import-incidents";
-
-export interface LabelledIncident {
-  externalId: string;
-  title: string;
-  summary?: string;
-  postmortem?: string;
-  services?: string[];
-  alertNames?: string[];
-  /** a short description of this incident written by someone else */
-  query: string;
-}
-
-export interface EvaluationReport {
-  queries: number;
-  recallAt1: number;
-  recallAt5: number;
-  mrr: number;
-  /** per query: the rank of its incident (1-based), or null when not in the top 10 */
-  ranks: Array<{ externalId: string; rank: number | null }>;
-}
+import type { EvaluationReport, LabelledIncident } from "./views";
 
 /**
  * Known-item retrieval: imports the labelled incidents, then asks for incidents similar to
@@ -28,6 +9,8 @@ export interface EvaluationReport {
  * lands.
  */
 export async function evaluateKnownItemRetrieval(ctx: ServiceContext, labelled: LabelledIncident[]): Promise<EvaluationReport> {
+  // It imports the labelled set: the same right as an import.
+  requirePermission(ctx, "incident:write");
   const result = await importIncidents(
     ctx,
     labelled.map(({ query: _query, ...item }) => ({ ...item, status: "resolved" })),

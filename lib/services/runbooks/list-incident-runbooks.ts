@@ -1,28 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { alert, incidentRunbookStep, incidentService, runbook, runbookSource, service } from "@/db/schema";
 import { resolveRunbookLinks, type LinkableRunbook, type RunbookLinkKind } from "@/lib/knowledge/runbook-links";
 import { parseRunbookSteps } from "@/lib/knowledge/runbook-steps";
 import { requirePermission, type ServiceContext } from "../context";
 import { findIncident } from "../incidents/find-incident";
-
-export interface IncidentRunbookStepView {
-  number: number;
-  text: string;
-  checked: boolean;
-  checkedBy: string | null;
-  checkedAt: string | null;
-}
-
-export interface IncidentRunbookView {
-  /** null for an external runbook_url that matches nothing synced */
-  runbook: { id: string; title: string; body: string; sourceUrl: string | null; stale: boolean } | null;
-  url: string | null;
-  kind: RunbookLinkKind;
-  /** why it is shown, e.g. "runbook_url of KubePodCrashLooping points at its source" */
-  reasons: string[];
-  alerts: string[];
-  steps: IncidentRunbookStepView[];
-}
+import type { IncidentRunbookView } from "./views";
 
 const KIND_ORDER: RunbookLinkKind[] = ["annotation", "alert_name", "service", "external"];
 
@@ -90,12 +72,4 @@ export async function listIncidentRunbooks(ctx: ServiceContext, idOrRef: string)
   }
   const items = [...found.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   return { items };
-}
-
-export async function runbooksByIds(ctx: ServiceContext, ids: string[]) {
-  if (ids.length === 0) return [];
-  return ctx.db
-    .select()
-    .from(runbook)
-    .where(and(eq(runbook.organizationId, ctx.organizationId), inArray(runbook.id, ids)));
 }

@@ -1,6 +1,7 @@
 import { inArray } from "drizzle-orm";
 import { runbook, runbookSource } from "@/db/schema";
 import type { Queryable } from "@/db/client";
+import type { RunbookLinkKind } from "@/lib/knowledge/runbook-links";
 
 export type RunbookRow = typeof runbook.$inferSelect;
 export type RunbookSourceRow = typeof runbookSource.$inferSelect;
@@ -66,4 +67,32 @@ export async function toRunbookViews(db: Queryable, rows: RunbookRow[]): Promise
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }));
+}
+
+export interface IncidentRunbookStepView {
+  number: number;
+  text: string;
+  checked: boolean;
+  checkedBy: string | null;
+  checkedAt: string | null;
+}
+
+export interface IncidentRunbookView {
+  /** null for an external runbook_url that matches nothing synced */
+  runbook: { id: string; title: string; body: string; sourceUrl: string | null; stale: boolean } | null;
+  url: string | null;
+  kind: RunbookLinkKind;
+  /** why it is shown, e.g. "runbook_url of KubePodCrashLooping points at its source" */
+  reasons: string[];
+  alerts: string[];
+  steps: IncidentRunbookStepView[];
+}
+
+/** What one sync of a source did, file by file. */
+export interface SyncOutcome {
+  created: number;
+  updated: number;
+  renamed: number;
+  unchanged: number;
+  stale: number;
 }

@@ -1,14 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
-import { actionItem, incident, member, user } from "@/db/schema";
+import { inArray } from "drizzle-orm";
+import { actionItem, incident, user } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { NotFoundError, ValidationError } from "../errors";
+import { isFinished, todayUtc } from "./internal";
 
 export type ActionItemRow = typeof actionItem.$inferSelect;
-
-export const ACTION_ITEM_PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
-export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
 
 export interface ActionItemView {
   id: string;
@@ -26,16 +22,6 @@ export interface ActionItemView {
   github: { repository: string; number: number; url: string; state: string | null; syncedAt: string | null; syncError: string | null } | null;
   createdAt: string;
   updatedAt: string;
-}
-
-export const dueDateSchema = z.iso.date({ error: "must be a date like 2024-03-31" });
-
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-function isFinished(status: string): boolean {
-  return status === "done" || status === "wont_do";
 }
 
 export async function loadActionItemViews(db: Queryable, rows: ActionItemRow[], now = new Date()): Promise<ActionItemView[]> {
@@ -78,23 +64,9 @@ export async function loadActionItemViews(db: Queryable, rows: ActionItemRow[], 
   });
 }
 
-/** An owner must be a member of the organisation; anything else is a named validation error. */
-export async function assertMember(db: Queryable, organizationId: string, userId: string): Promise<void> {
-  const [row] = await db
-    .select({ id: member.id })
-    .from(member)
-    .where(and(eq(member.organizationId, organizationId), eq(member.userId, userId)))
-    .limit(1);
-  if (!row) throw new ValidationError("Invalid input: owner: is not a member of this organisation", [{ field: "owner", message: "is not a member of this organisation" }]);
-}
-
-export async function findActionItem(db: Queryable, organizationId: string, id: string, forUpdate = false): Promise<ActionItemRow> {
-  const query = db
-    .select()
-    .from(actionItem)
-    .where(and(eq(actionItem.organizationId, organizationId), eq(actionItem.id, id)))
-    .limit(1);
-  const [row] = forUpdate ? await query.for("update") : await query;
-  if (!row) throw new NotFoundError(`Action item ${id}`);
-  return row;
+/** What one sync of linked GitHub issues did. */
+export interface GitHubSyncResult {
+  checked: number;
+  closed: number;
+  failed: Array<{ id: string; error: string }>;
 }

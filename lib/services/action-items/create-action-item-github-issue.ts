@@ -1,33 +1,16 @@
-import { asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { actionItem, incidentService, service } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { actionItem } from "@/db/schema";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
-import { createGitHubIssue, GitHubRequestError } from "@/lib/integrations/github/github-client";
+import { GitHubRequestError } from "@/lib/integrations/github/github-client";
+import { createGitHubIssue } from "@/lib/integrations/github/github-issues";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ServiceError } from "../errors";
 import { auditFrom, recordAudit } from "../audit/record-audit";
 import { findIncident } from "../incidents/find-incident";
 import { loadGitHubAccess } from "../github-connection/load-github-access";
-import { findActionItem, loadActionItemViews, type ActionItemView } from "./action-item-view";
-
-export const createGitHubIssueInput = z.strictObject({
-  repository: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]+\/[\w.-]+$/, "must be owner/repo")
-    .optional(),
-});
-
-/** The first repository of the incident's first service (by name), when none is given. */
-async function defaultRepository(ctx: ServiceContext, incidentId: string): Promise<string | null> {
-  const rows = await ctx.db
-    .select({ repositories: service.repositories })
-    .from(incidentService)
-    .innerJoin(service, eq(service.id, incidentService.serviceId))
-    .where(eq(incidentService.incidentId, incidentId))
-    .orderBy(asc(service.name));
-  return rows.flatMap((r) => r.repositories)[0] ?? null;
-}
+import { createGitHubIssueInput } from "./inputs";
+import { defaultRepository, findActionItem } from "./internal";
+import { loadActionItemViews, type ActionItemView } from "./views";
 
 /**
  * Opens a GitHub issue for an action item. The GitHub call happens outside the transaction
@@ -40,7 +23,7 @@ export async function createActionItemGitHubIssue(ctx: ServiceContext, id: strin
   const item = await findActionItem(ctx.db, ctx.organizationId, id);
   if (item.externalNumber !== null) throw new ConflictError(`This action item already has GitHub issue #${item.externalNumber} (${item.externalUrl}).`, "github_issue_exists");
   const inc = await findIncident(ctx.db, ctx.organizationId, item.incidentId);
-  const repository = input.repository ?? (await defaultRepository(ctx, inc.id));
+  const repository = input.repository ?? (await defaultRepository(ctx.db, inc.id));
   if (!repository) {
     throw new ServiceError(422, "validation_failed", "The incident's services list no repository; send one as `repository` (owner/repo).", [
       { field: "repository", message: "is required: the incident's services list no repository" },

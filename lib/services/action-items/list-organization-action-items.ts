@@ -1,15 +1,10 @@
 import { and, asc, eq, inArray, isNotNull, lt, notInArray } from "drizzle-orm";
-import { z } from "zod";
 import { actionItem } from "@/db/schema";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
-import { ACTION_ITEM_STATUSES, loadActionItemViews, todayUtc, type ActionItemView } from "./action-item-view";
-
-export const listActionItemsQuery = z.strictObject({
-  overdue: z.enum(["true", "false"]).optional(),
-  status: z.enum(ACTION_ITEM_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
+import { listActionItemsQuery } from "./inputs";
+import { todayUtc } from "./internal";
+import { loadActionItemViews, type ActionItemView } from "./views";
 
 /** Action items across the organisation's incidents; `overdue=true` keeps unfinished ones past their due date. */
 export async function listOrganizationActionItems(ctx: ServiceContext, rawQuery: unknown, now = new Date()): Promise<{ items: ActionItemView[] }> {

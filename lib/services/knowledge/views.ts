@@ -1,0 +1,47 @@
+export interface IncidentRefView {
+  id: string;
+  ref: string;
+  title: string;
+  externalId: string | null;
+}
+
+export interface SimilarIncidentView {
+  incident: IncidentRefView;
+  score: number;
+  reasons: string[];
+  resolution: string | null;
+  /** the past incident's highlighted notes: what was done */
+  mitigation: string[];
+  actionItems: Array<{ title: string; status: string }>;
+}
+
+export interface SimilarAnswer {
+  items: SimilarIncidentView[];
+  recurrence: { incident: IncidentRefView; reason: string } | null;
+}
+
+export interface ImportResult {
+  imported: number;
+  updated: number;
+  failed: Array<{ index: number; error: string }>;
+}
+
+export interface LabelledIncident {
+  externalId: string;
+  title: string;
+  summary?: string;
+  postmortem?: string;
+  services?: string[];
+  alertNames?: string[];
+  /** a short description of this incident written by someone else */
+  query: string;
+}
+
+export interface EvaluationReport {
+  queries: number;
+  recallAt1: number;
+  recallAt5: number;
+  mrr: number;
+  /** per query: the rank of its incident (1-based), or null when not in the top 10 */
+  ranks: Array<{ externalId: string; rank: number | null }>;
+}
