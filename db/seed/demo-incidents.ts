@@ -9,7 +9,7 @@ import { INCIDENT_ROLE_LABELS, type IncidentRole } from "@/lib/core/incident-rol
 import type { Severity } from "@/lib/core/severity";
 import type { TimelineKind } from "@/lib/core/timeline-kinds";
 import type { ServiceContext } from "@/lib/services/context";
-import { auditFrom, recordAudit } from "@/lib/services/audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { loadIncidentViews } from "@/lib/services/incidents/views";
 import { DEMO_INCIDENT_STORIES } from "./demo-incident-stories";
 import { DEMO_STORY_PEOPLE, type DemoIncidentStory, type DemoPerson, type StoryStart } from "./demo-incident-story";

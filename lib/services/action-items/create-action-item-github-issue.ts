@@ -5,7 +5,7 @@ import { GitHubRequestError } from "@/lib/integrations/github/github-client";
 import { createGitHubIssue } from "@/lib/integrations/github/github-issues";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ServiceError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { findIncident } from "../incidents/find-incident";
 import { loadGitHubAccess } from "../github-connection/load-github-access";
 import { createGitHubIssueInput } from "./inputs";

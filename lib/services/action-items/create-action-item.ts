@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { actionItem } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { findIncident } from "../incidents/find-incident";
 import { createActionItemInput } from "./inputs";
 import { assertMember } from "./internal";

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/core/actor";
 import { GitHubRequestError } from "@/lib/integrations/github/github-client";
 import { getGitHubIssue } from "@/lib/integrations/github/github-issues";
 import { NO_REQUEST } from "../context";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit } from "@/lib/services/record-audit";
 import { loadGitHubAccess } from "../github-connection/load-github-access";
 import type { GitHubSyncResult } from "./views";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { actionItem } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { updateActionItemInput } from "./inputs";
 import { assertMember, findActionItem } from "./internal";
 import { loadActionItemViews, type ActionItemView } from "./views";

@@ -3,7 +3,7 @@ import { alert, incident } from "@/db/schema";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { findIncident } from "../incidents/find-incident";

@@ -3,7 +3,7 @@ import { API_KEY_PREFIX, hashApiKey } from "@/lib/auth/api-key-hash";
 import { apiKey } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { createApiKeyInput } from "./inputs";
 import { toApiKeyView, type ApiKeyView } from "./views";
 

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { apiKey } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { toApiKeyView, type ApiKeyView } from "./views";
 
 export async function revokeApiKey(ctx: ServiceContext, keyId: string): Promise<ApiKeyView> {

@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { auditLog } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "./record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { exportAuditLogInput } from "./inputs";
 import { auditConditions } from "./internal";
 import { toAuditEntryView, type AuditExport } from "./views";

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { service, team } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { createServiceInput } from "./inputs";
 import { toServiceView, type ServiceView } from "./views";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { team } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { createTeamInput } from "./inputs";
 import { toTeamView, type TeamView } from "./views";
 

@@ -5,7 +5,7 @@ import { hintsFromLabels } from "@/lib/ingest/alert-group";
 import type { ServiceHints } from "@/lib/ingest/types";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput, ValidationError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { loadServiceResolver } from "../service-resolver";
 import { updateServiceInput } from "./inputs";
 import { toServiceView, type ServiceView } from "./views";

@@ -1,7 +1,7 @@
 import { correlationSettings } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { getCorrelationSettings } from "./get-correlation-settings";
 import { updateCorrelationSettingsInput } from "./inputs";
 import type { CorrelationSettingsView } from "./views";

@@ -1,7 +1,7 @@
 import { githubConnection } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { encryptIntegrationSecret } from "../integration-secrets";
 import { setGitHubConnectionInput } from "./inputs";
 import type { GitHubConnectionView } from "./views";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { incident } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";

@@ -5,7 +5,7 @@ import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { declareIncidentInput } from "./inputs";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { timelineEvent, timelineEventRevision } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError, parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { findIncident } from "./find-incident";
 import { editTimelineEventInput } from "./inputs";

@@ -5,7 +5,7 @@ import { planStatusChange } from "@/lib/core/incident-lifecycle";
 import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS, type IncidentRole } from "@/lib/core/incident-roles";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { findDelivery, rejectedForSignature } from "./internal";
 import { receiveDelivery } from "./receive-delivery";
 import { PREVIEW_CHARS, toDeliveryView, type DeliveryView } from "./views";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { encryptIntegrationSecret, generateIntegrationSecret } from "../integration-secrets";
 import { createIntegrationInput } from "./inputs";
 import { toIntegrationView, withSetup, type IntegrationWithSetup } from "./views";

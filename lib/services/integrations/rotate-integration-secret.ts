@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { encryptIntegrationSecret, generateIntegrationSecret } from "../integration-secrets";
 import { toIntegrationView, withSetup, type IntegrationWithSetup } from "./views";
 

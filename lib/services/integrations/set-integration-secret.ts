@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { integration } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { NotFoundError, parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { encryptIntegrationSecret } from "../integration-secrets";
 import { setIntegrationSecretInput } from "./inputs";
 import { toIntegrationView, withSetup, type IntegrationWithSetup } from "./views";

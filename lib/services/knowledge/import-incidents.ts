@@ -5,7 +5,7 @@ import type { Queryable } from "@/db/client";
 import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { fieldErrors, ValidationError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { importItemSchema, MAX_IMPORT_ITEMS, UnparsableLine, type ImportItem } from "./inputs";
 import { refreshIncidentKnowledge } from "./refresh-incident-knowledge";
 import type { ImportResult } from "./views";

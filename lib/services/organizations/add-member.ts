@@ -4,7 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import { account, member, user } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { addMemberInput } from "./inputs";
 import type { MemberView } from "./views";
 

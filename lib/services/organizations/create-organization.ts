@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/core/actor";
 import { ConflictError, parseInput } from "../errors";
 import { NO_REQUEST } from "../context";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit } from "@/lib/services/record-audit";
 import { createOrganizationInput } from "./inputs";
 import type { OrganizationView } from "./views";
 

@@ -6,7 +6,7 @@ import { prefillTemplate } from "@/lib/documents/prefill";
 import { validatePostmortemDoc } from "@/lib/documents/validate-document";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { findIncident } from "../incidents/find-incident";
 import { createPostmortemInput } from "./inputs";

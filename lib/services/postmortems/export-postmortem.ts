@@ -7,7 +7,7 @@ import type { RenderInput } from "@/lib/documents/render/render-types";
 import { DEFAULT_CONFIDENTIALITY } from "@/lib/documents/incident-snapshot";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { findIncident } from "../incidents/find-incident";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { findPdfFontFiles } from "./find-pdf-font-files";

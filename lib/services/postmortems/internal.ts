@@ -11,7 +11,7 @@ import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { builtinTemplate, isTemplateKey, TEMPLATE_NAMES, type TemplateKey } from "@/lib/documents/templates/builtin-templates";
 import { postmortemSchema } from "@/lib/documents/validate-document";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { NO_REQUEST, type ServiceContext } from "../context";
 import { NotFoundError, ValidationError } from "../errors";
 import { findIncident } from "../incidents/find-incident";

@@ -6,7 +6,7 @@ import { contentSha256 } from "@/lib/documents/content-hash";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { postmortemSchema } from "@/lib/documents/validate-document";
 import { imageProblemsIn } from "@/lib/documents/image-limit";
-import { recordAudit } from "../audit/record-audit";
+import { recordAudit } from "@/lib/services/record-audit";
 import { NO_REQUEST } from "../context";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";

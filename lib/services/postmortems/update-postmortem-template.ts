@@ -3,7 +3,7 @@ import { postmortemTemplate } from "@/db/schema";
 import { validatePostmortemDoc } from "@/lib/documents/validate-document";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput, ValidationError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { updatePostmortemTemplateInput } from "./inputs";
 import { assertTemplateKey, resolveTemplate } from "./internal";
 import type { PostmortemTemplateView } from "./views";

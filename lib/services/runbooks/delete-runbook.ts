@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { runbook } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { findRunbook } from "./internal";
 
 export async function deleteRunbook(ctx: ServiceContext, id: string): Promise<{ deleted: true }> {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { runbookSource } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { syncRunbooksInput } from "./inputs";
 import { syncRunbookSource } from "./sync-runbook-source";
 import { toRunbookSourceView, type RunbookSourceView, type SyncOutcome } from "./views";

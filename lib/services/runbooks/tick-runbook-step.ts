@@ -3,7 +3,7 @@ import { incident, incidentRunbookStep } from "@/db/schema";
 import { parseRunbookSteps } from "@/lib/knowledge/runbook-steps";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput, ValidationError } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
 import { findIncident } from "../incidents/find-incident";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { runbook } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput } from "../errors";
-import { auditFrom, recordAudit } from "../audit/record-audit";
+import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { updateRunbookInput } from "./inputs";
 import { findRunbook, resolveOwnerTeamId } from "./internal";
 import { toRunbookViews, type RunbookView } from "./views";

@@ -4,7 +4,7 @@ import type { Queryable } from "@/db/client";
 import { GENESIS_HASH, hashAuditEntry, type AuditContent } from "@/lib/core/audit-chain";
 import type { Actor } from "@/lib/core/actor";
 import type { AuditAction, AuditChange } from "@/lib/core/audit-actions";
-import type { RequestMeta, ServiceContext } from "../context";
+import type { RequestMeta, ServiceContext } from "./context";
 
 /**
  * One audit row to append: who and where (from the verb's context), what (an action of the
