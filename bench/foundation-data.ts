@@ -10,10 +10,10 @@ import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 import { createTeam } from "@/lib/services/catalog/create-team";
 import { createService } from "@/lib/services/catalog/create-service";
 
-export const BENCH_INCIDENTS = 10_000;
-export const BENCH_TIMELINE_EVENTS = 20_000;
+const BENCH_INCIDENTS = 10_000;
+const BENCH_TIMELINE_EVENTS = 20_000;
 /** The incident that carries the huge timeline: the newest one, an ongoing SEV1. */
-export const BIG_INCIDENT_NUMBER = BENCH_INCIDENTS;
+const BIG_INCIDENT_NUMBER = BENCH_INCIDENTS;
 
 export interface BenchDataset {
   orgSlug: string;

@@ -8,7 +8,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Anything that can run a query: the database or an open transaction. */
 export type Queryable = Database | Transaction;
-export type DatabaseEngine = "pglite" | "postgres";
+type DatabaseEngine = "pglite" | "postgres";
 
 export interface DatabaseHandle {
   db: Database;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { DatabaseHandle } from "./client";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /** Applies pending migrations with drizzle's programmatic migrator for the handle's driver. */
 export async function migrateDatabase(handle: DatabaseHandle, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {

@@ -9,7 +9,7 @@ import type { AlertView } from "./alert-types";
 
 const TRIAGE_PREFIX = "triage: ";
 
-export function routingReason(routing: string | null): string | null {
+function routingReason(routing: string | null): string | null {
   if (!routing) return null;
   const reason = routing.startsWith(TRIAGE_PREFIX) ? routing.slice(TRIAGE_PREFIX.length) : routing;
   return reason.charAt(0).toUpperCase() + reason.slice(1);

@@ -14,7 +14,7 @@ const QUIET_ON_CREATE = new Set(["id", "organizationId", "createdAt", "updatedAt
 /** Fields that best name what was created, shown first. */
 const FIRST_ON_CREATE = ["ref", "title", "name", "slug", "email", "role", "severity", "status"];
 
-export function shortValue(value: unknown, max = 40): string {
+function shortValue(value: unknown, max = 40): string {
   let text: string;
   if (value === null || value === undefined) text = "∅";
   else if (typeof value === "string") text = value;

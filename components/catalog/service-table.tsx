@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ServiceMappingsDialog } from "./service-mappings-dialog";
 
-export function CriticalFunctionBadge() {
+function CriticalFunctionBadge() {
   return (
     <Badge variant="outline" className="border-primary/25 bg-accent text-primary" title="DORA: supports a critical or important function">
       <ShieldAlert aria-hidden />

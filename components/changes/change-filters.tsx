@@ -21,7 +21,7 @@ export interface ChangeFilterValues {
 
 const KEYS = ["service", "environment", "kind", "team", "range", "since", "until"] as const;
 const TYPING_DELAY_MS = 400;
-export const FAILURES_VALUE = FAILURE_KINDS.join(",");
+const FAILURES_VALUE = FAILURE_KINDS.join(",");
 
 /**
  * The feed's filters live in the URL so a view can be shared and survives a reload; any

@@ -10,7 +10,7 @@ import { DeliveryStatusBadge } from "./delivery-status-badge";
 import type { DeliveryView } from "./delivery-types";
 import { ReplayDeliveryButton } from "./replay-delivery-button";
 
-export const DELIVERY_COLUMNS = 6;
+const DELIVERY_COLUMNS = 6;
 
 /** One delivery; its full body opens in a row of its own beneath, across the whole table. */
 export function DeliveryRow({ delivery }: { delivery: DeliveryView }) {

@@ -7,7 +7,7 @@ import type { TimelineKind } from "@/lib/core/timeline-kinds";
 import type { TimelineEventView, TimelinePage } from "./incident-types";
 import { useRequestTimelineFollow } from "./timeline-follow";
 
-export const TIMELINE_PAGE_SIZE = 200;
+const TIMELINE_PAGE_SIZE = 200;
 
 export interface TimelineFilter {
   kinds: TimelineKind[];

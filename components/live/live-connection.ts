@@ -6,10 +6,10 @@ import type { LiveEvent as PublishedLiveEvent, LiveEventType as PublishedLiveEve
  * What /api/v1/live sends: something in the caller's organisation changed. The event is the
  * one of lib/live/live-event.ts without its organisation; these are the types pages follow.
  */
-export const LIVE_EVENT_TYPES = ["incident", "timeline", "alert", "change", "delivery"] as const satisfies readonly PublishedLiveEventType[];
+const LIVE_EVENT_TYPES = ["incident", "timeline", "alert", "change", "delivery"] as const satisfies readonly PublishedLiveEventType[];
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
-export interface LiveEvent extends Omit<PublishedLiveEvent, "organizationId" | "type"> {
+interface LiveEvent extends Omit<PublishedLiveEvent, "organizationId" | "type"> {
   type: LiveEventType;
 }
 

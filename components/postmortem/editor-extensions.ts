@@ -14,7 +14,7 @@ import type { CollabUser } from "./postmortem-types";
 const COLLAB_FIELD = "default";
 
 /** A stable, readable colour per user, so everyone sees the same person in the same colour. */
-export function colourForUser(userId: string): string {
+function colourForUser(userId: string): string {
   let hash = 0;
   for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return `hsl(${hash % 360} 70% 42%)`;

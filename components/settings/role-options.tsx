@@ -1,6 +1,6 @@
 import { ORG_ROLES, type OrgRole } from "@/lib/core/roles";
 
-export const ROLE_DESCRIPTIONS: Record<OrgRole, string> = {
+const ROLE_DESCRIPTIONS: Record<OrgRole, string> = {
   viewer: "Viewer — read incidents and the catalogue",
   responder: "Responder — run incidents",
   editor: "Editor — run incidents and edit the catalogue",

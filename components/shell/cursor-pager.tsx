@@ -42,7 +42,7 @@ function hrefWith(basePath: string, params: SearchParamsRecord, cursor: string |
   return text ? `${basePath}?${text}` : basePath;
 }
 
-export function pagerLinks(basePath: string, params: SearchParamsRecord, nextCursor: string | null): { previous: string | null; next: string | null } {
+function pagerLinks(basePath: string, params: SearchParamsRecord, nextCursor: string | null): { previous: string | null; next: string | null } {
   const cursor = currentCursor(params);
   const stack = previousStack(params);
   let previous: string | null = null;

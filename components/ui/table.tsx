@@ -17,9 +17,6 @@ export function TableBody({ className, ...props }: React.ComponentProps<"tbody">
   return <tbody data-slot="table-body" className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
 }
 
-export function TableFooter({ className, ...props }: React.ComponentProps<"tfoot">) {
-  return <tfoot data-slot="table-footer" className={cn("border-t border-border bg-muted/50 font-medium", className)} {...props} />;
-}
 
 export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
   return (
@@ -45,6 +42,3 @@ export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
   return <td data-slot="table-cell" className={cn("px-3 py-2 align-middle", className)} {...props} />;
 }
 
-export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
-  return <caption data-slot="table-caption" className={cn("mt-4 text-sm text-muted-foreground", className)} {...props} />;
-}

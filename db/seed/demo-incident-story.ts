@@ -19,7 +19,7 @@ export type DemoPerson = keyof typeof DEMO_STORY_PEOPLE;
 export type StoryStart = { daysAgo: number; utc: `${number}:${number}` } | { minutesAgo: number };
 
 /** One change or note, `at` minutes after the story started (non-decreasing). */
-export type StoryStep = { at: number; by: DemoPerson } & (
+type StoryStep = { at: number; by: DemoPerson } & (
   | { note: string; highlight?: boolean }
   | { status: IncidentStatus }
   | { severity: Severity }

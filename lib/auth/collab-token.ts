@@ -11,7 +11,7 @@ import { findPostmortem } from "@/lib/services/postmortems/find-postmortem";
  * origins and proxies, so the page asks for a short-lived signed token naming exactly one
  * document and what the holder may do with it.
  */
-export const COLLAB_TOKEN_TTL_SECONDS = 5 * 60;
+const COLLAB_TOKEN_TTL_SECONDS = 5 * 60;
 const ISSUER = "logbook";
 const AUDIENCE = "logbook-collab";
 
@@ -85,7 +85,7 @@ export async function verifyCollabToken(token: string, documentName: string): Pr
   return { organizationId: parsed.data.org, userId: parsed.data.sub, userName: parsed.data.name, documentName: parsed.data.doc, permission: parsed.data.perm };
 }
 
-export const issueCollabTokenInput = z.strictObject({ postmortemId: z.string().trim().min(1).max(100) });
+const issueCollabTokenInput = z.strictObject({ postmortemId: z.string().trim().min(1).max(100) });
 
 /** `POST /api/v1/collab-token`: a token for the signed-in user on one of their organisation's postmortems. */
 export async function issueCollabToken(ctx: ServiceContext, rawInput: unknown) {

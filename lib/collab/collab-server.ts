@@ -10,7 +10,7 @@ import { Logging } from "./extensions/logging";
 import { Persistence } from "./extensions/persistence";
 import { postmortemStore, type PostmortemStore } from "./postmortem-persistence";
 
-export const COLLAB_PATH = "/collab";
+const COLLAB_PATH = "/collab";
 
 export interface CollabServerOptions {
   db: Database;

@@ -9,7 +9,7 @@ import { savePostmortemState } from "@/lib/services/postmortems/save-postmortem-
 /** The postmortem can no longer be edited (approved or published): the store was refused. */
 export class StoreRefusedError extends Error {}
 
-export interface PostmortemState {
+interface PostmortemState {
   ydocUpdate: Uint8Array;
   content: Record<string, unknown>;
   text: string;

@@ -21,10 +21,10 @@ import { SEVERITIES } from "./severity";
 // Stored values
 
 /** A timestamp as stored: an ISO string. Writers may hand over the Date; JSON turns it into this. */
-export const isoTimestamp = z.union([z.iso.datetime({ offset: true }), z.date().transform((date) => date.toISOString())]);
+const isoTimestamp = z.union([z.iso.datetime({ offset: true }), z.date().transform((date) => date.toISOString())]);
 
 /** A calendar date as stored (action-item due dates): YYYY-MM-DD. */
-export const isoDate = z.iso.date();
+const isoDate = z.iso.date();
 
 /** Nothing written on this side: recordAudit stores null. */
 const nothing = z.null();
@@ -248,7 +248,6 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 type AuditActionSpec<A extends AuditAction> = (typeof AUDIT_ACTIONS)[A];
-export type AuditTargetType = AuditActionSpec<AuditAction>["targetType"];
 
 /** Every action, in catalogue order (for filters and docs). */
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as readonly AuditAction[];
@@ -265,7 +264,7 @@ export function isAuditAction(value: string): value is AuditAction {
  * timestamp is stored), minus the catch-all of loose view schemas, so that view interfaces
  * (which have no index signature) fit while every named field keeps its type.
  */
-export type AuditJsonInput<T> = T extends Date
+type AuditJsonInput<T> = T extends Date
   ? T
   : T extends readonly (infer E)[]
     ? readonly AuditJsonInput<E>[]
@@ -286,7 +285,7 @@ export type AuditChange<A extends AuditAction = AuditAction> = { action: A; targ
 // Reading
 
 /** An entry whose action is in the catalogue and whose JSON matches it. */
-export type KnownAuditEntry<A extends AuditAction = AuditAction> = {
+type KnownAuditEntry<A extends AuditAction = AuditAction> = {
   [K in A]: {
     action: K;
     targetType: AuditActionSpec<K>["targetType"];
@@ -297,7 +296,7 @@ export type KnownAuditEntry<A extends AuditAction = AuditAction> = {
 }[A];
 
 /** An entry written by an action this catalogue does not know, or in a shape it does not describe (older rows): shown as stored. */
-export interface UnknownAuditEntry {
+interface UnknownAuditEntry {
   action: string;
   targetType: string;
   unknown: true;

@@ -13,7 +13,7 @@ export interface IncomingAlert {
 }
 
 /** What we already know about this fingerprint. */
-export interface KnownAlert {
+interface KnownAlert {
   id: string;
   status: "firing" | "resolved";
   incidentId: string | null;

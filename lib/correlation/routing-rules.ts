@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES, type Severity } from "@/lib/core/severity";
+import { SEVERITIES } from "@/lib/core/severity";
 
 /**
  * A per-organisation rule: alerts whose labels match declare an incident at a severity.
@@ -29,6 +29,3 @@ export function matchRoutingRule(labels: Record<string, string>, rules: readonly
   return null;
 }
 
-export function severityOrDefault(value: string | undefined): Severity {
-  return (SEVERITIES as readonly string[]).includes(value ?? "") ? (value as Severity) : "SEV2";
-}

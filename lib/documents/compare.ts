@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import canonicalize from "canonicalize";
 import { nodeText } from "./doc-text";
 
-export interface BlockChange {
+interface BlockChange {
   kind: "added" | "removed" | "changed";
   /** position of the block in the `from` document (removed, changed) or the `to` document (added) */
   fromIndex: number | null;

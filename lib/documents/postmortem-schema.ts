@@ -33,12 +33,6 @@ export const DATA_BLOCK_TITLES: Record<DataBlockType, string> = {
   keyTimestamps: "Key timestamps (UTC)",
 };
 
-export interface DataBlockAttrs {
-  incidentId: string | null;
-  frozen: Record<string, unknown> | null;
-  title: string | null;
-}
-
 export function isDataBlockType(type: string | undefined): type is DataBlockType {
   return (DATA_BLOCK_TYPES as readonly string[]).includes(type ?? "");
 }
@@ -140,6 +134,3 @@ export const postmortemExtensions: Extensions = [
   SafeImage,
   ...dataBlockExtensions,
 ];
-
-/** An empty document, for a postmortem that has lost its content. */
-export const EMPTY_POSTMORTEM_DOC: PostmortemDoc = { type: "doc", content: [{ type: "paragraph" }] };

@@ -13,6 +13,3 @@ export class IngestParseError extends Error {
   }
 }
 
-export function isIngestParseError(error: unknown): error is IngestParseError {
-  return error instanceof IngestParseError;
-}

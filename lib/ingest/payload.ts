@@ -25,7 +25,7 @@ export function decodeJsonBody(body: Uint8Array): unknown {
 }
 
 /** `alerts[0].labels.severity` — the path notation people use when they fix a template. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
@@ -36,7 +36,7 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
 
 const MAX_REPORTED_ISSUES = 5;
 
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   const issues = error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
   const more = error.issues.length - MAX_REPORTED_ISSUES;
   return issues.join("; ") + (more > 0 ? `; and ${more} more` : "");

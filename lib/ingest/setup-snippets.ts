@@ -54,7 +54,7 @@ function indent(text: string, spaces: number): string {
 }
 
 /** The management API URL of the integration, next to its ingest URL. */
-export function integrationApiUrl(ingestUrl: string): string {
+function integrationApiUrl(ingestUrl: string): string {
   return ingestUrl.replace("/api/ingest/", "/api/v1/integrations/");
 }
 
@@ -229,7 +229,7 @@ function pagerduty({ url, name }: SetupSnippetInput): SetupSnippet {
 }
 
 /** The body Logbook's Argo CD adapter reads (see argocd.ts); Go template fields render per app. */
-export const ARGOCD_TEMPLATE_BODY = `{
+const ARGOCD_TEMPLATE_BODY = `{
   "app": "{{.app.metadata.name}}",
   "project": "{{.app.spec.project}}",
   "syncStatus": "{{.app.status.sync.status}}",

@@ -5,7 +5,7 @@
  * errors anyway, but this also keeps ten kilobytes of text from becoming a huge query.
  */
 
-export const MAX_QUERY_CHARS = 2_000;
+const MAX_QUERY_CHARS = 2_000;
 export const MAX_QUERY_TERMS = 40;
 
 const STOPWORDS = new Set(
@@ -40,7 +40,7 @@ export function buildOrQuery(terms: string[]): string {
 }
 
 /** A cheap English stem, enough to say which query words a document shares. */
-export function roughStem(word: string): string {
+function roughStem(word: string): string {
   const w = word.toLowerCase();
   for (const suffix of ["ations", "ation", "ings", "ing", "ies", "ed", "es", "s", "ly"]) {
     if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, w.length - suffix.length);

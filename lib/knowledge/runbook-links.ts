@@ -49,7 +49,7 @@ function normaliseUrl(url: string): string {
 }
 
 /** The runbook's path inside its source folder, without `.md`, lower-case: `kubernetes/kubepodcrashlooping`. */
-export function relativeRunbookKey(sourcePath: string, folder: string): string {
+function relativeRunbookKey(sourcePath: string, folder: string): string {
   const prefix = folder.replace(/^\/+|\/+$/g, "");
   let rel = sourcePath.replace(/^\/+/, "");
   if (prefix && rel.toLowerCase().startsWith(prefix.toLowerCase() + "/")) rel = rel.slice(prefix.length + 1);
@@ -75,7 +75,7 @@ export function keyFromPublishedUrl(pattern: string, url: string): string | null
   return match.slice(1).join("/").toLowerCase();
 }
 
-export function annotationUrl(alert: LinkableAlert): string | null {
+function annotationUrl(alert: LinkableAlert): string | null {
   const url = alert.runbookUrl ?? alert.annotations?.runbook_url ?? alert.annotations?.runbook ?? null;
   return url && url.trim() ? url.trim() : null;
 }

@@ -11,10 +11,10 @@ import { z } from "zod";
 export const LIVE_CHANNEL = "logbook_live";
 
 /** what changed: an incident, its timeline, an alert, a change, a delivery, a postmortem */
-export const LIVE_EVENT_TYPES = ["incident", "timeline", "alert", "change", "delivery", "postmortem"] as const;
+const LIVE_EVENT_TYPES = ["incident", "timeline", "alert", "change", "delivery", "postmortem"] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
-export const liveEventSchema = z.object({
+const liveEventSchema = z.object({
   organizationId: z.string(),
   type: z.enum(LIVE_EVENT_TYPES),
   id: z.string(),

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-export const PROCESS_ROLES = ["web", "worker"] as const;
-export type ProcessRole = (typeof PROCESS_ROLES)[number];
+const PROCESS_ROLES = ["web", "worker"] as const;
 
 const envSchema = z.object({
   PORT: z.coerce

@@ -45,7 +45,7 @@ export function createServiceContext(input: {
  * The client of a request: the first `X-Forwarded-For` hop (the address the proxy in front
  * of us saw), else `X-Real-IP`. Pages and API routes used to disagree on the second.
  */
-export function requestMetaOf(headers: Headers): RequestMeta {
+function requestMetaOf(headers: Headers): RequestMeta {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return { ip: forwarded || headers.get("x-real-ip"), userAgent: headers.get("user-agent") };
 }
@@ -57,7 +57,7 @@ export function requirePermission(ctx: Pick<ServiceContext, "role">, permission:
   }
 }
 
-export function isTransaction(db: Queryable): db is Transaction {
+function isTransaction(db: Queryable): db is Transaction {
   return db instanceof PgTransaction;
 }
 

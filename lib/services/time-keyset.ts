@@ -11,7 +11,7 @@ export function encodeTimeKeyset(at: Date, id: string): string {
   return encodeCursor({ t: at.toISOString(), i: id });
 }
 
-export function decodeTimeKeyset(cursor: string): { at: Date; id: string } {
+function decodeTimeKeyset(cursor: string): { at: Date; id: string } {
   const position = decodeCursor<{ t: string; i: string }>(cursor, { t: "string", i: "string" });
   const at = position ? new Date(position.t) : null;
   if (!position || !at || Number.isNaN(at.getTime())) throw new ValidationError("Invalid cursor", [{ field: "cursor", message: "is not a cursor this API issued" }]);

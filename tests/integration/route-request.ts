@@ -23,7 +23,7 @@ export interface RouteCall {
   params?: Record<string, string>;
 }
 
-export interface ApiError {
+interface ApiError {
   code: string;
   message: string;
   details?: Array<{ field: string; message: string }>;

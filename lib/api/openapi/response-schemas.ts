@@ -108,7 +108,7 @@ export const apiKeySchema = z.object({
   revokedAt: timestamp.nullable(),
 });
 
-export const integrationSchema = z.object({
+const integrationSchema = z.object({
   id: z.string(),
   kind: z.enum(INGEST_SOURCES),
   name: z.string(),
@@ -123,7 +123,7 @@ export const integrationSummarySchema = integrationSchema.extend({
   errors24h: z.number().int().describe("rejected or failed deliveries in the last 24 hours"),
 });
 
-export const setupSnippetSchema = z.object({
+const setupSnippetSchema = z.object({
   format: z.enum(["yaml", "json", "text"]),
   title: z.string(),
   body: z.string().describe("ready to paste into the sender's configuration"),
@@ -219,7 +219,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 type Assignable<A, B extends A> = B;
-export type ViewsMatchSchemas = [
+// Compile-time only: each view type must satisfy the schema the OpenAPI document states for it.
+type _ViewsMatchSchemas = [
   Assignable<z.infer<typeof incidentSchema>, IncidentView>,
   Assignable<z.infer<typeof timelineEventSchema>, TimelineEventView>,
   Assignable<z.infer<typeof auditEntrySchema>, AuditEntryView>,

@@ -1,7 +1,7 @@
 import { Font } from "@react-pdf/renderer";
 
 /** TrueType files for one family; missing styles fall back to the regular file. */
-export interface FontFamilyFiles {
+interface FontFamilyFiles {
   regular: string;
   bold?: string;
   italic?: string;

@@ -3,7 +3,7 @@ import type { DataBlockType } from "../postmortem-schema";
 
 /** Small constructors for editor JSON, so templates read like outlines. */
 
-export function text(value: string, marks?: JSONContent["marks"]): JSONContent {
+function text(value: string, marks?: JSONContent["marks"]): JSONContent {
   return marks ? { type: "text", text: value, marks } : { type: "text", text: value };
 }
 
@@ -11,7 +11,7 @@ export function heading(level: 1 | 2 | 3, value: string): JSONContent {
   return { type: "heading", attrs: { level }, content: [text(value)] };
 }
 
-export function paragraph(...parts: Array<string | JSONContent>): JSONContent {
+function paragraph(...parts: Array<string | JSONContent>): JSONContent {
   const content = parts.filter((p) => p !== "").map((p) => (typeof p === "string" ? text(p) : p));
   return content.length ? { type: "paragraph", content } : { type: "paragraph" };
 }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-export const ACTION_ITEM_PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
-export const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
+const ACTION_ITEM_PRIORITIES = ["P1", "P2", "P3", "P4"] as const;
+const ACTION_ITEM_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
 
-export const dueDateSchema = z.iso.date({ error: "must be a date like 2024-03-31" });
+const dueDateSchema = z.iso.date({ error: "must be a date like 2024-03-31" });
 
 export const createActionItemInput = z.strictObject({
   title: z.string().trim().min(1, "cannot be empty").max(300),

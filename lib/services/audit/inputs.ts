@@ -2,7 +2,7 @@ import { z } from "zod";
 import { timestampSchema } from "@/lib/services/input-primitives";
 import { pageLimitSchema } from "../paging";
 
-export const auditFiltersInput = z.object({
+const auditFiltersInput = z.object({
   from: timestampSchema.optional(),
   to: timestampSchema.optional(),
   /** actor id, or part of the actor's name */

@@ -1,7 +1,7 @@
 import type { auditLog } from "@/db/schema";
 import type { ChainedEntry } from "@/lib/core/audit-chain";
 import type { ActorType } from "@/lib/core/actor";
-import { parseAuditEntry, type ParsedAuditEntry } from "@/lib/core/audit-actions";
+import { parseAuditEntry } from "@/lib/core/audit-actions";
 
 /** The public shape of an audit row (API.md). */
 export interface AuditEntryView {
@@ -36,14 +36,6 @@ export function toAuditEntryView(row: AuditRow): AuditEntryView {
     prevHash: row.prevHash,
     hash: row.hash,
   };
-}
-
-/**
- * An entry's change typed by its action, for code that acts on what a row says (known
- * actions narrow `before`/`after`; old or foreign rows come back as stored, marked unknown).
- */
-export function auditChangeOf(view: Pick<AuditEntryView, "action" | "target" | "before" | "after">): ParsedAuditEntry {
-  return parseAuditEntry({ action: view.action, targetType: view.target.type, before: view.before, after: view.after });
 }
 
 /** What the hash chain covers: the row exactly as stored, never a parsed copy. */

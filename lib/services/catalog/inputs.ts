@@ -7,7 +7,7 @@ export const slugSchema = z
   .max(63)
   .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, "use lowercase letters, digits and dashes");
 
-export const repositorySchema = z.string().trim().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "must look like owner/repo");
+const repositorySchema = z.string().trim().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "must look like owner/repo");
 
 const kubernetesName = z
   .string()
@@ -16,7 +16,7 @@ const kubernetesName = z
   .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, "must be a Kubernetes name (lowercase letters, digits, dots and dashes)");
 
 /** How ingest finds the service besides labels and repositories (see lib/ingest/service-mapping.ts). */
-export const serviceMappingsSchema = z
+const serviceMappingsSchema = z
   .object({
     namespaces: z.array(kubernetesName).max(50).optional(),
     fluxObjects: z

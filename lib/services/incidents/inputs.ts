@@ -18,7 +18,6 @@ export const declareIncidentInput = z.object({
   resolvedAt: timestampSchema.optional(),
   externalId: z.string().trim().min(1).max(200).optional(),
 });
-export type DeclareIncidentInput = z.input<typeof declareIncidentInput>;
 
 export const updateIncidentInput = z
   .object({
@@ -35,7 +34,6 @@ export const updateIncidentInput = z
   })
   .strict()
   .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });
-export type UpdateIncidentInput = z.input<typeof updateIncidentInput>;
 
 export const listIncidentsInput = z.object({
   status: commaSeparated([...INCIDENT_STATUSES, "open"]).optional(),

@@ -10,7 +10,7 @@ import type { TimelineKind } from "@/lib/core/timeline-kinds";
 
 export type IncidentRow = typeof incident.$inferSelect;
 
-export interface PersonRef {
+interface PersonRef {
   id: string;
   name: string;
   email: string;

@@ -16,7 +16,7 @@ export interface IntegrationView {
   lastDeliveryAt: string | null;
 }
 
-export function ingestUrl(integrationId: string): string {
+function ingestUrl(integrationId: string): string {
   return `${publicBaseUrl()}/api/ingest/${integrationId}`;
 }
 

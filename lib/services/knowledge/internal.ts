@@ -7,7 +7,7 @@ import type { SimilarityCandidate, SimilarityQuery, SimilarityRanker } from "@/l
 import { selectRows, withIndexScans } from "@/db/raw-queries";
 import type { SimilarIncidentView } from "./views";
 
-export interface CandidateRow extends SimilarityCandidate {
+interface CandidateRow extends SimilarityCandidate {
   number: number;
   title: string;
   externalId: string | null;
@@ -29,16 +29,16 @@ interface RawCandidate {
   services: string[] | null;
 }
 
-export const CANDIDATE_LIMIT = 100;
+const CANDIDATE_LIMIT = 100;
 /** Documents ranked per full-text stage at most: bounds the cost on a large archive. */
-export const PREFILTER_LIMIT = 300;
+const PREFILTER_LIMIT = 300;
 /**
  * Below this many full-text candidates the title trigram search runs too (a misspelt or
  * unusual query). Above it, trigram similarity is only computed for the candidates found:
  * a trigram index search over every title costs 100-500 ms on 100,000 incidents, because
  * a long query shares some trigrams with most titles.
  */
-export const TRIGRAM_FALLBACK_BELOW = 20;
+const TRIGRAM_FALLBACK_BELOW = 20;
 
 function textArray(values: string[]): SQL {
   return values.length === 0 ? sql`array[]::text[]` : sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
@@ -51,7 +51,7 @@ function textArray(values: string[]): SQL {
  * trip, in which the executor skips a looser stage (a one-time filter) when the stricter ones
  * found enough.
  */
-export async function findCandidates(
+async function findCandidates(
   db: Queryable,
   organizationId: string,
   input: { orQuery: string; andQuery: string; shortText: string; excludeId: string | null },

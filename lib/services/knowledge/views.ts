@@ -1,4 +1,4 @@
-export interface IncidentRefView {
+interface IncidentRefView {
   id: string;
   ref: string;
   title: string;

@@ -69,7 +69,7 @@ export async function toRunbookViews(db: Queryable, rows: RunbookRow[]): Promise
   }));
 }
 
-export interface IncidentRunbookStepView {
+interface IncidentRunbookStepView {
   number: number;
   text: string;
   checked: boolean;

@@ -4,7 +4,7 @@ export const SEARCH_TYPES = ["incident", "postmortem", "runbook", "timeline"] as
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
 /** Longer input is cut: a search box is not a document, and the cap bounds the query plan. */
-export const MAX_SEARCH_CHARS = 500;
+const MAX_SEARCH_CHARS = 500;
 
 export const searchInput = z.object({
   q: z.string().default("").transform((q) => q.slice(0, MAX_SEARCH_CHARS)),

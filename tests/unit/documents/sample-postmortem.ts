@@ -3,7 +3,7 @@ import type { IncidentSnapshot } from "@/lib/documents/incident-snapshot";
 import type { RenderMeta } from "@/lib/documents/render/render-types";
 
 /** A 1×1 red PNG. */
-export const PNG_DATA_URL =
+const PNG_DATA_URL =
   "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
 
 export const SNAPSHOT: IncidentSnapshot = {

@@ -17,7 +17,7 @@ export function fixtureJson<T = Record<string, unknown>>(source: IngestSource, n
   return JSON.parse(new TextDecoder().decode(fixtureBytes(source, name))) as T;
 }
 
-export function bytes(value: unknown): Uint8Array {
+function bytes(value: unknown): Uint8Array {
   return new TextEncoder().encode(typeof value === "string" ? value : JSON.stringify(value));
 }
 

@@ -20,7 +20,7 @@ const TITLES: Record<NormalizedPagerDutyEvent["action"], string> = {
   priority_updated: "Priority changed in PagerDuty",
 };
 
-export function pagerDutyExternalId(incidentId: string): string {
+function pagerDutyExternalId(incidentId: string): string {
   return `pagerduty:${incidentId}`;
 }
 

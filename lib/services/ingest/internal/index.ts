@@ -1,2 +1,2 @@
 export { deliveryListColumns, findDelivery, rejectedForSignature, SIGNATURE_REJECTION } from "./stored-deliveries";
-export { storeAcceptedDelivery, type AcceptedDelivery } from "./store-accepted-delivery";
+export { storeAcceptedDelivery } from "./store-accepted-delivery";
