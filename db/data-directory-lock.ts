@@ -18,14 +18,17 @@ export class DataDirectoryInUseError extends Error {
 /**
  * Two PGlite processes on one directory silently lose writes, so the directory is locked
  * for as long as it is open. proper-lockfile refreshes the lock while we live, so a lock
- * left by a crashed process goes stale and is taken over.
+ * left by a crashed process goes stale and is taken over. Stale means a minute without a
+ * refresh: PGlite runs a statement synchronously, so a busy process (the first migrations on
+ * a loaded two-core machine) can miss refreshes for well over 15 s, and a shorter window let
+ * a second process take a lock that was still held.
  */
 export async function lockDataDirectory(dataDir: string): Promise<DataDirectoryLock> {
   try {
     const release = await lockfile.lock(dataDir, {
       lockfilePath: `${dataDir}/.logbook.lock`,
-      stale: 15_000,
-      update: 5_000,
+      stale: 60_000,
+      update: 10_000,
       realpath: false,
       onCompromised: (error) => {
         console.error(`Lost the lock on ${dataDir}: ${error.message}`);
