@@ -2,11 +2,14 @@
 
 import { useEffect, useState } from "react";
 import { elapsedBetween, formatDuration } from "@/lib/core/durations";
+import { keyTimeDue } from "@/lib/core/incident-key-times";
 import { isOpenStatus } from "@/lib/core/incident-lifecycle";
 import type { IncidentView } from "./incident-types";
 
 /**
  * "Open for 1h 23m", ticking while the incident is open, and the response times once known.
+ * A response time whose moment has passed without being recorded (resolved straight away,
+ * never acknowledged) says "Not recorded" rather than being left out or made up.
  * The first render uses the server's clock (`renderedAt`) so hydration matches; the browser's
  * clock takes over on the first tick.
  */
@@ -14,12 +17,17 @@ export function IncidentClocks({ incident, renderedAt }: { incident: IncidentVie
   const open = isOpenStatus(incident.status);
   const now = useNow(open, renderedAt);
   const start = incident.detectedAt ?? incident.occurredAt ?? incident.createdAt;
+  const response = [
+    { label: "Time to acknowledge", field: "acknowledgedAt" },
+    { label: "Time to mitigate", field: "mitigatedAt" },
+    { label: "Time to resolve", field: "resolvedAt" },
+  ] as const;
   const clocks: Array<{ label: string; value: number | null; live?: boolean }> = [
     ...(open ? [{ label: "Open for", value: now - new Date(start).getTime(), live: true }] : []),
-    { label: "Time to acknowledge", value: elapsedBetween(start, incident.acknowledgedAt) },
-    { label: "Time to mitigate", value: elapsedBetween(start, incident.mitigatedAt) },
-    { label: "Time to resolve", value: elapsedBetween(start, incident.resolvedAt) },
-  ].filter((clock) => clock.value !== null);
+    ...response
+      .filter(({ field }) => incident[field] || keyTimeDue(incident.status, field))
+      .map(({ label, field }) => ({ label, value: elapsedBetween(start, incident[field]) })),
+  ];
   if (clocks.length === 0) return null;
   return (
     <dl className="flex flex-wrap gap-x-6 gap-y-2">
@@ -28,7 +36,7 @@ export function IncidentClocks({ incident, renderedAt }: { incident: IncidentVie
           <dt className="text-[11px] font-medium uppercase tracking-wide text-muted-foreground">{clock.label}</dt>{" "}
           <dd className="tabular flex items-center gap-1.5 text-sm font-semibold">
             {clock.live && <span aria-hidden className="size-1.5 animate-pulse rounded-full bg-sev1" />}
-            {formatDuration(clock.value!)}
+            {clock.value === null ? <span className="font-normal text-muted-foreground">Not recorded</span> : formatDuration(clock.value)}
           </dd>
         </div>
       ))}

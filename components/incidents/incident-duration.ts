@@ -9,7 +9,10 @@ import { isOpenStatus } from "@/lib/core/incident-lifecycle";
 export function incidentDuration(incident: IncidentView, now: Date): { text: string; running: boolean } | null {
   const start = new Date(incident.occurredAt ?? incident.createdAt).getTime();
   const open = isOpenStatus(incident.status);
-  const end = open ? now.getTime() : new Date(incident.resolvedAt ?? incident.closedAt ?? incident.updatedAt).getTime();
+  const endedAt = incident.resolvedAt ?? incident.closedAt;
+  // A finished incident without a resolution time has no known end: say so, invent none.
+  if (!open && !endedAt) return { text: "not recorded", running: false };
+  const end = open ? now.getTime() : new Date(endedAt!).getTime();
   if (Number.isNaN(start) || Number.isNaN(end)) return null;
   return { text: formatDuration(end - start), running: open };
 }

@@ -1,4 +1,5 @@
 import { Timestamp } from "@/components/time/timestamp";
+import { keyTimeDue } from "@/lib/core/incident-key-times";
 import type { IncidentView } from "./incident-types";
 
 const KEY_TIMES = [
@@ -12,7 +13,10 @@ const KEY_TIMES = [
   { key: "closedAt", label: "Closed" },
 ] as const;
 
-/** The regulatory timestamps, each in the viewer's time and in UTC. */
+/**
+ * The regulatory timestamps, each in the viewer's time and in UTC. A moment the incident is
+ * past but nobody recorded (resolved without a mitigation on record) reads "Not recorded".
+ */
 export function IncidentKeyTimes({ incident }: { incident: IncidentView }) {
   return (
     <dl className="flex flex-col gap-2.5 text-sm">
@@ -20,7 +24,11 @@ export function IncidentKeyTimes({ incident }: { incident: IncidentView }) {
         <div key={key} className="flex flex-col gap-0.5">
           <dt className="text-xs font-medium text-muted-foreground">{label}</dt>{" "}
           <dd className="text-xs">
-            <Timestamp value={incident[key]} className="whitespace-normal [&>span]:whitespace-nowrap" empty="Not yet" />
+            <Timestamp
+              value={incident[key]}
+              className="whitespace-normal [&>span]:whitespace-nowrap"
+              empty={key === "occurredAt" || key === "detectedAt" || keyTimeDue(incident.status, key) ? "Not recorded" : "Not yet"}
+            />
           </dd>
         </div>
       ))}

@@ -116,7 +116,7 @@ function replayStory(story: DemoIncidentStory, rc: ReplayContext): ReplayedIncid
   let summary = declared.summary;
   let severity: Severity = declared.severity;
   let status: IncidentStatus = declared.status;
-  let stamps = timestampsForInitialStatus(declared.status, declaredAt);
+  let stamps = timestampsForInitialStatus(declared.status, declaredAt, {}, declaredAt);
   let services = [...declared.services];
   const roles = new Map<IncidentRole, { userId: string; assignedAt: Date }>();
   const events: TimelineInsert[] = [];

@@ -60,21 +60,41 @@ export function planStatusChange(
     resolvedAt: current.resolvedAt,
     closedAt: current.closedAt,
   };
-  // Leaving "triggered" means a human has picked it up.
-  if (from === "triggered" && !next.acknowledgedAt) next.acknowledgedAt = at;
-  if ((to === "monitoring" || to === "resolved") && !next.mitigatedAt) next.mitigatedAt = at;
+  // A key time is stamped only when the move is that event. Moving into investigation or
+  // identification is someone picking the incident up (an acknowledgement); moving to
+  // monitoring is a mitigation. Resolving is neither: an incident resolved straight from
+  // triggered has no recorded acknowledgement or mitigation until a person sets them.
+  if ((to === "investigating" || to === "identified") && !next.acknowledgedAt) next.acknowledgedAt = at;
+  if (to === "monitoring" && !next.mitigatedAt) next.mitigatedAt = at;
   if (to === "resolved") next.resolvedAt = at;
   if (to === "closed") next.closedAt = at;
   if (from === "resolved" && to === "investigating") next.resolvedAt = null;
   return { ok: true, timestamps: next };
 }
 
-/** Timestamps for an incident created directly in a given status (e.g. imported or declared resolved). */
-export function timestampsForInitialStatus(status: IncidentStatus, at: Date, resolvedAt?: Date | null): LifecycleTimestamps {
-  const stamps: LifecycleTimestamps = { acknowledgedAt: null, mitigatedAt: null, resolvedAt: null, closedAt: null };
-  if (status !== "triggered") stamps.acknowledgedAt = at;
-  if (status === "monitoring" || status === "resolved" || status === "closed") stamps.mitigatedAt = resolvedAt ?? at;
-  if (status === "resolved" || status === "closed") stamps.resolvedAt = resolvedAt ?? at;
+/** Key times someone states for an incident created directly in a later status. */
+export interface InitialKeyTimes {
+  resolvedAt?: Date | null;
+  acknowledgedAt?: Date | null;
+  mitigatedAt?: Date | null;
+}
+
+/**
+ * Timestamps for an incident created directly in a given status (declared or imported).
+ * Only what is known is stamped: `pickedUpAt` is when a person took the incident on by
+ * declaring it as being worked on (a declare by a person; imports pass null), and the
+ * resolution time defaults to `at` because the incident is resolved by then. Acknowledgement
+ * and mitigation are never inferred from the status alone.
+ */
+export function timestampsForInitialStatus(status: IncidentStatus, at: Date, known: InitialKeyTimes = {}, pickedUpAt: Date | null = null): LifecycleTimestamps {
+  const stamps: LifecycleTimestamps = {
+    acknowledgedAt: known.acknowledgedAt ?? null,
+    mitigatedAt: known.mitigatedAt ?? null,
+    resolvedAt: null,
+    closedAt: null,
+  };
+  if (!stamps.acknowledgedAt && pickedUpAt && (status === "investigating" || status === "identified" || status === "monitoring")) stamps.acknowledgedAt = pickedUpAt;
+  if (status === "resolved" || status === "closed") stamps.resolvedAt = known.resolvedAt ?? at;
   if (status === "closed") stamps.closedAt = at;
   return stamps;
 }

@@ -7,6 +7,7 @@ import * as incidentRoute from "@/app/api/v1/incidents/[idOrRef]/route";
 import * as notesRoute from "@/app/api/v1/incidents/[idOrRef]/notes/route";
 import * as timelineRoute from "@/app/api/v1/incidents/[idOrRef]/timeline/route";
 import * as servicesRoute from "@/app/api/v1/services/route";
+import * as auditRoute from "@/app/api/v1/audit/route";
 import { callRoute } from "./route-request";
 import type { IncidentView, TimelineEventView } from "@/lib/services/incidents/views";
 
@@ -205,6 +206,47 @@ describe("changing an incident", () => {
     const closed = await patch(org.keys.responder, incident.ref, { status: "closed" });
     expect(closed.status).toBe(200);
     expect(closed.body.closedAt).toMatch(ISO_UTC);
+  });
+
+  it("records no acknowledgement or mitigation when resolved straight from triggered, and lets a responder set them", async () => {
+    const occurredAt = new Date(Date.now() - 60 * 60_000).toISOString();
+    const detectedAt = new Date(Date.now() - 50 * 60_000).toISOString();
+    const { body: incident } = await declare(org.keys.responder, { title: "Resolved at once", severity: "SEV3", status: "triggered", occurredAt, detectedAt });
+    const resolved = await patch(org.keys.responder, incident.ref, { status: "resolved" });
+    expect(resolved.body).toMatchObject({ status: "resolved", acknowledgedAt: null, mitigatedAt: null });
+    expect(resolved.body.resolvedAt).toMatch(ISO_UTC);
+
+    const before = new Date(Date.parse(detectedAt) - 60_000).toISOString();
+    const early = await patch(org.keys.responder, incident.ref, { mitigatedAt: before });
+    expect(early.status).toBe(422);
+    expect(early.error?.details).toEqual([{ field: "mitigatedAt", message: `mitigated before detected (${new Date(detectedAt).toISOString()})` }]);
+    const future = await patch(org.keys.responder, incident.ref, { acknowledgedAt: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(future.status).toBe(422);
+    expect(future.error?.details).toEqual([{ field: "acknowledgedAt", message: "acknowledged time cannot be in the future" }]);
+    const afterResolve = await patch(org.keys.responder, incident.ref, { mitigatedAt: new Date(Date.now() + 30_000).toISOString() });
+    expect(afterResolve.status).toBe(422);
+    expect(afterResolve.error?.details?.[0]).toMatchObject({ field: "mitigatedAt", message: expect.stringMatching(/^mitigated after resolved/) });
+    expect((await getOne(org.keys.viewer, incident.ref)).body).toMatchObject({ acknowledgedAt: null, mitigatedAt: null });
+
+    const acknowledgedAt = new Date(Date.parse(detectedAt) + 2 * 60_000).toISOString();
+    const mitigatedAt = new Date(Date.parse(detectedAt) + 20 * 60_000).toISOString();
+    const set = await patch(org.keys.responder, incident.ref, { acknowledgedAt, mitigatedAt });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ acknowledgedAt, mitigatedAt, status: "resolved" });
+    const events = (await timeline(org.keys.viewer, incident.ref, "?kind=details_change")).body.items;
+    expect(events.map((e) => e.title)).toEqual([
+      `Acknowledged time set to ${acknowledgedAt.replace("T", " ").slice(0, 19)} UTC`,
+      `Mitigated time set to ${mitigatedAt.replace("T", " ").slice(0, 19)} UTC`,
+    ]);
+    const audit = await callRoute<{ items: Array<{ action: string; target: { id: string }; before: unknown; after: unknown }> }>(auditRoute.GET, {
+      path: "/api/v1/audit?action=incident.updated",
+      key: org.keys.compliance,
+    });
+    const entry = audit.body.items.find((a) => a.target.id === incident.id);
+    expect(entry).toMatchObject({ action: "incident.updated", before: { acknowledgedAt: null, mitigatedAt: null }, after: { acknowledgedAt, mitigatedAt } });
+
+    const cleared = await patch(org.keys.responder, incident.ref, { mitigatedAt: null });
+    expect(cleared.body.mitigatedAt).toBeNull();
   });
 
   it("answers 409 for an illegal transition and changes nothing", async () => {

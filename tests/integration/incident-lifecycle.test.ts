@@ -70,14 +70,20 @@ describe("incident lifecycle", () => {
   });
 
   it("records the aware and classified times, on the timeline too, and clears them", async () => {
-    const inc = await declareIncident(org.as.responder, { title: "Aware times", severity: "SEV2", awareAt: "2026-03-02T10:05:00Z" });
+    const inc = await declareIncident(org.as.responder, {
+      title: "Aware times",
+      severity: "SEV2",
+      occurredAt: "2026-03-02T09:40:00Z",
+      detectedAt: "2026-03-02T09:50:00Z",
+      awareAt: "2026-03-02T10:05:00Z",
+    });
     expect(inc.awareAt).toBe("2026-03-02T10:05:00.000Z");
-    const classified = await updateIncident(org.as.responder, inc.ref, { classifiedAt: "2026-03-02T11:00:00+01:00" });
-    expect(classified.classifiedAt).toBe("2026-03-02T10:00:00.000Z");
+    const classified = await updateIncident(org.as.responder, inc.ref, { classifiedAt: "2026-03-02T11:30:00+01:00" });
+    expect(classified.classifiedAt).toBe("2026-03-02T10:30:00.000Z");
     const cleared = await updateIncident(org.as.responder, inc.ref, { awareAt: null });
     expect(cleared.awareAt).toBeNull();
     const titles = (await listTimeline(org.as.viewer, inc.ref, { kind: "details_change" })).items.map((e) => e.title);
-    expect(titles).toEqual(["Classified time set to 2026-03-02 10:00:00 UTC", "Aware time cleared"]);
+    expect(titles).toEqual(["Classified time set to 2026-03-02 10:30:00 UTC", "Aware time cleared"]);
   });
 
   it("refuses illegal transitions with 409 and changes nothing", async () => {

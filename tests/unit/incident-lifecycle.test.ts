@@ -32,14 +32,16 @@ const STAMPS_IN: Record<IncidentStatus, LifecycleTimestamps> = {
 const ALLOWED: Record<string, { stamps: Stamp[]; clears?: Stamp[] }> = {
   "triggered→investigating": { stamps: ["acknowledgedAt"] },
   "triggered→identified": { stamps: ["acknowledgedAt"] },
-  "triggered→monitoring": { stamps: ["acknowledgedAt", "mitigatedAt"] },
-  "triggered→resolved": { stamps: ["acknowledgedAt", "mitigatedAt", "resolvedAt"] },
+  // Moving to monitoring is a mitigation, not a recorded acknowledgement.
+  "triggered→monitoring": { stamps: ["mitigatedAt"] },
+  // Resolving straight away is neither an acknowledgement nor a mitigation: none is invented.
+  "triggered→resolved": { stamps: ["resolvedAt"] },
   "investigating→identified": { stamps: [] },
   "investigating→monitoring": { stamps: ["mitigatedAt"] },
-  "investigating→resolved": { stamps: ["mitigatedAt", "resolvedAt"] },
+  "investigating→resolved": { stamps: ["resolvedAt"] },
   "identified→investigating": { stamps: [] },
   "identified→monitoring": { stamps: ["mitigatedAt"] },
-  "identified→resolved": { stamps: ["mitigatedAt", "resolvedAt"] },
+  "identified→resolved": { stamps: ["resolvedAt"] },
   "monitoring→investigating": { stamps: [] },
   "monitoring→identified": { stamps: [] },
   // Already mitigated when it went to monitoring: the first mitigation time is kept.
@@ -107,6 +109,15 @@ describe("incident status lifecycle", () => {
     expect(current).toEqual(NONE);
   });
 
+  it("records no acknowledgement or mitigation for an incident resolved straight from triggered", () => {
+    expect(planStatusChange("triggered", "resolved", NONE, AT)).toEqual({ ok: true, timestamps: { ...NONE, resolvedAt: AT } });
+  });
+
+  it("treats picking up a reopened incident that was never acknowledged as its acknowledgement", () => {
+    const resolvedUnacknowledged = { ...NONE, resolvedAt: EARLIER };
+    expect(planStatusChange("resolved", "investigating", resolvedUnacknowledged, AT)).toEqual({ ok: true, timestamps: { ...NONE, acknowledgedAt: AT } });
+  });
+
   it("knows which statuses are open", () => {
     expect(INCIDENT_STATUSES.filter(isOpenStatus)).toEqual(["triggered", "investigating", "identified", "monitoring"]);
   });
@@ -114,21 +125,39 @@ describe("incident status lifecycle", () => {
 
 describe("timestamps of an incident created in a given status", () => {
   const RESOLVED_AT = new Date("2024-02-29T23:00:00.000Z");
+  const PICKED_UP = new Date("2024-03-01T12:00:00.000Z");
   it.each([
     { status: "triggered", expected: NONE },
-    { status: "investigating", expected: { ...NONE, acknowledgedAt: AT } },
-    { status: "identified", expected: { ...NONE, acknowledgedAt: AT } },
-    { status: "monitoring", expected: { ...NONE, acknowledgedAt: AT, mitigatedAt: AT } },
-    { status: "resolved", expected: { ...NONE, acknowledgedAt: AT, mitigatedAt: AT, resolvedAt: AT } },
-    { status: "closed", expected: { acknowledgedAt: AT, mitigatedAt: AT, resolvedAt: AT, closedAt: AT } },
-  ] as const)("$status", ({ status, expected }) => {
-    expect(timestampsForInitialStatus(status, AT)).toEqual(expected);
+    { status: "investigating", expected: { ...NONE, acknowledgedAt: PICKED_UP } },
+    { status: "identified", expected: { ...NONE, acknowledgedAt: PICKED_UP } },
+    // Declared as already mitigated: when it was mitigated is not known, so it is not stamped.
+    { status: "monitoring", expected: { ...NONE, acknowledgedAt: PICKED_UP } },
+    // Declared as resolved: resolved by now, but never acknowledged or mitigated on record.
+    { status: "resolved", expected: { ...NONE, resolvedAt: AT } },
+    { status: "closed", expected: { ...NONE, resolvedAt: AT, closedAt: AT } },
+  ] as const)("$status, declared by a person", ({ status, expected }) => {
+    expect(timestampsForInitialStatus(status, AT, {}, PICKED_UP)).toEqual(expected);
+  });
+
+  it.each(INCIDENT_STATUSES)("%s, imported, invents no acknowledgement or mitigation", (status) => {
+    const stamps = timestampsForInitialStatus(status, AT);
+    expect(stamps.acknowledgedAt).toBeNull();
+    expect(stamps.mitigatedAt).toBeNull();
   });
 
   it("uses a given resolution time for imported resolved incidents", () => {
-    expect(timestampsForInitialStatus("resolved", AT, RESOLVED_AT)).toEqual({
-      acknowledgedAt: AT,
-      mitigatedAt: RESOLVED_AT,
+    expect(timestampsForInitialStatus("resolved", AT, { resolvedAt: RESOLVED_AT })).toEqual({
+      acknowledgedAt: null,
+      mitigatedAt: null,
+      resolvedAt: RESOLVED_AT,
+      closedAt: null,
+    });
+  });
+
+  it("keeps acknowledgement and mitigation times a person states", () => {
+    expect(timestampsForInitialStatus("resolved", AT, { resolvedAt: RESOLVED_AT, acknowledgedAt: EARLIER, mitigatedAt: EARLIER }, PICKED_UP)).toEqual({
+      acknowledgedAt: EARLIER,
+      mitigatedAt: EARLIER,
       resolvedAt: RESOLVED_AT,
       closedAt: null,
     });

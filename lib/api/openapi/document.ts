@@ -215,7 +215,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/api/v1/incidents/{idOrRef}": {
         get: op("Get an incident", { params: [idOrRef], ok: 200, response: ref("Incident"), errors: [...READ, 404], tag: "Incidents" }),
-        patch: op("Change title, summary, severity, status, roles or services", { params: [idOrRef], body: updateIncidentInput, ok: 200, response: ref("Incident"), errors: [...WRITE, 404, 409], tag: "Incidents" }),
+        patch: op("Change title, summary, severity, status, roles, services or the key times a person records (awareAt, acknowledgedAt, mitigatedAt, classifiedAt: none in the future or out of order with the others, else 422 naming the field; null clears)", { params: [idOrRef], body: updateIncidentInput, ok: 200, response: ref("Incident"), errors: [...WRITE, 404, 409], tag: "Incidents" }),
       },
       "/api/v1/incidents/{idOrRef}/notes": {
         post: op("Add a Markdown note to the timeline", { params: [idOrRef], body: addNoteInput, ok: 201, response: ref("TimelineEvent"), errors: [...WRITE, 404], tag: "Timeline" }),

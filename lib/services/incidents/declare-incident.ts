@@ -32,7 +32,8 @@ export async function declareIncident(ctx: ServiceContext, rawInput: unknown): P
       .returning({ value: organizationCounter.value });
     const now = new Date();
     const detectedAt = input.detectedAt ?? now;
-    const stamps = timestampsForInitialStatus(input.status, now, input.resolvedAt ?? null);
+    // Whoever declares an incident as being worked on has picked it up now.
+    const stamps = timestampsForInitialStatus(input.status, now, { resolvedAt: input.resolvedAt ?? null }, now);
     const inserted = await tx
       .insert(incident)
       .values({

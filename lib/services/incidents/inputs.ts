@@ -31,6 +31,8 @@ export const updateIncidentInput = z
     services: serviceSlugsSchema.optional(),
     awareAt: timestampSchema.nullable().optional(),
     classifiedAt: timestampSchema.nullable().optional(),
+    acknowledgedAt: timestampSchema.nullable().optional(),
+    mitigatedAt: timestampSchema.nullable().optional(),
   })
   .strict()
   .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });

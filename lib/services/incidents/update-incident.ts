@@ -2,6 +2,7 @@ import { and, eq, or } from "drizzle-orm";
 import { incident, incidentRole, incidentService, member, user } from "@/db/schema";
 import type { Transaction } from "@/db/client";
 import { planStatusChange } from "@/lib/core/incident-lifecycle";
+import { checkKeyTimes, EDITABLE_KEY_TIMES, KEY_TIME_LABELS, type KeyTimes } from "@/lib/core/incident-key-times";
 import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS, type IncidentRole } from "@/lib/core/incident-roles";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, parseInput, ValidationError } from "../errors";
@@ -59,15 +60,20 @@ export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawIn
       }
     }
 
-    for (const [field, label] of [["awareAt", "Aware"], ["classifiedAt", "Classified"]] as const) {
-      const wanted = input[field];
-      if (wanted === undefined || wanted?.getTime() === row[field]?.getTime()) continue;
+    const keyTimesSet = EDITABLE_KEY_TIMES.filter((field) => input[field] !== undefined && input[field]?.getTime() !== row[field]?.getTime());
+    for (const field of keyTimesSet) {
+      const wanted = input[field] ?? null;
       changes[field] = wanted;
+      const label = KEY_TIME_LABELS[field].replace(/^./, (c) => c.toUpperCase());
       events.push({
         kind: "details_change",
         title: wanted ? `${label} time set to ${wanted.toISOString().replace("T", " ").slice(0, 19)} UTC` : `${label} time cleared`,
         payload: { field, from: row[field]?.toISOString() ?? null, to: wanted?.toISOString() ?? null },
       });
+    }
+    if (keyTimesSet.length > 0) {
+      const problems = checkKeyTimes({ ...row, ...changes } as KeyTimes, keyTimesSet, now);
+      if (problems.length > 0) throw new ValidationError(`Key times: ${problems.map((p) => `${p.field} ${p.message}`).join("; ")}`, problems);
     }
     for (const role of INCIDENT_ROLES) {
       const wanted = input[role];

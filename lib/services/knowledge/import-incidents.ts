@@ -69,7 +69,8 @@ async function reserveNumbers(tx: Queryable, organizationId: string, items: Impo
 async function upsertOne(tx: Queryable, organizationId: string, item: ImportItem, nextNumber: () => Promise<number>): Promise<"imported" | "updated"> {
   const status = item.status ?? "resolved";
   const occurredAt = item.occurredAt ?? item.resolvedAt ?? new Date();
-  const stamps = timestampsForInitialStatus(status, occurredAt, item.resolvedAt ?? null);
+  // An import states no acknowledgement or mitigation: none is invented.
+  const stamps = timestampsForInitialStatus(status, occurredAt, { resolvedAt: item.resolvedAt ?? null });
   const fields = {
     title: clean(item.title)!,
     summary: clean(item.summary) ?? "",

@@ -5,6 +5,7 @@ import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
 import { IncidentControls } from "@/components/incidents/incident-controls";
 import { IncidentHeader } from "@/components/incidents/incident-header";
 import { IncidentKeyTimes } from "@/components/incidents/incident-key-times";
+import { KeyTimesEditor } from "@/components/incidents/key-times-editor";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
 import { TimelineFollowProvider } from "@/components/incidents/timeline-follow";
 import { IncidentSummary } from "@/components/incidents/incident-summary";
@@ -77,7 +78,7 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
             )}
             <IncidentAlertsPanel incidentId={incident.id} incidentRef={incident.ref} initial={alerts} loadedAt={renderedAt} canWrite={canWrite} />
             <IncidentKnowledgePanels incidentRef={incident.ref} canWrite={canWrite} />
-            <Panel title="Key times">
+            <Panel title="Key times" actions={canWrite ? <KeyTimesEditor incident={incident} /> : undefined}>
               <IncidentKeyTimes incident={incident} />
             </Panel>
             <Panel title="Action items">
