@@ -4,6 +4,7 @@ import { INCIDENT_ROLES } from "./incident-roles";
 import { POSTMORTEM_STATUSES } from "./postmortem-workflow";
 import { ORG_ROLES } from "./roles";
 import { SEVERITIES } from "./severity";
+import { apiKeyViewSchema, incidentViewSchema, serviceViewSchema, teamViewSchema } from "./view-schemas";
 
 /*
  * The audit trail's one contract: every action a verb writes, the kind of row it targets, and
@@ -45,62 +46,19 @@ function defineAuditAction<const T extends string, B extends z.ZodType, A extend
 }
 
 // ---------------------------------------------------------------------------------------------
-// View snapshots: loose, so every field a view carried when it was written survives a parse.
-
-const personRef = z.looseObject({ id: z.string(), name: z.string(), email: z.string() });
-
-/** IncidentView (lib/services/incidents). */
-const incidentView = z.looseObject({
-  id: z.string(),
-  ref: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  severity: z.enum(SEVERITIES),
-  status: z.enum(INCIDENT_STATUSES),
-  services: z.array(z.string()),
-  occurredAt: isoTimestamp.nullable(),
-  detectedAt: isoTimestamp.nullable(),
-  awareAt: isoTimestamp.nullable(),
-  classifiedAt: isoTimestamp.nullable(),
-  acknowledgedAt: isoTimestamp.nullable(),
-  mitigatedAt: isoTimestamp.nullable(),
-  resolvedAt: isoTimestamp.nullable(),
-  closedAt: isoTimestamp.nullable(),
-  createdAt: isoTimestamp,
-  updatedAt: isoTimestamp,
-  externalId: z.string().nullable(),
-  roles: z.partialRecord(z.enum(INCIDENT_ROLES), personRef),
-});
+// View snapshots: the views' JSON shapes (lib/core/view-schemas.ts, shared with the OpenAPI
+// document). Fields a view gained or lost since a row was written do not fail a parse (zod
+// objects ignore unknown keys) and parseAuditEntry hands back the stored JSON untouched.
+const incidentView = incidentViewSchema;
+const serviceView = serviceViewSchema;
+const teamView = teamViewSchema;
+const apiKeyView = apiKeyViewSchema;
 
 /** The fields of an IncidentView that an update changed (updatedAt is left out by the writer). */
 const incidentChanges = incidentView.partial();
 const incidentStatusChange = incidentChanges.required({ status: true });
 
-/** ServiceView (lib/services/catalog). */
-const serviceView = z.looseObject({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  team: z.string().nullable(),
-  tier: z.number().int().nullable(),
-  supportsCriticalFunction: z.boolean(),
-  labels: z.record(z.string(), z.string()),
-  repositories: z.array(z.string()),
-  mappings: z.looseObject({ namespaces: z.array(z.string()), fluxObjects: z.array(z.string()), argoApplications: z.array(z.string()) }),
-  createdAt: isoTimestamp,
-  updatedAt: isoTimestamp,
-});
 
-/** TeamView (lib/services/catalog). */
-const teamView = z.looseObject({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  services: z.array(z.string()),
-  createdAt: isoTimestamp,
-});
 
 /** IntegrationView (lib/services/integrations); the secret is never part of it. */
 const integrationView = z.looseObject({
@@ -113,17 +71,6 @@ const integrationView = z.looseObject({
   lastDeliveryAt: isoTimestamp.nullable(),
 });
 
-/** ApiKeyView (lib/services/api-keys); only the prefix of the key, never the key. */
-const apiKeyView = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  role: storedEnum(ORG_ROLES),
-  prefix: z.string(),
-  createdBy: z.string(),
-  createdAt: isoTimestamp,
-  lastUsedAt: isoTimestamp.nullable(),
-  revokedAt: isoTimestamp.nullable(),
-});
 
 /** OrganizationView (lib/services/organizations). */
 const organizationView = z.looseObject({ id: z.string(), slug: z.string(), name: z.string(), createdAt: isoTimestamp });

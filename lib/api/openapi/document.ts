@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiKeyViewSchema, incidentViewSchema, serviceViewSchema, teamViewSchema } from "@/lib/core/view-schemas";
 import packageJson from "@/package.json";
 import { addNoteInput, declareIncidentInput, editTimelineEventInput, updateIncidentInput } from "@/lib/services/incidents/inputs";
 import { createServiceInput, createTeamInput, updateServiceInput } from "@/lib/services/catalog/inputs";
@@ -19,14 +20,10 @@ import {
   integrationWithSetupSchema,
   markedChangeSchema,
   suspectChangeSchema,
-  apiKeySchema,
   auditEntrySchema,
   errorSchema,
   healthSchema,
-  incidentSchema,
   pageOf,
-  serviceSchema,
-  teamSchema,
   timelineEventSchema,
   verifySchema,
 } from "./response-schemas";
@@ -292,13 +289,13 @@ export function buildOpenApiDocument(serverUrl: string) {
         session: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "Browser session; state-changing requests must come from Logbook's own origin" },
       },
       schemas: {
-        Incident: json(incidentSchema),
+        Incident: json(incidentViewSchema),
         TimelineEvent: json(timelineEventSchema),
         AuditEntry: json(auditEntrySchema),
         AuditVerification: json(verifySchema),
-        Service: json(serviceSchema),
-        Team: json(teamSchema),
-        ApiKey: json(apiKeySchema),
+        Service: json(serviceViewSchema),
+        Team: json(teamViewSchema),
+        ApiKey: json(apiKeyViewSchema),
         Integration: json(integrationSummarySchema),
         IntegrationWithSetup: json(integrationWithSetupSchema),
         IntegrationWithSecret: json(integrationWithSecretSchema),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiKeyViewSchema, incidentViewSchema, isoTimestampSchema, serviceViewSchema, teamViewSchema } from "@/lib/core/view-schemas";
 import { INCIDENT_STATUSES } from "@/lib/core/incident-lifecycle";
 import { SEVERITIES } from "@/lib/core/severity";
 import type { IncidentView, TimelineEventView } from "@/lib/services/incidents/views";
@@ -17,31 +18,8 @@ import { CHANGE_KINDS } from "@/lib/ingest/types";
 // Response shapes for the OpenAPI document. The assignments at the bottom make the
 // compiler check them against the views the verbs really return, so they cannot drift.
 
-const timestamp = z.iso.datetime().describe("ISO 8601, UTC");
-const person = z.object({ id: z.string(), name: z.string(), email: z.string() });
+const timestamp = isoTimestampSchema;
 const actor = z.object({ type: z.enum(["user", "api_key", "integration", "job", "system"]), id: z.string().nullable(), label: z.string() });
-
-export const incidentSchema = z.object({
-  id: z.string(),
-  ref: z.string().describe("per-organisation reference, e.g. INC-42"),
-  title: z.string(),
-  summary: z.string(),
-  severity: z.enum(SEVERITIES),
-  status: z.enum(INCIDENT_STATUSES),
-  services: z.array(z.string()),
-  occurredAt: timestamp.nullable(),
-  detectedAt: timestamp.nullable(),
-  awareAt: timestamp.nullable(),
-  classifiedAt: timestamp.nullable(),
-  acknowledgedAt: timestamp.nullable(),
-  mitigatedAt: timestamp.nullable(),
-  resolvedAt: timestamp.nullable(),
-  closedAt: timestamp.nullable(),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  externalId: z.string().nullable(),
-  roles: z.object({ commander: person.optional(), communications: person.optional(), scribe: person.optional() }),
-});
 
 export const timelineEventSchema = z.object({
   id: z.string(),
@@ -71,41 +49,6 @@ export const auditEntrySchema = z.object({
   userAgent: z.string().nullable(),
   prevHash: z.string(),
   hash: z.string(),
-});
-
-export const serviceSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  team: z.string().nullable(),
-  tier: z.number().int().nullable(),
-  supportsCriticalFunction: z.boolean(),
-  labels: z.record(z.string(), z.string()),
-  repositories: z.array(z.string()),
-  mappings: z.object({ namespaces: z.array(z.string()), fluxObjects: z.array(z.string()), argoApplications: z.array(z.string()) }),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
-
-export const teamSchema = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  services: z.array(z.string()),
-  createdAt: timestamp,
-});
-
-export const apiKeySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  prefix: z.string(),
-  createdBy: z.string(),
-  createdAt: timestamp,
-  lastUsedAt: timestamp.nullable(),
-  revokedAt: timestamp.nullable(),
 });
 
 const integrationSchema = z.object({
@@ -221,12 +164,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
 type Assignable<A, B extends A> = B;
 // Compile-time only: each view type must satisfy the schema the OpenAPI document states for it.
 type _ViewsMatchSchemas = [
-  Assignable<z.infer<typeof incidentSchema>, IncidentView>,
+  Assignable<z.infer<typeof incidentViewSchema>, IncidentView>,
   Assignable<z.infer<typeof timelineEventSchema>, TimelineEventView>,
   Assignable<z.infer<typeof auditEntrySchema>, AuditEntryView>,
-  Assignable<z.infer<typeof serviceSchema>, ServiceView>,
-  Assignable<z.infer<typeof teamSchema>, TeamView>,
-  Assignable<z.infer<typeof apiKeySchema>, ApiKeyView>,
+  Assignable<z.infer<typeof serviceViewSchema>, ServiceView>,
+  Assignable<z.infer<typeof teamViewSchema>, TeamView>,
+  Assignable<z.infer<typeof apiKeyViewSchema>, ApiKeyView>,
   Assignable<z.infer<typeof integrationSchema>, IntegrationView>,
   Assignable<z.infer<typeof integrationSummarySchema>, IntegrationSummary>,
   Assignable<z.infer<typeof integrationWithSetupSchema>, IntegrationWithSetup>,

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { INCIDENT_STATUSES } from "./incident-lifecycle";
+import { SEVERITIES } from "./severity";
+
+// The JSON shapes of the views that are both API responses and audit snapshots, defined once:
+// the OpenAPI document states them (lib/api/openapi/response-schemas.ts checks the view types
+// against them at compile time) and the audit catalogue reads stored snapshots with them
+// (lib/core/audit-actions.ts). Timestamps are ISO strings, as JSON carries them.
+
+export const isoTimestampSchema = z.iso.datetime().describe("ISO 8601, UTC");
+
+const personRefSchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
+
+export const incidentViewSchema = z.object({
+  id: z.string(),
+  ref: z.string().describe("per-organisation reference, e.g. INC-42"),
+  title: z.string(),
+  summary: z.string(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(INCIDENT_STATUSES),
+  services: z.array(z.string()),
+  occurredAt: isoTimestampSchema.nullable(),
+  detectedAt: isoTimestampSchema.nullable(),
+  awareAt: isoTimestampSchema.nullable(),
+  classifiedAt: isoTimestampSchema.nullable(),
+  acknowledgedAt: isoTimestampSchema.nullable(),
+  mitigatedAt: isoTimestampSchema.nullable(),
+  resolvedAt: isoTimestampSchema.nullable(),
+  closedAt: isoTimestampSchema.nullable(),
+  createdAt: isoTimestampSchema,
+  updatedAt: isoTimestampSchema,
+  externalId: z.string().nullable(),
+  roles: z.object({ commander: personRefSchema.optional(), communications: personRefSchema.optional(), scribe: personRefSchema.optional() }),
+});
+
+export const serviceViewSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  team: z.string().nullable(),
+  tier: z.number().int().nullable(),
+  supportsCriticalFunction: z.boolean(),
+  labels: z.record(z.string(), z.string()),
+  repositories: z.array(z.string()),
+  mappings: z.object({ namespaces: z.array(z.string()), fluxObjects: z.array(z.string()), argoApplications: z.array(z.string()) }),
+  createdAt: isoTimestampSchema,
+  updatedAt: isoTimestampSchema,
+});
+
+export const teamViewSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  services: z.array(z.string()),
+  createdAt: isoTimestampSchema,
+});
+
+/** Only the key's prefix, never the key. */
+export const apiKeyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  prefix: z.string(),
+  createdBy: z.string(),
+  createdAt: isoTimestampSchema,
+  lastUsedAt: isoTimestampSchema.nullable(),
+  revokedAt: isoTimestampSchema.nullable(),
+});
