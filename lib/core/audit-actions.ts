@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { INCIDENT_STATUSES } from "./incident-lifecycle";
-import { INCIDENT_ROLES } from "./incident-roles";
 import { POSTMORTEM_STATUSES } from "./postmortem-workflow";
 import { ORG_ROLES } from "./roles";
 import { SEVERITIES } from "./severity";

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { apiKeyViewSchema, incidentViewSchema, isoTimestampSchema, serviceViewSchema, teamViewSchema } from "@/lib/core/view-schemas";
-import { INCIDENT_STATUSES } from "@/lib/core/incident-lifecycle";
-import { SEVERITIES } from "@/lib/core/severity";
 import type { IncidentView, TimelineEventView } from "@/lib/services/incidents/views";
 import type { AuditEntryView } from "@/lib/services/audit/views";
 import type { ServiceView, TeamView } from "@/lib/services/catalog/views";
