@@ -4,7 +4,7 @@ import { Download } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { apiFetch } from "@/components/api-client";
+import { ApiError, apiFetch } from "@/components/api-client";
 import { Panel } from "@/components/incidents/panel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -14,6 +14,7 @@ import { REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
 import { roleHasPermission, type OrgRole } from "@/lib/core/roles";
 import { RevisionCompare } from "./revision-compare";
 import type { CollabUser, PostmortemView } from "./postmortem-types";
+import type { EmptySection } from "@/lib/documents/required-sections";
 
 export const STATUS_LABELS: Record<string, string> = { draft: "Draft", in_review: "In review", approved: "Approved", published: "Published" };
 
@@ -45,14 +46,21 @@ function stepsFor(pm: PostmortemView, role: OrgRole, canWrite: boolean, userId: 
 export function PostmortemSidePanel({ postmortem: pm, incidentRef, role, canWrite, user, members }: SidePanelProps) {
   const router = useRouter();
   const [busy, setBusy] = useState<Step | null>(null);
+  const [emptySections, setEmptySections] = useState<{ step: Step; sections: EmptySection[] } | null>(null);
   const [, startTransition] = useTransition();
   async function run(step: Step) {
     setBusy(step);
     try {
       await apiFetch(`/api/v1/postmortems/${pm.id}/${step}`, { method: "POST" });
+      setEmptySections(null);
       toast.success(STEP_LABELS[step].done);
       startTransition(() => router.refresh());
     } catch (e) {
+      // The template's required sections are still empty: list them beside the button.
+      if (e instanceof ApiError && e.code === "required_sections_empty" && Array.isArray(e.details)) {
+        setEmptySections({ step, sections: e.details as unknown as EmptySection[] });
+        return;
+      }
       // 409s explain the rule (four eyes, two approvals, frozen revision): show them as they are.
       toast.error((e as Error).message);
     } finally {
@@ -94,10 +102,27 @@ export function PostmortemSidePanel({ postmortem: pm, incidentRef, role, canWrit
           {steps.length > 0 && (
             <div className="flex flex-wrap gap-2">
               {steps.map((s) => (
-                <Button key={s} size="sm" onClick={() => void run(s)} disabled={busy !== null}>
+                <Button
+                  key={s}
+                  size="sm"
+                  onClick={() => void run(s)}
+                  disabled={busy !== null}
+                  aria-describedby={emptySections?.step === s ? "postmortem-empty-sections" : undefined}
+                >
                   {busy === s ? "Working…" : STEP_LABELS[s].button}
                 </Button>
               ))}
+            </div>
+          )}
+          {emptySections && steps.includes(emptySections.step) && (
+            <div id="postmortem-empty-sections" role="alert" className="rounded-md border border-destructive/40 bg-destructive/5 px-3 py-2 text-xs">
+              <p className="font-medium text-destructive">Write the required sections first:</p>
+              <ul className="mt-1 list-disc pl-4">
+                {emptySections.sections.map((s) => (
+                  <li key={s.section}>{s.section}</li>
+                ))}
+              </ul>
+              <p className="mt-1.5 text-muted-foreground">The template&apos;s guidance alone does not count. Just written them? The editor saves within a few seconds; try again then.</p>
             </div>
           )}
         </div>

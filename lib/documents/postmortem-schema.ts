@@ -1,4 +1,4 @@
-import { Node, mergeAttributes, type Extensions, type JSONContent } from "@tiptap/core";
+import { Extension, Node, mergeAttributes, type Extensions, type JSONContent } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { TableKit } from "@tiptap/extension-table";
@@ -101,6 +101,28 @@ function createDataBlock(name: DataBlockType) {
 
 export const dataBlockExtensions = DATA_BLOCK_TYPES.map(createDataBlock);
 
+/**
+ * A template's heading may mark its section `required`: it must be written before review
+ * (lib/documents/required-sections.ts).
+ */
+const RequiredSectionAttribute = Extension.create({
+  name: "requiredSection",
+  addGlobalAttributes() {
+    return [
+      {
+        types: ["heading"],
+        attributes: {
+          required: {
+            default: null,
+            parseHTML: (element: HTMLElement) => (element.hasAttribute("data-required") ? true : null),
+            renderHTML: (attrs: Record<string, unknown>) => (attrs.required === true ? { "data-required": "" } : {}),
+          },
+        },
+      },
+    ];
+  },
+});
+
 const SafeImage = Image.extend({
   addAttributes() {
     return {
@@ -128,6 +150,7 @@ export const postmortemExtensions: Extensions = [
       isAllowedUri: (url) => isAllowedLinkHref(url),
     },
   }),
+  RequiredSectionAttribute,
   TableKit.configure({ table: { resizable: false } }),
   TaskList,
   TaskItem.configure({ nested: true }),

@@ -32,8 +32,8 @@ export class ForbiddenError extends ServiceError {
 }
 
 export class ConflictError extends ServiceError {
-  constructor(message: string, code = "conflict") {
-    super(409, code, message);
+  constructor(message: string, code = "conflict", details?: unknown) {
+    super(409, code, message, details);
   }
 }
 

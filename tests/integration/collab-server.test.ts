@@ -11,6 +11,7 @@ import { createPostmortem } from "@/lib/services/postmortems/create-postmortem";
 import { submitPostmortem } from "@/lib/services/postmortems/submit-postmortem";
 import { approvePostmortem } from "@/lib/services/postmortems/approve-postmortem";
 import { connectClient, startCollab, synced, waitFor, type CollabClient, type RunningCollab } from "./collab-client";
+import { writeRequiredSections } from "./postmortem-writing";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -129,6 +130,8 @@ describe("collaboration server", () => {
 
   it("stops storing once the postmortem is approved and closes the editors' connections", async () => {
     const id = await newPostmortem("Approved text is fixed");
+    // Review needs the template's required sections written; written before the editor connects.
+    await writeRequiredSections(database.db, org.as.viewer, id, [org.users.responder.id]);
     const author = await client(id, await tokenFor("responder", id));
     await synced(author);
     author.type("final words");

@@ -21,6 +21,7 @@ import * as templateRoute from "@/app/api/v1/postmortem-templates/[key]/route";
 import { approvePostmortem } from "@/lib/services/postmortems/approve-postmortem";
 import { builtinTemplate } from "@/lib/documents/templates/builtin-templates";
 import { buildRequest, callRoute } from "./route-request";
+import { writeRequiredSections } from "./postmortem-writing";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -110,6 +111,11 @@ describe("postmortem API", () => {
   it("runs the workflow over HTTP and exports a named published revision", async () => {
     const post = (route: { POST: typeof submitRoute.POST }, step: string, key: string) =>
       callRoute(route.POST, { method: "POST", path: `/api/v1/postmortems/${postmortemId}/${step}`, key, params: { id: postmortemId } });
+    const untouched = await post(submitRoute, "submit", org.keys.editor);
+    expect(untouched.status).toBe(409);
+    expect(untouched.error?.code).toBe("required_sections_empty");
+    expect(untouched.error?.details).toEqual(expect.arrayContaining([{ section: "Recovery", message: "is required and still empty: write it before review" }]));
+    await writeRequiredSections(database.db, org.as.viewer, postmortemId, []);
     expect((await post(submitRoute, "submit", org.keys.editor)).body.status).toBe("in_review");
     const byKey = await post(approveRoute, "approve", org.keys.compliance);
     expect(byKey.status).toBe(403);

@@ -25,7 +25,8 @@ import { recordPostmortemAuthors } from "@/lib/services/postmortems/record-postm
 import { reopenPostmortem } from "@/lib/services/postmortems/reopen-postmortem";
 import { savePostmortemState } from "@/lib/services/postmortems/save-postmortem-state";
 import { submitPostmortem } from "@/lib/services/postmortems/submit-postmortem";
-import { postmortem } from "@/db/schema";
+import { postmortem, postmortemApproval } from "@/db/schema";
+import { writeRequiredSections } from "./postmortem-writing";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -46,11 +47,13 @@ async function failure(promise: Promise<unknown>): Promise<ServiceError> {
   throw new Error("expected the call to fail");
 }
 
-async function newPostmortem(title: string, template: "standard" | "regulatory" = "standard") {
+/** An incident's postmortem, its required sections written by its creator unless `untouched`. */
+async function newPostmortem(title: string, template: "standard" | "regulatory" = "standard", { untouched = false } = {}) {
   const incident = await declareIncident(org.as.responder, { title, severity: "SEV2", summary: `${title} summary`, occurredAt: "2030-01-01T10:00:00.000Z" });
   const note = await addNote(org.as.responder, incident.ref, { body: `${title}: rolled back the config` });
   await editTimelineEvent(org.as.responder, incident.ref, note.id, { highlighted: true });
   const created = await createPostmortem(org.as.responder, incident.ref, { template });
+  if (!untouched) await writeRequiredSections(database.db, org.as.viewer, created.id, [org.users.responder.id]);
   return { incident, created };
 }
 
@@ -91,6 +94,48 @@ describe("creating a postmortem", () => {
     const other = await declareIncident(org.as.responder, { title: "Viewer probe", severity: "SEV4" });
     expect((await failure(createPostmortem(org.as.viewer, other.ref, { template: "standard" }))).status).toBe(403);
     expect((await failure(createPostmortem(org.as.responder, other.ref, { template: "fancy" }))).status).toBe(422);
+  });
+});
+
+describe("required sections", () => {
+  it("refuses to submit an untouched template, naming each empty required section, and accepts it once they are written", async () => {
+    const { created } = await newPostmortem("Untouched template", "regulatory", { untouched: true });
+    const refused = await failure(submitPostmortem(org.as.responder, created.id));
+    expect(refused.status).toBe(409);
+    expect(refused.code).toBe("required_sections_empty");
+    // The incident's summary was pre-filled under "Summary"; everything else is the template's.
+    expect(refused.details).toEqual(
+      ["Impact", "Recovery", "Root cause and contributing factors", "Quantified impact", "Third-party involvement"].map((section) => ({
+        section,
+        message: "is required and still empty: write it before review",
+      })),
+    );
+    expect(refused.message).toContain("“Impact”");
+    expect((await getPostmortem(org.as.viewer, created.id)).status).toBe("draft");
+
+    await writeRequiredSections(database.db, org.as.viewer, created.id, [org.users.responder.id]);
+    expect((await submitPostmortem(org.as.responder, created.id)).status).toBe("in_review");
+  });
+
+  it("refuses approval and publication of a postmortem that is in review or approved with empty required sections", async () => {
+    const { created } = await newPostmortem("Emptied in review", "standard", { untouched: true });
+    // Reached review before the check existed (or emptied by a direct write): the steps after it refuse too.
+    await database.db.update(postmortem).set({ status: "in_review" }).where(eq(postmortem.id, created.id));
+    const approval = await failure(approvePostmortem(org.as.editor, created.id));
+    expect(approval.status).toBe(409);
+    expect(approval.code).toBe("required_sections_empty");
+    expect((approval.details as Array<{ section: string }>).map((d) => d.section)).toEqual(["Impact", "Recovery", "Root cause and contributing factors"]);
+    expect((await getPostmortem(org.as.viewer, created.id)).approvals).toEqual([]);
+
+    await database.db.insert(postmortemApproval).values([
+      { postmortemId: created.id, revision: 1, userId: org.users.editor.id },
+      { postmortemId: created.id, revision: 1, userId: org.users.compliance.id },
+    ]);
+    await database.db.update(postmortem).set({ status: "approved" }).where(eq(postmortem.id, created.id));
+    const publication = await failure(publishPostmortem(org.as.admin, created.id));
+    expect(publication.status).toBe(409);
+    expect(publication.code).toBe("required_sections_empty");
+    expect((await getPostmortem(org.as.viewer, created.id)).publishedRevisions).toEqual([]);
   });
 });
 

@@ -11,6 +11,11 @@ export function heading(level: 1 | 2 | 3, value: string): JSONContent {
   return { type: "heading", attrs: { level }, content: [text(value)] };
 }
 
+/** A section heading whose section must be written before the postmortem goes to review. */
+export function requiredHeading(value: string): JSONContent {
+  return { type: "heading", attrs: { level: 2, required: true }, content: [text(value)] };
+}
+
 function paragraph(...parts: Array<string | JSONContent>): JSONContent {
   const content = parts.filter((p) => p !== "").map((p) => (typeof p === "string" ? text(p) : p));
   return content.length ? { type: "paragraph", content } : { type: "paragraph" };

@@ -1,5 +1,5 @@
 import type { PostmortemDoc } from "../postmortem-schema";
-import { dataBlock, heading, prompt, table } from "./doc-builders";
+import { dataBlock, heading, prompt, requiredHeading, table } from "./doc-builders";
 import { standardSections } from "./standard";
 
 /**
@@ -17,7 +17,7 @@ export function regulatoryTemplate(): PostmortemDoc {
       heading(2, "Regulatory status"),
       dataBlock("regulatoryStatus"),
       ...standardSections(),
-      heading(2, "Quantified impact"),
+      requiredHeading("Quantified impact"),
       prompt("State each figure and whether it is actual or an estimate; update estimates as facts become known."),
       table(
         ["Measure", "Value", "Actual or estimate"],
@@ -29,7 +29,7 @@ export function regulatoryTemplate(): PostmortemDoc {
           ["Economic costs", "", "estimate"],
         ],
       ),
-      heading(2, "Third-party involvement"),
+      requiredHeading("Third-party involvement"),
       prompt("Name any ICT third-party service providers involved, their role in the incident and how they were engaged."),
       heading(2, "Communications log"),
       table(["Time (UTC)", "Audience", "Channel", "Summary"], [["", "", "", ""]]),

@@ -1,12 +1,12 @@
 import type { PostmortemDoc } from "../postmortem-schema";
-import { bulletList, dataBlock, heading, prompt } from "./doc-builders";
+import { bulletList, dataBlock, heading, prompt, requiredHeading } from "./doc-builders";
 
 /** The sections of a blameless postmortem, each with prompts that say what belongs there. */
 export function standardSections(): PostmortemDoc[] {
   return [
-    heading(2, "Summary"),
+    requiredHeading("Summary"),
     prompt("In two or three sentences: what happened, who was affected, and how it was resolved."),
-    heading(2, "Impact"),
+    requiredHeading("Impact"),
     prompt("Who and what was affected, for how long, and how badly? Quantify where you can."),
     dataBlock("impactFigures"),
     heading(2, "Timeline"),
@@ -16,9 +16,9 @@ export function standardSections(): PostmortemDoc[] {
     prompt("How did we find out? Which alert, customer report or person noticed first, and could we have known sooner?"),
     heading(2, "Response"),
     prompt("Who responded and what did they do? What helped or slowed the response?"),
-    heading(2, "Recovery"),
+    requiredHeading("Recovery"),
     prompt("How was service restored? What was the mitigation, and what was the final fix?"),
-    heading(2, "Root cause and contributing factors"),
+    requiredHeading("Root cause and contributing factors"),
     prompt("Describe the conditions that made this possible. Focus on systems and processes, not on individuals."),
     bulletList(["Contributing factor"]),
     heading(2, "What went well"),

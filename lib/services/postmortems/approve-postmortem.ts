@@ -4,7 +4,7 @@ import { REQUIRED_APPROVALS, statusAfterApproval } from "@/lib/core/postmortem-w
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, ForbiddenError } from "../errors";
 import { findPostmortem } from "./find-postmortem";
-import { commitPostmortemStep } from "./internal";
+import { assertRequiredSectionsWritten, commitPostmortemStep } from "./internal";
 import { loadPostmortemView, type PostmortemView } from "./views";
 
 /**
@@ -21,6 +21,8 @@ export async function approvePostmortem(ctx: ServiceContext, id: string): Promis
       throw new ConflictError(`This postmortem is already ${row.status}; it needs no more approvals.`, "invalid_postmortem_status");
     }
     if (row.status !== "in_review") throw new ConflictError("Only a postmortem in review can be approved; submit it for review first.", "invalid_postmortem_status");
+    // A postmortem that reached review empty (before the check, or emptied since) is not signed off.
+    await assertRequiredSectionsWritten(tx, row, "approved");
     if (row.authorIds.includes(approverId)) {
       throw new ConflictError("You wrote part of this postmortem, so you cannot approve it: approval needs two reviewers who are not authors.", "author_cannot_approve");
     }

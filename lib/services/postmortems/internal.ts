@@ -8,12 +8,13 @@ import { contentSha256 } from "@/lib/documents/content-hash";
 import { freezeDocument } from "@/lib/documents/freeze-document";
 import { DEFAULT_CONFIDENTIALITY, type DocumentControlFacts, type IncidentSnapshot } from "@/lib/documents/incident-snapshot";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
+import { emptyRequiredSections } from "@/lib/documents/required-sections";
 import { builtinTemplate, isTemplateKey, TEMPLATE_NAMES, type TemplateKey } from "@/lib/documents/templates/builtin-templates";
 import { postmortemSchema } from "@/lib/documents/validate-document";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { NO_REQUEST, type ServiceContext } from "../context";
-import { NotFoundError, ValidationError } from "../errors";
+import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { findIncident } from "../incidents/find-incident";
 import { loadIncidentView, type IncidentRow } from "../incidents/views";
 import { COLLAB_FIELD, type FrozenPostmortem, type PersonName, type PostmortemRevisionView, type PostmortemRow, type PostmortemTemplateView, type PostmortemView } from "./views";
@@ -121,6 +122,22 @@ export async function resolveTemplate(db: Queryable, organizationId: string, key
     .limit(1);
   if (!row) return { key, name: TEMPLATE_NAMES[key], content: builtinTemplate(key), customised: false, updatedBy: null, updatedAt: null };
   return { key, name: row.name, content: row.content as PostmortemDoc, customised: true, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() };
+}
+
+/**
+ * Review, approval and publication need the sections the postmortem's template marks
+ * required to be written: 409 `required_sections_empty`, details naming each empty section.
+ */
+export async function assertRequiredSectionsWritten(db: Queryable, row: PostmortemRow, step: "submitted for review" | "approved" | "published"): Promise<void> {
+  const template = await resolveTemplate(db, row.organizationId, assertTemplateKey(row.template));
+  const empty = emptyRequiredSections(row.content as PostmortemDoc, template.content);
+  if (empty.length === 0) return;
+  const names = empty.map((e) => `“${e.section}”`).join(", ");
+  throw new ConflictError(
+    `This postmortem cannot be ${step} while required sections are empty: write ${names}.`,
+    "required_sections_empty",
+    empty,
+  );
 }
 
 // Incident data in the document: snapshot and freeze

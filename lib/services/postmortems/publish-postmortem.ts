@@ -6,7 +6,7 @@ import { documentText } from "@/lib/documents/doc-text";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError } from "../errors";
 import { findPostmortem } from "./find-postmortem";
-import { commitPostmortemStep, freezePostmortem } from "./internal";
+import { assertRequiredSectionsWritten, commitPostmortemStep, freezePostmortem } from "./internal";
 import { loadPostmortemView, type PostmortemView } from "./views";
 
 /**
@@ -28,6 +28,7 @@ export async function publishPostmortem(ctx: ServiceContext, id: string): Promis
         "approvals_required",
       );
     }
+    await assertRequiredSectionsWritten(tx, row, "published");
     const now = new Date();
     const frozen = await freezePostmortem(tx, row, "published", now);
     const text = documentText(frozen.content);
