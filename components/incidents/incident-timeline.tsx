@@ -1,8 +1,8 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { LoaderCircle } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
 import { useHydrated } from "@/components/time/use-hydrated";
@@ -29,9 +29,11 @@ export interface IncidentTimelineProps {
 const PREFETCH_ROWS = 40;
 
 /**
- * The incident's timeline, oldest first. Rows are virtualised (only what is on screen is in
- * the DOM) and pages of 200 load as the reader nears the end, so an incident with tens of
- * thousands of events scrolls like one with ten.
+ * The incident's timeline, oldest first. It grows with the page (no scroll box of its own);
+ * rows are virtualised against the window (only what is on screen is in the DOM) and pages
+ * of 200 load as the reader nears the end, so an incident with tens of thousands of events
+ * scrolls like one with ten. The note composer sticks to the bottom of the screen while the
+ * timeline is in view, and "n" focuses it from anywhere on the page.
  */
 export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }: IncidentTimelineProps) {
   const [filter, setFilter] = useState<TimelineFilter>(NO_TIMELINE_FILTER);
@@ -51,7 +53,10 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
       setFollowTick((tick) => tick + 1);
     }, []),
   );
-  const scrollElement = useRef<HTMLDivElement>(null);
+  const listElement = useRef<HTMLDivElement>(null);
+  const sectionElement = useRef<HTMLElement>(null);
+  const composerElement = useRef<HTMLDivElement>(null);
+  const layout = useTimelineLayout(listElement, composerElement);
 
   const { toggleHighlight, saveNote } = actions;
   const handlers = useMemo<TimelineEventHandlers>(() => {
@@ -75,10 +80,11 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = timeline;
 
   // The app does not use the React Compiler; the virtualizer re-renders this component itself.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const virtualizer = useWindowVirtualizer({
     count: items.length,
-    getScrollElement: () => scrollElement.current,
+    // Where the list starts on the page, and the sticky composer that covers its end.
+    scrollMargin: layout.listTop,
+    scrollPaddingEnd: layout.composerHeight,
     estimateSize: () => 64,
     overscan: 10,
     getItemKey: (index) => items[index]?.id ?? index,
@@ -103,9 +109,11 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
   const changeFilter = useCallback(
     (next: TimelineFilter) => {
       setFilter(next);
-      virtualizer.scrollToOffset(0);
+      // Back to the start of the timeline when the reader had scrolled into it.
+      const section = sectionElement.current;
+      if (section && section.getBoundingClientRect().top < 0) section.scrollIntoView({ block: "start" });
     },
-    [virtualizer],
+    [],
   );
 
   const count = items.length;
@@ -113,7 +121,7 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
   const busy = timeline.isFetching && !timeline.isFetchingNextPage;
   return (
     <div className="flex flex-col rounded-lg border border-border bg-card shadow-xs">
-      <section aria-label="Timeline" className="flex min-w-0 flex-col">
+      <section ref={sectionElement} aria-label="Timeline" className="flex min-w-0 scroll-mt-16 flex-col">
         <div className="flex flex-col gap-3 border-b border-border px-4 py-3">
           <div className="flex items-center gap-2">
             <h2 className="text-sm font-semibold">Timeline</h2>
@@ -122,14 +130,7 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
           <TimelineFilters filter={filter} onChange={changeFilter} />
         </div>
 
-        <div
-          ref={scrollElement}
-          tabIndex={0}
-          className={cn(
-            "relative h-[min(68vh,52rem)] min-h-80 overflow-y-auto overscroll-contain px-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring",
-            timeline.isPlaceholderData && "opacity-60",
-          )}
-        >
+        <div ref={listElement} className={cn("relative min-h-40 px-2", timeline.isPlaceholderData && "opacity-60")}>
           {timeline.isError && count === 0 ? (
             <Empty>
               Could not load the timeline: {errorMessage(timeline.error)}{" "}
@@ -153,7 +154,7 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
               <ol
                 aria-label="Timeline events"
                 className="absolute left-0 top-0 w-full"
-                style={{ transform: `translateY(${virtualItems[0]?.start ?? 0}px)` }}
+                style={{ transform: `translateY(${(virtualItems[0]?.start ?? layout.listTop) - layout.listTop}px)` }}
               >
                 {virtualItems.map((row) => {
                   const event = items[row.index]!;
@@ -204,7 +205,7 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
       </section>
 
       {canWrite && (
-        <div className="border-t border-border bg-muted/30 px-4 py-3">
+        <div ref={composerElement} className="sticky bottom-0 z-20 rounded-b-lg border-t border-border bg-card px-4 py-3 shadow-[0_-4px_12px_-8px_rgb(0_0_0/0.15)]">
           <NoteComposer
             incidentRef={incidentRef}
             onAdded={(event) => {
@@ -219,6 +220,28 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
     </div>
   );
 
+}
+
+/**
+ * Where the list starts on the page (the virtualizer's scroll margin) and how tall the sticky
+ * composer is, kept current as panels above grow and shrink.
+ */
+function useTimelineLayout(list: React.RefObject<HTMLElement | null>, composer: React.RefObject<HTMLElement | null>) {
+  // 0 on the server and the first client pass, so hydration renders the same rows.
+  const [layout, setLayout] = useState({ listTop: 0, composerHeight: 0 });
+  useLayoutEffect(() => {
+    const measure = () => {
+      const listTop = Math.round((list.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
+      const composerHeight = Math.round(composer.current?.getBoundingClientRect().height ?? 0);
+      setLayout((current) => (current.listTop === listTop && current.composerHeight === composerHeight ? current : { listTop, composerHeight }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    if (composer.current) observer.observe(composer.current);
+    return () => observer.disconnect();
+  }, [list, composer]);
+  return layout;
 }
 
 function DayDivider({ label }: { label: string }) {

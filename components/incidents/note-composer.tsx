@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
 import { MarkdownView } from "@/components/markdown/markdown-view";
@@ -15,7 +15,10 @@ import type { TimelineEventView } from "./incident-types";
 import { errorMessage } from "./use-incident-update";
 import { incidentApiPath, useTimelineSync } from "./use-incident-timeline";
 
-/** Markdown notes onto the timeline; Ctrl/Cmd+Enter posts and leaves the cursor ready for the next one. */
+/**
+ * Markdown notes onto the timeline; Ctrl/Cmd+Enter posts and leaves the cursor ready for the
+ * next one, and "n" anywhere on the page (outside a field) brings the cursor here.
+ */
 export function NoteComposer({ incidentRef, onAdded }: { incidentRef: string; onAdded: (event: TimelineEventView) => void }) {
   const router = useRouter();
   const [body, setBody] = useState("");
@@ -42,6 +45,18 @@ export function NoteComposer({ incidentRef, onAdded }: { incidentRef: string; on
     },
     onError: (error) => toast.error(errorMessage(error)),
   });
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "n" || event.metaKey || event.ctrlKey || event.altKey || event.defaultPrevented || isTyping(event.target)) return;
+      event.preventDefault();
+      setMode("write");
+      // After the render that unhides the textarea when it was in preview.
+      requestAnimationFrame(() => textarea.current?.focus());
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
 
   const canSubmit = body.trim().length > 0 && !add.isPending;
   function submit(event?: React.FormEvent) {
@@ -80,6 +95,7 @@ export function NoteComposer({ incidentRef, onAdded }: { incidentRef: string; on
         value={body}
         readOnly={add.isPending}
         placeholder="What happened, what you tried, what you decided… (Markdown)"
+        aria-keyshortcuts="n"
         rows={3}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
@@ -100,7 +116,7 @@ export function NoteComposer({ incidentRef, onAdded }: { incidentRef: string; on
           </label>
         </div>
         <span className="ml-auto hidden text-xs text-muted-foreground sm:inline">
-          <kbd className="font-sans">Ctrl</kbd>+<kbd className="font-sans">Enter</kbd> to add
+          <kbd className="font-sans">N</kbd> to write · <kbd className="font-sans">Ctrl</kbd>+<kbd className="font-sans">Enter</kbd> to add
         </span>
         <Button type="submit" size="sm" disabled={!canSubmit} className="max-sm:ml-auto">
           {add.isPending ? <LoaderCircle aria-hidden className="animate-spin" /> : <Send aria-hidden />}
@@ -109,4 +125,9 @@ export function NoteComposer({ incidentRef, onAdded }: { incidentRef: string; on
       </div>
     </form>
   );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.closest("input, textarea, select, [contenteditable='true'], [role='dialog']") !== null;
 }

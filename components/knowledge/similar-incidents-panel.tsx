@@ -49,8 +49,11 @@ export function SimilarIncidentsPanel({ incidentRef, items, canWrite }: { incide
           </div>
           <ul className="flex flex-wrap gap-1">
             {item.reasons.map((reason) => (
-              <li key={reason}>
-                <Badge variant="muted">{reason}</Badge>
+              <li key={reason} className="min-w-0 max-w-full">
+                {/* A long reason ("matched terms: …") wraps instead of widening the side column. */}
+                <Badge variant="muted" className="h-auto max-w-full whitespace-normal break-words">
+                  {reason}
+                </Badge>
               </li>
             ))}
           </ul>

@@ -69,8 +69,8 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
       <IncidentLiveUpdates incidentId={incident.id} incidentRef={incident.ref} />
       <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
         <IncidentHeader incident={incident} renderedAt={renderedAt} canWrite={canWrite} />
-        <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
-          <aside aria-label="Incident details" className="flex flex-col gap-5 lg:col-start-2 lg:row-start-1">
+        <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <aside aria-label="Incident details" className="flex min-w-0 flex-col gap-5 lg:col-start-2 lg:row-start-1">
             {canWrite && (
               <Panel title="Manage">
                 <IncidentControls incident={incident} members={members} services={services} />
