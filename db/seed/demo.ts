@@ -11,6 +11,7 @@ import { DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS } from "./demo-catalog";
 import { seedDemoIncidents } from "./demo-incidents";
 import { seedDemoIngest } from "./demo-ingest";
 import { seedDemoKnowledge } from "./demo-knowledge";
+import { seedDemoPostmortem } from "./demo-postmortem";
 import { DEMO_LOGIN } from "@/lib/platform/demo-login";
 
 export const DEMO_ORG = { slug: "demo", name: "Demo Bank" } as const;
@@ -33,5 +34,6 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   await seedDemoIncidents(ctx);
   await seedDemoIngest(ctx);
   await seedDemoKnowledge(ctx);
+  await seedDemoPostmortem(ctx);
   return { created: true };
 }

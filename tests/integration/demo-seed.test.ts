@@ -11,6 +11,12 @@ import { listIncidents } from "@/lib/services/incidents/list-incidents";
 import { getIncident } from "@/lib/services/incidents/get-incident";
 import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-organization-audit-chain";
 import type { IncidentView } from "@/lib/services/incidents/views";
+import { DEMO_POSTMORTEM_INCIDENT } from "@/db/seed/demo-postmortem";
+import { emptyRequiredSections } from "@/lib/documents/required-sections";
+import { builtinTemplate } from "@/lib/documents/templates/builtin-templates";
+import { listActionItems } from "@/lib/services/action-items/list-action-items";
+import { getPostmortem } from "@/lib/services/postmortems/get-postmortem";
+import { listPostmortems } from "@/lib/services/postmortems/list-postmortems";
 
 let database: TestDatabase;
 let ctx: ServiceContext;
@@ -120,6 +126,37 @@ describe("demo seed", () => {
     expect(imported.map((row) => row.targetId).sort()).toEqual(incidents.map((i) => i.id).sort());
     const inc1 = imported.find((row) => (row.after as IncidentView).ref === "INC-1");
     expect((inc1?.after as IncidentView).status).toBe((await getIncident(ctx, "INC-1")).status);
+  });
+
+  it("publishes one postmortem through the review workflow, with action items open and done", async () => {
+    const published = await listPostmortems(ctx, { status: "published" });
+    expect(published.items).toHaveLength(1);
+    const listed = published.items[0]!;
+    const target = incidents.find((i) => i.title === DEMO_POSTMORTEM_INCIDENT)!;
+    expect(listed.incidentId).toBe(target.id);
+    expect(["resolved", "closed"]).toContain(target.status);
+
+    const view = await getPostmortem(ctx, listed.id);
+    expect(view.status).toBe("published");
+    expect(view.publishedRevisions).toHaveLength(1);
+    // Every section the template requires holds the author's text, not its prompts.
+    expect(emptyRequiredSections(view.content, builtinTemplate("standard"))).toEqual([]);
+    expect(view.text).toContain("ExternalSecret");
+    // Four eyes: two distinct approvers, neither of them an author.
+    const approvers = view.approvals.map((a) => a.id);
+    expect(new Set(approvers).size).toBe(2);
+    for (const approver of approvers) expect(view.authors.map((a) => a.id)).not.toContain(approver);
+
+    const steps = await database.db
+      .select({ action: auditLog.action, actorId: auditLog.actorId })
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, ctx.organizationId), eq(auditLog.targetId, listed.id)))
+      .orderBy(asc(auditLog.seq));
+    expect(steps.map((s) => s.action)).toEqual(["postmortem.created", "postmortem.submitted", "postmortem.approved", "postmortem.approved", "postmortem.published"]);
+
+    const { items } = await listActionItems(ctx, target.ref);
+    expect(items.map((i) => i.status).sort()).toEqual(["done", "open"]);
+    for (const item of items) expect(item.owner).not.toBeNull();
   });
 
   it("changes nothing when run a second time", async () => {
