@@ -1,10 +1,12 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { apiFetch } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 
+/** Quiet on purpose: deleting is the rare action, and it asks first. */
 export function DeleteRunbookButton({ id }: { id: string }) {
   const router = useRouter();
   const remove = async () => {
@@ -18,7 +20,8 @@ export function DeleteRunbookButton({ id }: { id: string }) {
     }
   };
   return (
-    <Button variant="destructive" size="sm" onClick={() => void remove()}>
+    <Button variant="ghost" size="sm" className="text-destructive hover:bg-destructive/10 hover:text-destructive" onClick={() => void remove()}>
+      <Trash2 aria-hidden />
       Delete
     </Button>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Timestamp } from "@/components/time/timestamp";
 
 export interface RunbookListItem {
   id: string;
@@ -61,7 +62,8 @@ export function RunbookSources({ items }: { items: RunbookSourceItem[] }) {
             {s.ref ? `@${s.ref}` : ""} / {s.path || "(root)"}
           </span>
           <span className="text-xs text-muted-foreground">
-            Last synced {s.lastSyncedAt ? new Date(s.lastSyncedAt).toUTCString() : "never"}; next {s.nextSyncAt ? new Date(s.nextSyncAt).toUTCString() : "soon"}
+            Last synced {s.lastSyncedAt ? <Timestamp value={s.lastSyncedAt} precision="minutes" /> : "never"}; next{" "}
+            {s.nextSyncAt ? <Timestamp value={s.nextSyncAt} precision="minutes" /> : "soon"}
           </span>
           {s.lastError && (
             <p role="alert" className="text-xs text-destructive">

@@ -46,3 +46,17 @@ export function firstHeading(markdown: string): string | null {
   const text = heading ? toString(heading).trim() : "";
   return text || null;
 }
+
+/**
+ * The runbook's body without its opening `# Title` when that repeats the runbook's title, so
+ * a page that shows the title as its heading does not print it twice.
+ */
+export function bodyWithoutTitle(markdown: string, title: string): string {
+  const match = /^\s*#[ \t]+(.+?)[ \t#]*(?:\r?\n|$)/.exec(markdown);
+  if (!match || normaliseTitle(match[1]!) !== normaliseTitle(title)) return markdown;
+  return markdown.slice(match[0].length).replace(/^\s*\n/, "");
+}
+
+function normaliseTitle(text: string): string {
+  return text.replace(/\s+/g, " ").trim().toLowerCase();
+}

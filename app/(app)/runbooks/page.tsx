@@ -9,13 +9,13 @@ import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Button } from "@/components/ui/button";
 import { RunbookList, RunbookSources } from "@/components/runbooks/runbook-list";
-import { RunbookSyncForm } from "@/components/runbooks/runbook-sync-form";
 
 export const metadata: Metadata = { title: "Runbooks" };
 
 export default async function RunbooksPage() {
   const ctx = await getPageContext("incident:read");
   const canWrite = roleHasPermission(ctx.role, "incident:write");
+  const canManage = roleHasPermission(ctx.role, "settings:manage");
   const [runbooks, sources] = await Promise.all([listRunbooks(ctx), listRunbookSources(ctx)]);
   return (
     <>
@@ -40,11 +40,24 @@ export default async function RunbooksPage() {
             <RunbookList items={runbooks.items} />
           )}
         </section>
-        <section className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4 shadow-xs">
-          <h2 className="text-sm font-semibold">Synced from GitHub</h2>
-          {sources.items.length > 0 && <RunbookSources items={sources.items} />}
-          {canWrite && <RunbookSyncForm />}
-        </section>
+        {(sources.items.length > 0 || canManage) && (
+          <section className="flex flex-col gap-3 rounded-lg border border-border bg-card p-4 shadow-xs">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 className="text-sm font-semibold">Synced from GitHub</h2>
+              {/* Folders are added where the GitHub connection lives. */}
+              {canManage && (
+                <Link href="/settings/github#runbook-sources" className="text-sm text-primary underline-offset-4 hover:underline">
+                  Manage runbook sources
+                </Link>
+              )}
+            </div>
+            {sources.items.length > 0 ? (
+              <RunbookSources items={sources.items} />
+            ) : (
+              <p className="text-sm text-muted-foreground">No GitHub folder is synced yet.</p>
+            )}
+          </section>
+        )}
       </div>
     </>
   );

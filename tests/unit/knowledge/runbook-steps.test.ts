@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstHeading, parseRunbookSteps } from "@/lib/knowledge/runbook-steps";
+import { bodyWithoutTitle, firstHeading, parseRunbookSteps } from "@/lib/knowledge/runbook-steps";
 
 describe("parseRunbookSteps", () => {
   it("numbers task-list and ordered-list items in document order, ignoring plain bullets", () => {
@@ -35,5 +35,18 @@ describe("parseRunbookSteps", () => {
   it("finds the first heading for a synced file's title", () => {
     expect(firstHeading("intro\n\n## Pod crash looping\n\n# Later")).toBe("Pod crash looping");
     expect(firstHeading("no heading")).toBeNull();
+  });
+});
+
+describe("bodyWithoutTitle", () => {
+  it("drops an opening heading that repeats the title, and nothing else", () => {
+    expect(bodyWithoutTitle("# Kafka consumer lag\n\n## Meaning\nA group lags.", "Kafka consumer lag")).toBe("## Meaning\nA group lags.");
+    expect(bodyWithoutTitle("\n#  kafka  Consumer lag #\nBody", "Kafka consumer lag")).toBe("Body");
+  });
+
+  it("keeps a body whose first heading says something else, or is not first", () => {
+    expect(bodyWithoutTitle("# Another title\nBody", "Kafka consumer lag")).toBe("# Another title\nBody");
+    expect(bodyWithoutTitle("Intro\n# Kafka consumer lag", "Kafka consumer lag")).toBe("Intro\n# Kafka consumer lag");
+    expect(bodyWithoutTitle("## Kafka consumer lag\nBody", "Kafka consumer lag")).toBe("## Kafka consumer lag\nBody");
   });
 });

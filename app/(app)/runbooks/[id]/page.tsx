@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Pencil } from "lucide-react";
 import { notFound } from "next/navigation";
 import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
+import { bodyWithoutTitle } from "@/lib/knowledge/runbook-steps";
 import { NotFoundError } from "@/lib/services/errors";
 import { getRunbook } from "@/lib/services/runbooks/get-runbook";
 import { PageHeader } from "@/components/shell/page-header";
 import { MarkdownView } from "@/components/markdown/markdown-view";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { RunbookEditor } from "@/components/runbooks/runbook-editor";
 import { DeleteRunbookButton } from "@/components/runbooks/delete-runbook-button";
 
@@ -24,6 +28,7 @@ export default async function RunbookPage({ params, searchParams }: { params: Pr
   if (edit === "1" && canWrite && !runbook.source) {
     return (
       <>
+        <RunbookBreadcrumb id={runbook.id} title={runbook.title} editing />
         <PageHeader title={`Edit: ${runbook.title}`} />
         <RunbookEditor initial={runbook} />
       </>
@@ -31,18 +36,22 @@ export default async function RunbookPage({ params, searchParams }: { params: Pr
   }
   return (
     <>
+      <RunbookBreadcrumb id={runbook.id} title={runbook.title} />
       <PageHeader
         title={runbook.title}
         description={runbook.sourceUrl ? `Source: ${runbook.sourceUrl}` : undefined}
         actions={
           canWrite && (
-            <div className="flex gap-2">
-              {!runbook.source && (
-                <a className="text-sm underline" href={`/runbooks/${runbook.id}?edit=1`}>
-                  Edit
-                </a>
-              )}
+            <div className="flex items-center gap-2">
               <DeleteRunbookButton id={runbook.id} />
+              {!runbook.source && (
+                <Button asChild variant="outline" size="sm">
+                  <Link href={`/runbooks/${runbook.id}?edit=1`}>
+                    <Pencil aria-hidden />
+                    Edit
+                  </Link>
+                </Button>
+              )}
             </div>
           )
         }
@@ -61,8 +70,40 @@ export default async function RunbookPage({ params, searchParams }: { params: Pr
         ))}
       </div>
       <article className="rounded-lg border border-border bg-card p-5 shadow-xs">
-        <MarkdownView>{runbook.body}</MarkdownView>
+        {/* The page heading is the title; the body's own "# Title" would say it twice. */}
+        <MarkdownView>{bodyWithoutTitle(runbook.body, runbook.title)}</MarkdownView>
       </article>
     </>
+  );
+}
+
+function RunbookBreadcrumb({ id, title, editing = false }: { id: string; title: string; editing?: boolean }) {
+  const link = "rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring";
+  return (
+    <nav aria-label="Breadcrumb" className="mb-2 text-xs text-muted-foreground">
+      <ol className="flex min-w-0 items-center gap-1.5">
+        <li>
+          <Link href="/runbooks" className={link}>
+            Runbooks
+          </Link>
+        </li>
+        <li aria-hidden>/</li>
+        <li aria-current={editing ? undefined : "page"} className="min-w-0 truncate">
+          {editing ? (
+            <Link href={`/runbooks/${id}`} className={link}>
+              {title}
+            </Link>
+          ) : (
+            title
+          )}
+        </li>
+        {editing && (
+          <>
+            <li aria-hidden>/</li>
+            <li aria-current="page">Edit</li>
+          </>
+        )}
+      </ol>
+    </nav>
   );
 }

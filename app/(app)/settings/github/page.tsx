@@ -9,6 +9,9 @@ import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Timestamp } from "@/components/time/timestamp";
 import { GitHubConnectionForm } from "@/components/settings/github-connection-form";
+import { RunbookSources } from "@/components/runbooks/runbook-list";
+import { RunbookSyncForm } from "@/components/runbooks/runbook-sync-form";
+import { listRunbookSources } from "@/lib/services/runbooks/list-runbook-sources";
 
 export const metadata: Metadata = { title: "GitHub" };
 
@@ -30,7 +33,7 @@ function ConnectionDetails({ connection }: { connection: GitHubConnectionView })
 
 export default async function GitHubSettingsPage() {
   const ctx = await getPageContext("settings:manage");
-  const connection = await getGitHubConnection(ctx);
+  const [connection, sources] = await Promise.all([getGitHubConnection(ctx), listRunbookSources(ctx)]);
   return (
     <>
       <PageHeader
@@ -69,6 +72,26 @@ export default async function GitHubSettingsPage() {
           </CardHeader>
           <CardContent>
             <GitHubConnectionForm connection={connection} />
+          </CardContent>
+        </Card>
+        <Card id="runbook-sources" className="scroll-mt-6">
+          <CardHeader>
+            <CardTitle>
+              <h2>Runbook sources</h2>
+            </CardTitle>
+            <CardDescription>
+              Folders of Markdown runbooks in a repository, synced through this connection now and then periodically; a removed file marks its runbook stale.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            {sources.items.length > 0 ? (
+              <div className="rounded-md border border-border">
+                <RunbookSources items={sources.items} />
+              </div>
+            ) : (
+              <p className="text-sm text-muted-foreground">No folder is synced yet.</p>
+            )}
+            <RunbookSyncForm />
           </CardContent>
         </Card>
       </div>
