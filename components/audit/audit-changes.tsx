@@ -33,14 +33,15 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
         </span>
         <span className="mt-0.5 hidden text-primary group-open:inline-block">Hide JSON</span>
       </summary>
-      <div className="mt-2 grid gap-2">
+      {/* One shrinkable column, and JSON that wraps: a long value stays inside the cell instead of covering the next ones. */}
+      <div className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-2">
         <div>
           <div className="mb-1 text-[11px] font-medium uppercase tracking-wide text-muted-foreground">Before</div>
-          <pre className="max-h-64 overflow-auto rounded-md border border-border bg-muted/50 p-2 font-mono text-[11px] leading-relaxed">{JSON.stringify(before, null, 2) ?? "null"}</pre>
+          <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded-md border border-border bg-muted/50 p-2 font-mono text-[11px] leading-relaxed [overflow-wrap:anywhere]">{JSON.stringify(before, null, 2) ?? "null"}</pre>
         </div>
         <div>
           <div className="mb-1 text-[11px] font-medium uppercase tracking-wide text-muted-foreground">After</div>
-          <pre className="max-h-64 overflow-auto rounded-md border border-border bg-muted/50 p-2 font-mono text-[11px] leading-relaxed">{JSON.stringify(after, null, 2) ?? "null"}</pre>
+          <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded-md border border-border bg-muted/50 p-2 font-mono text-[11px] leading-relaxed [overflow-wrap:anywhere]">{JSON.stringify(after, null, 2) ?? "null"}</pre>
         </div>
       </div>
     </details>

@@ -83,7 +83,7 @@ export function AuditFilters({ values }: { values: AuditFilterValues }) {
       </div>
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="audit-action">Action</Label>
-        <Input key={`action-${values.action}`} id="audit-action" name="action" placeholder="incident. or incident.status_changed" className="font-mono text-xs" defaultValue={values.action} />
+        <Input key={`action-${values.action}`} id="audit-action" name="action" placeholder="status_changed, incident., approved…" className="font-mono text-xs" defaultValue={values.action} />
       </div>
       <div className="col-span-2 flex items-center gap-2 lg:col-span-1">
         <Button type="submit" variant="secondary" disabled={pending}>

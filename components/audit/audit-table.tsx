@@ -1,5 +1,6 @@
 import type { AuditEntryView } from "@/lib/services/audit/views";
 import { Timestamp } from "@/components/time/timestamp";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { AuditChanges } from "./audit-changes";
 
@@ -41,13 +42,17 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
               <div className="flex flex-col leading-tight">
                 <span>{entry.target.type}</span>
                 {entry.target.id && (
-                  <span className="truncate font-mono text-[11px] text-muted-foreground" title={entry.target.id}>
-                    {entry.target.id}
+                  // Truncated to fit; the whole id is on hover and one click from the clipboard.
+                  <span className="flex min-w-0 items-center gap-0.5">
+                    <span className="truncate font-mono text-[11px] text-muted-foreground" title={entry.target.id} data-testid="audit-target-id">
+                      {entry.target.id}
+                    </span>
+                    <CopyButton value={entry.target.id} label="Target id" variant="ghost" size="icon" className="size-6 shrink-0 [&_svg]:size-3" />
                   </span>
                 )}
               </div>
             </TableCell>
-            <TableCell className="align-top">
+            <TableCell className="min-w-0 overflow-hidden align-top">
               <AuditChanges before={entry.before} after={entry.after} />
             </TableCell>
             <TableCell className="align-top font-mono text-xs text-muted-foreground">{entry.ip ?? "—"}</TableCell>

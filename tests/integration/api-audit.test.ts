@@ -120,10 +120,16 @@ describe("the audit trail", () => {
     expect((await auditTrail()).length).toBe(before);
   });
 
-  it("filters by action prefix and actor, and pages newest first", async () => {
+  it("filters by any part of the action name and by actor, and pages newest first", async () => {
     const incidentRows = await auditTrail("?action=incident.&limit=500");
     expect(incidentRows.map((r) => r.action).reverse()).toEqual(expected.filter((e) => e.action.startsWith("incident.")).map((e) => e.action));
     expect((await auditTrail("?action=api_key.revoked")).map((r) => r.action)).toEqual(["api_key.revoked"]);
+    // Any part of the name, in any case: not only from its start.
+    expect((await auditTrail("?action=REVOKED")).map((r) => r.action)).toEqual(["api_key.revoked"]);
+    expect((await auditTrail("?action=status_changed&limit=500")).map((r) => r.action).reverse()).toEqual(expected.filter((e) => e.action.includes("status_changed")).map((e) => e.action));
+    expect((await auditTrail("?action=note_&limit=500")).map((r) => r.action).reverse()).toEqual(["incident.note_added", "incident.note_edited"]);
+    // LIKE wildcards in the filter are literal characters.
+    expect(await auditTrail("?action=%25")).toEqual([]);
     const editorRows = await auditTrail("?actor=editor-key&limit=500");
     expect(editorRows.map((r) => r.action).reverse()).toEqual(expected.filter((e) => e.role === "editor").map((e) => e.action));
 

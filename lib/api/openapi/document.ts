@@ -253,7 +253,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       "/api/v1/audit": {
         get: op("Audit trail, newest first", {
-          params: [query("from", "ISO timestamp, inclusive"), query("to", "ISO timestamp, exclusive"), query("actor", "actor id or part of a name"), query("action", "an action, or a prefix ending in a dot such as incident."), ...paging],
+          params: [query("from", "ISO timestamp, inclusive"), query("to", "ISO timestamp, exclusive"), query("actor", "actor id or part of a name"), query("action", "any part of the action name, case-insensitive (incident., status_changed)"), ...paging],
           ok: 200,
           response: listOf("AuditEntry"),
           errors: [...READ, 422],

@@ -7,7 +7,7 @@ const auditFiltersInput = z.object({
   to: timestampSchema.optional(),
   /** actor id, or part of the actor's name */
   actor: z.string().trim().min(1).max(200).optional(),
-  /** an action, or an action prefix such as `incident.` */
+  /** any part of an action name, case-insensitive: `incident.`, `status_changed`, `Approved` */
   action: z.string().trim().min(1).max(100).optional(),
 });
 export type AuditFilters = z.infer<typeof auditFiltersInput>;

@@ -11,7 +11,8 @@ export function auditConditions(organizationId: string, filters: AuditFilters): 
     conditions.push(or(eq(auditLog.actorId, filters.actor), ilike(auditLog.actorLabel, pattern))!);
   }
   if (filters.action) {
-    conditions.push(filters.action.endsWith(".") ? ilike(auditLog.action, `${escapeLike(filters.action)}%`) : eq(auditLog.action, filters.action));
+    // Any part of the name, in any case: "status" finds incident.status_changed, "incident." every incident action.
+    conditions.push(ilike(auditLog.action, `%${escapeLike(filters.action)}%`));
   }
   return conditions;
 }
