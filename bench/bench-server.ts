@@ -4,16 +4,25 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 
-/** The production build the benchmark measures; `--no-build` reuses the existing .next. */
-export function buildApp(): void {
-  console.log("Building the app (npx next build)…");
-  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+/**
+ * The build directory: NEXT_DIST_DIR (next.config.ts reads the same variable), else .next.
+ * A benchmark can build and serve its own directory (NEXT_DIST_DIR=.next-perf) while others
+ * run `next dev` or the e2e build in .next of the same working tree.
+ */
+export function distDirFromEnv(): string {
+  return process.env.NEXT_DIST_DIR || ".next";
+}
+
+/** The production build the benchmark measures; `--no-build` reuses the existing one. */
+export function buildApp(distDir = distDirFromEnv()): void {
+  console.log(`Building the app (npx next build into ${distDir})…`);
+  const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
 }
 
-export function assertBuilt(): void {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    throw new Error("No production build in .next: run without --no-build, or `npx next build` first.");
+export function assertBuilt(distDir = distDirFromEnv()): void {
+  if (!existsSync(path.join(process.cwd(), distDir, "BUILD_ID"))) {
+    throw new Error(`No production build in ${distDir}: run without --no-build, or \`NEXT_DIST_DIR=${distDir} npx next build\` first.`);
   }
 }
 
@@ -39,10 +48,21 @@ export interface RunningServer {
  * Starts `tsx server.ts` in production mode on the given database, in its own process
  * group so that npx, tsx and node all stop together, and waits for /api/health.
  */
-export async function startServer(options: { engine: string; databaseUrl?: string; dataDir?: string; logDir: string; secret?: string; seed?: "demo" | "none" }): Promise<RunningServer> {
+export async function startServer(options: {
+  engine: string;
+  databaseUrl?: string;
+  dataDir?: string;
+  logDir: string;
+  secret?: string;
+  seed?: "demo" | "none";
+  /** the build to serve (default: NEXT_DIST_DIR, else .next) */
+  distDir?: string;
+  /** names the log file: <logName>-<engine>-server.log (default foundation) */
+  logName?: string;
+}): Promise<RunningServer> {
   const port = await freePort();
   mkdirSync(options.logDir, { recursive: true });
-  const logFile = path.join(options.logDir, `foundation-${options.engine}-server.log`);
+  const logFile = path.join(options.logDir, `${options.logName ?? "foundation"}-${options.engine}-server.log`);
   const log = createWriteStream(logFile);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -51,6 +71,7 @@ export async function startServer(options: { engine: string; databaseUrl?: strin
     HOST: "127.0.0.1",
     LOGBOOK_SEED: options.seed ?? "demo",
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: options.distDir ?? distDirFromEnv(),
     // Production refuses to start on PostgreSQL without a configured secret.
     BETTER_AUTH_SECRET: options.secret ?? randomBytes(32).toString("base64url"),
   };

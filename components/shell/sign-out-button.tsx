@@ -4,7 +4,6 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { LogOut } from "lucide-react";
 import { toast } from "sonner";
-import { authClient } from "@/components/auth-client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
 
@@ -13,7 +12,11 @@ export function SignOutButton({ className }: { className?: string }) {
   const [pending, setPending] = useState(false);
   async function signOut() {
     setPending(true);
-    const { error } = await authClient.signOut();
+    // better-auth's client (~34 KB) is needed only here: loaded on click, not with every page.
+    const error = await import("@/components/auth-client").then(
+      ({ authClient }) => authClient.signOut().then((answer) => answer.error),
+      () => ({ message: "Could not reach the server" }),
+    );
     if (error) {
       setPending(false);
       toast.error(error.message ?? "Could not sign out");

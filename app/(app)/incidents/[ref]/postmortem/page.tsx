@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { PostmortemEditor } from "@/components/postmortem/postmortem-editor";
+import { LazyPostmortemEditor } from "@/components/postmortem/lazy-postmortem-editor";
 import { PostmortemSidePanel, STATUS_LABELS } from "@/components/postmortem/postmortem-side-panel";
 import { StartPostmortemCard } from "@/components/postmortem/start-postmortem-card";
 import { getPageContext } from "@/lib/auth/page-context";
@@ -20,13 +20,18 @@ interface PostmortemPageProps {
 
 const load = cache(async (ref: string) => {
   const ctx = await getPageContext("incident:read");
+  const canWrite = roleHasPermission(ctx.role, "incident:write");
   try {
     const incident = await getIncident(ctx, ref);
-    const postmortem = await getIncidentPostmortem(ctx, incident.id).catch((error: unknown) => {
-      if (error instanceof NotFoundError) return null;
-      throw error;
-    });
-    return { ctx, incident, postmortem };
+    // The members (for action item owners) do not depend on the postmortem: one round trip, not two.
+    const [postmortem, members] = await Promise.all([
+      getIncidentPostmortem(ctx, incident.id).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }),
+      canWrite ? listMembers(ctx) : [],
+    ]);
+    return { ctx, canWrite, incident, postmortem, members };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -40,11 +45,9 @@ export async function generateMetadata({ params }: PostmortemPageProps): Promise
 
 export default async function PostmortemPage({ params }: PostmortemPageProps) {
   const { ref } = await params;
-  const { ctx, incident, postmortem } = await load(ref);
+  const { ctx, canWrite, incident, postmortem, members } = await load(ref);
   if (ref !== incident.ref) redirect(`/incidents/${incident.ref}/postmortem`);
-  const canWrite = roleHasPermission(ctx.role, "incident:write");
   const user = { id: ctx.actor.id ?? "", name: ctx.actor.label };
-  const members = canWrite ? await listMembers(ctx) : [];
 
   const header = (
     <header className="flex flex-col gap-1">
@@ -93,7 +96,7 @@ export default async function PostmortemPage({ params }: PostmortemPageProps) {
     <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6">
       {header}
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <PostmortemEditor
+        <LazyPostmortemEditor
           key={`${postmortem.id}:${postmortem.revision}:${postmortem.status}`}
           postmortemId={postmortem.id}
           incidentRef={incident.ref}
