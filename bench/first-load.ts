@@ -127,7 +127,8 @@ async function visit(context: BrowserContext, baseUrl: string, spec: PageSpec): 
     let decoded = 0;
     for (const script of scripts) {
       const sizes = await script.request().sizes().catch(() => null);
-      transferred += sizes?.responseBodySize ?? 0;
+      // -1 when the script came from the browser's cache: nothing went over the wire.
+      transferred += Math.max(0, sizes?.responseBodySize ?? 0);
       decoded += (await script.body().catch(() => Buffer.alloc(0))).length;
     }
     return {
@@ -226,7 +227,7 @@ function routeBundles(distDir: string): RouteBundle[] {
 // ---------------------------------------------------------------------------------------------
 
 function printPages(reports: PageReport[]): void {
-  const header = ["page", "cold TTFB", "cold DCL", "cold load", "fresh load", "warm load", "editor cold/fresh/warm", "JS KiB", "JS KiB gz", "scripts"];
+  const header = ["page", "cold TTFB", "cold DCL", "cold load", "fresh load", "warm load", "editor cold/fresh/warm", "JS KiB", "JS KiB gz", "warm JS KiB gz", "scripts"];
   const rows = reports.map((r) => [
     r.name,
     `${r.cold.ttfbMs}`,
@@ -237,9 +238,10 @@ function printPages(reports: PageReport[]): void {
     r.cold.visibleMs === null ? "" : `${r.cold.visibleMs}/${r.fresh.visibleMs}/${r.warm.visibleMs}`,
     kib(r.fresh.jsBytes),
     kib(r.fresh.jsTransferredBytes),
+    kib(r.warm.jsTransferredBytes),
     `${r.fresh.scripts}`,
   ]);
-  printTable("Pages (ms; JS of a visit with an empty browser cache)", header, rows);
+  printTable("Pages (ms; JS of a visit with an empty browser cache, and over the wire on the warm visit)", header, rows);
 }
 
 function printBundles(bundles: RouteBundle[]): void {
