@@ -21,7 +21,8 @@ import { findPdfFontFiles } from "@/lib/services/postmortems/find-pdf-font-files
 
 const EVENTS = Number(process.env.BENCH_PDF_EVENTS ?? 300);
 const RUNS = Number(process.env.BENCH_PDF_RUNS ?? 5);
-const EXTRA_SECTIONS = Number(process.env.BENCH_PDF_SECTIONS ?? 14);
+// Sections flow (no page per section), so 26 sections make the 40+ pages of the target.
+const EXTRA_SECTIONS = Number(process.env.BENCH_PDF_SECTIONS ?? 26);
 
 function snapshot(): IncidentSnapshot {
   const start = Date.parse("2030-03-01T10:00:00.000Z");
@@ -42,10 +43,12 @@ function snapshot(): IncidentSnapshot {
     ],
     timeline: Array.from({ length: EVENTS }, (_, i) => ({
       occurredAt: at(i * 0.5),
-      kind: ["alert", "deploy", "note", "status_change"][i % 4]!,
+      kind: ["alert", "change", "note", "status_change"][i % 4]!,
       title: `Event ${i + 1}: ${["p99 latency above SLO on card-auth", "flux reconciled card-auth to v2.3.1", "Note", "status changed"][i % 4]}`,
       body: i % 4 === 2 ? `Responder note ${i + 1}: checked the HSM connection pool and the upstream acquirer timeouts; no change yet.` : null,
       actor: ["alertmanager", "flux", "Ada Commander", "system"][i % 4]!,
+      // Every event is highlighted, so the timeline shows all of them whatever the default selection.
+      highlighted: true,
     })),
     actionItems: Array.from({ length: 30 }, (_, i) => ({
       title: `Action ${i + 1}: add a canary stage for config changes to service ${i % 5}`,
@@ -120,6 +123,11 @@ async function main(): Promise<void> {
       generatedAt: new Date().toISOString(),
       contentSha256: contentSha256(frozen),
       confidentiality: "Confidential: internal and supervisory use only",
+      published: true,
+      approvals: [
+        { name: "Rita Reviewer", revision: 1, at: new Date().toISOString() },
+        { name: "Carl Checker", revision: 1, at: new Date().toISOString() },
+      ],
     },
   };
   const fonts = findPdfFontFiles();

@@ -26,3 +26,18 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   pagerduty: "PagerDuty",
   runbook: "Runbooks",
 };
+
+/** One event of a kind, as documents and exports name it ("Status change", not "status_change"). */
+export const TIMELINE_KIND_NAMES: Record<TimelineKind, string> = {
+  declared: "Declared",
+  note: "Note",
+  status_change: "Status change",
+  severity_change: "Severity change",
+  role_change: "Role change",
+  service_change: "Service change",
+  details_change: "Details change",
+  alert: "Alert",
+  change: "Change",
+  pagerduty: "PagerDuty",
+  runbook: "Runbook",
+};

@@ -8,7 +8,7 @@ import { isDataBlockType } from "./postmortem-schema";
  */
 export function freezeDocument(doc: JSONContent, snapshot: IncidentSnapshot, control: DocumentControlFacts, capturedAt: string): JSONContent {
   if (isDataBlockType(doc.type)) {
-    return { ...doc, attrs: { ...doc.attrs, incidentId: doc.attrs?.incidentId ?? snapshot.id, frozen: freezeDataBlock(doc.type, snapshot, control, capturedAt) } };
+    return { ...doc, attrs: { ...doc.attrs, incidentId: doc.attrs?.incidentId ?? snapshot.id, frozen: freezeDataBlock(doc.type, snapshot, control, capturedAt, doc.attrs) } };
   }
   if (!doc.content) return doc;
   return { ...doc, content: doc.content.map((child) => freezeDocument(child, snapshot, control, capturedAt)) };

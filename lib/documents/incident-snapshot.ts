@@ -1,5 +1,6 @@
 import { formatDuration, elapsedBetween } from "@/lib/core/durations";
 import type { DataBlockType } from "./postmortem-schema";
+import { describeTimelineSelection, selectTimelineEvents, timelineKindName, timelineSelectionOf } from "./timeline-selection";
 
 /**
  * What a postmortem knows about its incident: loaded by the services, consumed by the pure
@@ -23,8 +24,11 @@ export interface IncidentSnapshot {
     resolvedAt: string | null;
   };
   responders: Array<{ role: string; name: string }>;
-  /** the highlighted timeline events, oldest first */
-  timeline: Array<{ occurredAt: string; kind: string; title: string; body: string | null; actor: string }>;
+  /**
+   * Timeline events, oldest first: at least the highlighted ones and every event of the kinds
+   * the document's timeline blocks show (each block picks its own with its selection).
+   */
+  timeline: Array<{ occurredAt: string; kind: string; title: string; body: string | null; actor: string; highlighted: boolean }>;
   actionItems: Array<{ title: string; owner: string | null; dueDate: string | null; priority: string; status: string; url: string | null }>;
 }
 
@@ -44,6 +48,8 @@ export interface FrozenTable {
   capturedAt: string;
   columns: string[];
   rows: string[][];
+  /** what the table shows, for the reader (the timeline's selection) */
+  note?: string;
 }
 
 export const DEFAULT_CONFIDENTIALITY = "Confidential: internal and supervisory use only";
@@ -79,13 +85,24 @@ const KEY_TIMESTAMPS: Array<[keyof IncidentSnapshot["timestamps"], string]> = [
   ["resolvedAt", "Resolved"],
 ];
 
-function freezeRows(type: DataBlockType, snapshot: IncidentSnapshot, control: DocumentControlFacts): Pick<FrozenTable, "columns" | "rows"> {
+/** "In progress" for in_progress: exports print words, not identifiers. */
+function humanise(value: string): string {
+  const words = value.replace(/_/g, " ");
+  return words ? words[0]!.toUpperCase() + words.slice(1) : words;
+}
+
+type BlockAttrs = Record<string, unknown> | undefined | null;
+
+function freezeRows(type: DataBlockType, snapshot: IncidentSnapshot, control: DocumentControlFacts, attrs: BlockAttrs): Omit<FrozenTable, "capturedAt"> {
   switch (type) {
-    case "incidentTimeline":
+    case "incidentTimeline": {
+      const selection = timelineSelectionOf(attrs);
       return {
         columns: ["Time (UTC)", "Kind", "Event", "By"],
-        rows: snapshot.timeline.map((e) => [formatUtc(e.occurredAt), e.kind, e.body ? `${e.title}: ${e.body}` : e.title, e.actor]),
+        rows: selectTimelineEvents(snapshot.timeline, selection).map((e) => [formatUtc(e.occurredAt), timelineKindName(e.kind), e.body ? `${e.title}: ${e.body}` : e.title, e.actor]),
+        note: describeTimelineSelection(selection),
       };
+    }
     case "impactFigures":
       return {
         columns: ["Measure", "Value"],
@@ -98,7 +115,7 @@ function freezeRows(type: DataBlockType, snapshot: IncidentSnapshot, control: Do
     case "actionItemsBlock":
       return {
         columns: ["Action", "Owner", "Due", "Priority", "Status", "Issue"],
-        rows: snapshot.actionItems.map((a) => [a.title, a.owner ?? "unassigned", a.dueDate ?? "", a.priority, a.status, a.url ?? ""]),
+        rows: snapshot.actionItems.map((a) => [a.title, a.owner ?? "unassigned", a.dueDate ?? "", a.priority, humanise(a.status), a.url ?? ""]),
       };
     case "documentControl":
       return {
@@ -118,7 +135,7 @@ function freezeRows(type: DataBlockType, snapshot: IncidentSnapshot, control: Do
       return {
         columns: ["Item", "Status"],
         rows: [
-          ["Incident status", snapshot.status],
+          ["Incident status", humanise(snapshot.status)],
           ["Severity", snapshot.severity],
           ["Classified", formatUtc(snapshot.timestamps.classifiedAt)],
           ["Regulator notified", snapshot.timestamps.classifiedAt ? "see the regulatory reports" : "not classified yet"],
@@ -129,9 +146,9 @@ function freezeRows(type: DataBlockType, snapshot: IncidentSnapshot, control: Do
   }
 }
 
-/** A data block's content as of `capturedAt`: what gets written into `frozen` on publish. */
-export function freezeDataBlock(type: DataBlockType, snapshot: IncidentSnapshot, control: DocumentControlFacts, capturedAt: string): FrozenTable {
-  return { capturedAt, ...freezeRows(type, snapshot, control) };
+/** A data block's content as of `capturedAt`: what gets written into `frozen` on publish. `attrs` are the block's (the timeline's selection). */
+export function freezeDataBlock(type: DataBlockType, snapshot: IncidentSnapshot, control: DocumentControlFacts, capturedAt: string, attrs?: BlockAttrs): FrozenTable {
+  return { capturedAt, ...freezeRows(type, snapshot, control, attrs) };
 }
 
 export function isFrozenTable(value: unknown): value is FrozenTable {

@@ -85,6 +85,16 @@ function createDataBlock(name: DataBlockType) {
           parseHTML: (element: HTMLElement) => element.getAttribute("data-title"),
           renderHTML: (attrs: Record<string, unknown>) => (attrs.title ? { "data-title": attrs.title } : {}),
         },
+        // The timeline's choice of events (lib/documents/timeline-selection.ts); null: the default.
+        ...(name === "incidentTimeline"
+          ? {
+              selection: {
+                default: null,
+                parseHTML: (element: HTMLElement) => parseFrozen(element.getAttribute("data-selection")),
+                renderHTML: (attrs: Record<string, unknown>) => (attrs.selection ? { "data-selection": JSON.stringify(attrs.selection) } : {}),
+              },
+            }
+          : {}),
       };
     },
     parseHTML() {
@@ -100,6 +110,29 @@ function createDataBlock(name: DataBlockType) {
 }
 
 export const dataBlockExtensions = DATA_BLOCK_TYPES.map(createDataBlock);
+
+/**
+ * Paragraphs may be a template's guidance: `guidance` holds the prompt's text, so a prompt
+ * the author left untouched is recognised (and left out of published documents) while one
+ * the author wrote over is their text (lib/documents/guidance.ts).
+ */
+const GuidanceAttribute = Extension.create({
+  name: "guidance",
+  addGlobalAttributes() {
+    return [
+      {
+        types: ["paragraph"],
+        attributes: {
+          guidance: {
+            default: null,
+            parseHTML: (element: HTMLElement) => element.getAttribute("data-guidance"),
+            renderHTML: (attrs: Record<string, unknown>) => (attrs.guidance ? { "data-guidance": attrs.guidance } : {}),
+          },
+        },
+      },
+    ];
+  },
+});
 
 /**
  * A template's heading may mark its section `required`: it must be written before review
@@ -150,6 +183,7 @@ export const postmortemExtensions: Extensions = [
       isAllowedUri: (url) => isAllowedLinkHref(url),
     },
   }),
+  GuidanceAttribute,
   RequiredSectionAttribute,
   TableKit.configure({ table: { resizable: false } }),
   TaskList,

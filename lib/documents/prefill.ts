@@ -3,6 +3,7 @@ import { incidentDurations, type IncidentSnapshot } from "./incident-snapshot";
 import { isDataBlockType, type PostmortemDoc } from "./postmortem-schema";
 import { heading, table } from "./templates/doc-builders";
 import { markdownToDocContent } from "./markdown-to-doc";
+import { timelineSelectionOf } from "./timeline-selection";
 
 const ROLE_LABELS: Record<string, string> = { commander: "Incident commander", communications: "Communications lead", scribe: "Scribe" };
 
@@ -26,6 +27,10 @@ function headingText(node: JSONContent): string {
 }
 
 function bindDataBlocks(node: JSONContent, incidentId: string): JSONContent {
+  if (node.type === "incidentTimeline") {
+    // The selection is written into the block, so the author sees and changes what it shows.
+    return { ...node, attrs: { ...node.attrs, incidentId, frozen: null, selection: timelineSelectionOf(node.attrs) } };
+  }
   if (isDataBlockType(node.type)) return { ...node, attrs: { ...node.attrs, incidentId, frozen: null } };
   if (!node.content) return node;
   return { ...node, content: node.content.map((child) => bindDataBlocks(child, incidentId)) };
@@ -34,7 +39,8 @@ function bindDataBlocks(node: JSONContent, incidentId: string): JSONContent {
 /**
  * Fills a template with an incident's facts: the title, a facts table (severity, services,
  * responders, durations), the incident summary under "Summary", and every data block bound
- * to the incident. Pure: returns a new document, the template is not touched.
+ * to the incident (the timeline with its selection of events, the default unless the
+ * template chose one). Pure: returns a new document, the template is not touched.
  */
 export function prefillTemplate(template: PostmortemDoc, snapshot: IncidentSnapshot): PostmortemDoc {
   const bound = bindDataBlocks(template, snapshot.id);

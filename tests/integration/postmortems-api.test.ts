@@ -138,6 +138,10 @@ describe("postmortem API", () => {
     const text = new TextDecoder().decode(md.bytes);
     expect(text).toContain(`| Content SHA-256 | ${sha} |`);
     expect(text).toMatch(/\| Status \| published .* UTC by API key admin-key \|/);
+    // The cover names who approved which revision; the published revision holds no guidance and no "live data" note.
+    expect(text.match(/\| [^|\n]+ \| Revision 1 \| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \|/g)).toHaveLength(2);
+    expect(text).not.toContain("How did we find out?");
+    expect(text).not.toContain("Live data");
     expect((await lastExportAudit()).after).toMatchObject({ format: "md", revision: 1, published: true, contentSha256: sha });
 
     const compare = await callRoute(compareRoute.GET, { path: `/api/v1/postmortems/${postmortemId}/compare?from=1&to=2`, key: org.keys.viewer, params: { id: postmortemId } });

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
 import { contentSha256 } from "@/lib/documents/content-hash";
 import { documentText } from "@/lib/documents/doc-text";
+import { isUntouchedGuidance } from "@/lib/documents/guidance";
 import { postmortemSchema } from "@/lib/documents/validate-document";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { ServiceError } from "@/lib/services/errors";
@@ -200,6 +201,9 @@ describe("review and sign-off (four eyes)", () => {
 describe("publishing, revisions and reopening", () => {
   it("freezes data blocks, hashes the canonical JSON, refuses edits, and reopens as revision 2", async () => {
     const { incident, created } = await newPostmortem("Publish flow", "regulatory");
+    // A responder's note that nobody highlighted: the timeline shows notes by default.
+    await addNote(org.as.responder, incident.ref, { body: "Failed over to the replica; writes recovered" });
+    expect((await getPostmortem(org.as.viewer, created.id)).content.content!.some(isUntouchedGuidance)).toBe(true);
     await submitPostmortem(org.as.responder, created.id);
     await approvePostmortem(org.as.editor, created.id);
     await approvePostmortem(org.as.compliance, created.id);
@@ -215,6 +219,8 @@ describe("publishing, revisions and reopening", () => {
     expect(contentSha256(revision.content)).toBe(sha);
     expect(revision.text).toContain("Publish flow: rolled back the config");
     expect(revision.text).toContain(`Incident | ${incident.ref}: Publish flow`);
+    expect(revision.text).toMatch(/\| Note \| Note by [^:]+: Failed over to the replica; writes recovered \|/);
+    expect(revision.content.content!.some(isUntouchedGuidance)).toBe(false);
     const frozenBlocks = (revision.content.content ?? []).filter((n) => n.attrs && "frozen" in n.attrs);
     expect(frozenBlocks.length).toBe(6);
     for (const block of frozenBlocks) expect(block.attrs!.frozen).toMatchObject({ columns: expect.any(Array) });

@@ -40,7 +40,13 @@ function op(summary: string, o: { params?: JsonSchema[]; body?: z.ZodType; ok: n
 const id = param("id", "path", "postmortem id");
 const idOrRef = param("idOrRef", "path", "incident id or reference such as INC-42");
 const person = { type: "object", properties: { id: { type: "string" }, name: { type: "string" } }, required: ["id", "name"] };
-const doc = { type: "object", description: "tiptap/ProseMirror JSON document (type: doc)", properties: { type: { const: "doc" }, content: { type: "array", items: { type: "object" } } }, required: ["type"] };
+const doc = {
+  type: "object",
+  description:
+    "tiptap/ProseMirror JSON document (type: doc). Data blocks (incidentTimeline, impactFigures, actionItemsBlock, documentControl, regulatoryStatus, keyTimestamps) carry attrs {incidentId, frozen, title}; " +
+    "incidentTimeline also carries attrs.selection {kinds: timeline kinds shown in full, highlighted: also show highlighted events of other kinds} (null: the default, declared/note/status_change/severity_change/role_change plus highlighted). " +
+    "A paragraph's attrs.guidance holds a template prompt's text: while the paragraph still reads so, it is guidance, left out when published and in exports of published revisions.",
+  properties: { type: { const: "doc" }, content: { type: "array", items: { type: "object" } } }, required: ["type"] };
 const status = { type: "string", enum: ["draft", "in_review", "approved", "published"] };
 
 export const POSTMORTEM_SCHEMAS = {
@@ -127,7 +133,7 @@ export const POSTMORTEM_PATHS = {
   "/api/v1/postmortems/{id}": { get: op("A postmortem with its authors, approvals and published revisions", { params: [id], ok: 200, response: ref("Postmortem"), errors: [401, 403, 404] }) },
   "/api/v1/postmortems/{id}/submit": step("Submit a draft for review"),
   "/api/v1/postmortems/{id}/approve": step("Approve the revision in review (two distinct reviewers, neither an author; a person, not an API key)"),
-  "/api/v1/postmortems/{id}/publish": step("Publish an approved revision: data blocks frozen, content hashed, revision immutable"),
+  "/api/v1/postmortems/{id}/publish": step("Publish an approved revision: data blocks frozen, untouched template guidance left out, content hashed, revision immutable"),
   "/api/v1/postmortems/{id}/reopen": step("Reopen a published postmortem as a draft of the next revision"),
   "/api/v1/postmortems/{id}/revisions/{revision}": {
     get: op("A published revision with its SHA-256 and whether it still verifies", { params: [id, param("revision", "path", "revision number", { type: "integer", minimum: 1 })], ok: 200, response: ref("PostmortemRevision"), errors: [401, 403, 404, 422] }),
@@ -141,7 +147,7 @@ export const POSTMORTEM_PATHS = {
     }),
   },
   "/api/v1/postmortems/{id}/export": {
-    get: op("Download as PDF, DOCX or Markdown (a published revision, or the current text with data as of now); audited", {
+    get: op("Download as PDF, DOCX or Markdown (a published revision, or the current text with data as of now): a cover with document control and the revision's approvals, contents for more than six sections, guidance only in drafts; audited", {
       params: [id, param("format", "query", "pdf, docx or md", { type: "string", enum: ["pdf", "docx", "md"] }), param("revision", "query", "a published revision number", { type: "integer", minimum: 1 })],
       ok: 200,
       content: {

@@ -10,10 +10,12 @@ import {
   ImageRun,
   LevelFormat,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   ShadingType,
   Table,
+  TableOfContents,
   TableCell,
   TableRow,
   TextRun,
@@ -21,10 +23,23 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from "docx";
+import { isUntouchedGuidance } from "../guidance";
 import { DATA_BLOCK_TYPES } from "../postmortem-schema";
-import { dataBlockTable, EMPTY_DATA_BLOCK_NOTE } from "./data-block-table";
+import { columnWeights, dataBlockFootnote, dataBlockTable, EMPTY_DATA_BLOCK_NOTE } from "./data-block-table";
 import { decodeDataImage, fitImage } from "./embedded-image";
-import { documentControlRows, lookup, type RenderInput } from "./render-types";
+import {
+  APPROVAL_COLUMNS,
+  approvalRows,
+  documentControlRows,
+  lookup,
+  NO_APPROVALS_NOTE,
+  plainText,
+  printableDoc,
+  sectionTitles,
+  TOC_MIN_SECTIONS,
+  type RenderInput,
+  type RenderMeta,
+} from "./render-types";
 
 const FORMAT = "DOCX";
 const MONO = "Courier New";
@@ -40,6 +55,10 @@ interface DocxContext {
   ordered: { instance: number } | null;
   quote: boolean;
   nextList: () => number;
+  /** a published revision (frozen data) rather than a draft */
+  published: boolean;
+  /** the text of the heading just above (a data block's caption repeating it is left out) */
+  heading?: string | null;
 }
 
 type NodeRenderer = (node: JSONContent, ctx: DocxContext) => Block[];
@@ -77,25 +96,42 @@ function paragraphOptions(ctx: DocxContext) {
     : {};
 }
 
-function cellOf(blocks: Block[], header: boolean): TableCell {
+function cellOf(blocks: Block[], header: boolean, width?: number): TableCell {
   return new TableCell({
     children: blocks.length ? blocks : [new Paragraph("")],
     ...(header ? { shading: { type: ShadingType.CLEAR, fill: "E8E8E8", color: "auto" } } : {}),
+    ...(width ? { width: { size: width, type: WidthType.DXA } } : {}),
   });
 }
 
-function simpleTable(columns: string[], rows: string[][]): Table {
-  const line = (cells: string[], header: boolean) =>
-    new TableRow({ tableHeader: header, children: cells.map((c) => cellOf([new Paragraph({ children: [new TextRun({ text: c, bold: header })] })], header)) });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [line(columns, true), ...rows.map((r) => line(r, false))] });
+/** A4 text width between the default margins, in twentieths of a point. */
+const TEXT_WIDTH = 9026;
+
+/** Column widths sized to content, as in the PDF. */
+function columnWidths(columns: string[], rows: string[][]): number[] {
+  const weights = columnWeights(columns, rows);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.round((TEXT_WIDTH * w) / total));
 }
 
-function dataBlock(node: JSONContent): Block[] {
+function simpleTable(columns: string[], rows: string[][]): Table {
+  const widths = columnWidths(columns, rows);
+  const line = (cells: string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map((c, i) => cellOf([new Paragraph({ children: [new TextRun({ text: c, bold: header })] })], header, widths[i])),
+    });
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [line(columns, true), ...rows.map((r) => line(r, false))] });
+}
+
+function dataBlock(node: JSONContent, ctx: DocxContext): Block[] {
   const { caption, table } = dataBlockTable(node);
-  const title = new Paragraph({ children: [new TextRun({ text: caption, bold: true })], spacing: { before: 120, after: 60 } });
-  if (!table) return [title, new Paragraph({ children: [new TextRun({ text: EMPTY_DATA_BLOCK_NOTE, italics: true })] })];
-  const captured = new Paragraph({ children: [new TextRun({ text: `Captured ${table.capturedAt.replace("T", " ").replace(/\.\d{3}Z$|Z$/, "")} UTC`, italics: true, size: 16 })] });
-  return [title, table.rows.length ? simpleTable(table.columns, table.rows) : new Paragraph("None."), captured];
+  const repeatsHeading = !!ctx.heading && ctx.heading.toLowerCase() === caption.trim().toLowerCase();
+  const title: Block[] = repeatsHeading ? [] : [new Paragraph({ keepNext: true, children: [new TextRun({ text: caption, bold: true })], spacing: { before: 120, after: 60 } })];
+  if (!table) return [...title, new Paragraph({ children: [new TextRun({ text: EMPTY_DATA_BLOCK_NOTE, italics: true })] })];
+  const footnote = new Paragraph({ children: [new TextRun({ text: dataBlockFootnote(table, ctx.published), italics: true, size: 16 })] });
+  return [...title, table.rows.length ? simpleTable(table.columns, table.rows) : new Paragraph("None recorded."), footnote];
 }
 
 function listItems(node: JSONContent, ctx: DocxContext, ordered: boolean): Block[] {
@@ -104,9 +140,13 @@ function listItems(node: JSONContent, ctx: DocxContext, ordered: boolean): Block
 }
 
 export const docxNodes: Record<string, NodeRenderer> = {
-  doc: (node, ctx) => children(node, ctx),
-  paragraph: (node, ctx) => [new Paragraph({ ...paragraphOptions(ctx), children: inlineRuns(node) })],
-  heading: (node) => [new Paragraph({ heading: HEADINGS[Math.min(6, Number(node.attrs?.level ?? 1)) - 1], children: inlineRuns(node) })],
+  doc: (node, ctx) => {
+    const content = node.content ?? [];
+    return content.flatMap((child, i) => renderBlock(child, { ...ctx, heading: content[i - 1]?.type === "heading" ? plainText(content[i - 1]!) : null }));
+  },
+  // Guidance reaches the renderer only in drafts (printableDoc leaves it out of published revisions).
+  paragraph: (node, ctx) => [new Paragraph({ ...paragraphOptions(ctx), children: inlineRuns(node, isUntouchedGuidance(node) ? { color: "6B6B6B", italics: true } : {}) })],
+  heading: (node) => [new Paragraph({ heading: HEADINGS[Math.min(6, Number(node.attrs?.level ?? 1)) - 1], keepNext: true, children: inlineRuns(node) })],
   blockquote: (node, ctx) => children(node, { ...ctx, quote: true }),
   bulletList: (node, ctx) => listItems(node, ctx, false),
   orderedList: (node, ctx) => listItems(node, ctx, true),
@@ -167,12 +207,35 @@ function renderBlock(node: JSONContent, ctx: DocxContext): Block[] {
   return lookup(docxNodes, "node", node.type, FORMAT)(node, ctx);
 }
 
-/** The postmortem as a Word document: document control first, confidentiality header, "Page N of M" footer. */
+function caption(text: string): Paragraph {
+  return new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [new TextRun({ text, bold: true })] });
+}
+
+/** The cover: the title (printed once), document control, approvals and, for long documents, the contents; then a page break. */
+function cover(meta: RenderMeta, sections: number): Array<Block | TableOfContents> {
+  const approvals = approvalRows(meta);
+  const status = meta.published ? `Published revision ${meta.revision}` : `Draft of revision ${meta.revision}: not published; data blocks show live data as of generation`;
+  return [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),
+    new Paragraph({ children: [new TextRun({ text: status, color: "555555" })] }),
+    caption("Document control"),
+    simpleTable(["Field", "Value"], documentControlRows(meta).filter(([label]) => label !== "Document")),
+    caption("Approvals"),
+    approvals.length ? simpleTable(APPROVAL_COLUMNS, approvals) : new Paragraph({ children: [new TextRun({ text: NO_APPROVALS_NOTE, italics: true })] }),
+    // Word fills the contents in when it opens the document (updateFields below).
+    ...(sections >= TOC_MIN_SECTIONS ? [caption("Contents"), new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "2-2" })] : []),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+/** The postmortem as a Word document: a cover with document control and approvals, confidentiality header, "Page N of M" footer. */
 export async function renderDocx({ doc, meta }: RenderInput): Promise<Uint8Array> {
   let lists = 0;
-  const body = renderBlock(doc, { level: 0, ordered: null, quote: false, nextList: () => ++lists });
-  const control = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }), simpleTable(["Document control", ""], documentControlRows(meta)), new Paragraph("")];
+  const printable = printableDoc(doc, meta);
+  const body = renderBlock(printable, { level: 0, ordered: null, quote: false, nextList: () => ++lists, published: meta.published });
+  const sections = sectionTitles(printable).length;
   const document = new Document({
+    ...(sections >= TOC_MIN_SECTIONS ? { features: { updateFields: true } } : {}),
     creator: "Logbook",
     title: meta.title,
     description: `${meta.incidentRef} revision ${meta.revision}`,
@@ -203,7 +266,7 @@ export async function renderDocx({ doc, meta }: RenderInput): Promise<Uint8Array
             ],
           }),
         },
-        children: [...control, ...body],
+        children: [...cover(meta, sections), ...body],
       },
     ],
   });

@@ -1,7 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { DATA_BLOCK_TYPES } from "../postmortem-schema";
 import { dataBlockTable, EMPTY_DATA_BLOCK_NOTE } from "./data-block-table";
-import { documentControlRows, lookup, type RenderInput } from "./render-types";
+import { isUntouchedGuidance } from "../guidance";
+import { dataBlockFootnote } from "./data-block-table";
+import { APPROVAL_COLUMNS, approvalRows, documentControlRows, lookup, NO_APPROVALS_NOTE, printableDoc, type RenderInput } from "./render-types";
 
 type MarkRenderer = (inner: string, attrs: Record<string, unknown>) => string;
 type NodeRenderer = (node: JSONContent, ctx: MarkdownContext) => string;
@@ -9,6 +11,8 @@ type NodeRenderer = (node: JSONContent, ctx: MarkdownContext) => string;
 interface MarkdownContext {
   /** ordinal for ordered list items, null in bullet lists */
   ordinal: number | null;
+  /** a published revision (frozen data) rather than a draft */
+  published: boolean;
 }
 
 const FORMAT = "Markdown";
@@ -52,9 +56,9 @@ function indent(text: string, by: string): string {
   return text.split("\n").map((line, i) => (i === 0 || line === "" ? line : by + line)).join("\n");
 }
 
-function list(node: JSONContent, ordered: boolean): string {
+function list(node: JSONContent, ordered: boolean, ctx: MarkdownContext): string {
   const start = Number(node.attrs?.start ?? 1);
-  return (node.content ?? []).map((item, i) => renderNode(item, { ordinal: ordered ? start + i : null })).join("\n");
+  return (node.content ?? []).map((item, i) => renderNode(item, { ...ctx, ordinal: ordered ? start + i : null })).join("\n");
 }
 
 function table(columns: string[], rows: string[][]): string {
@@ -62,30 +66,31 @@ function table(columns: string[], rows: string[][]): string {
   return [line(columns), line(columns.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-function dataBlock(node: JSONContent): string {
+function dataBlock(node: JSONContent, ctx: MarkdownContext): string {
   const { caption, table: data } = dataBlockTable(node);
   if (!data) return `**${escapeText(caption)}**\n\n_${EMPTY_DATA_BLOCK_NOTE}_`;
-  const captured = `_Captured ${data.capturedAt.replace("T", " ").replace(/\.\d{3}Z$|Z$/, "")} UTC_`;
-  return `**${escapeText(caption)}**\n\n${data.rows.length ? table(data.columns, data.rows) : "_None._"}\n\n${captured}`;
+  const footnote = `_${escapeText(dataBlockFootnote(data, ctx.published))}_`;
+  return `**${escapeText(caption)}**\n\n${data.rows.length ? table(data.columns, data.rows) : "_None recorded._"}\n\n${footnote}`;
 }
 
 export const markdownNodes: Record<string, NodeRenderer> = {
   doc: (node, ctx) => blocks(node, ctx),
   text: (node) => renderText(node),
-  paragraph: (node, ctx) => inline(node, ctx),
+  // Guidance reaches the renderer only in drafts (printableDoc leaves it out of published revisions).
+  paragraph: (node, ctx) => (isUntouchedGuidance(node) ? `> _Guidance:_ ${inline(node, ctx)}` : inline(node, ctx)),
   hardBreak: () => "  \n",
   heading: (node, ctx) => `${"#".repeat(Math.min(6, Number(node.attrs?.level ?? 1)))} ${inline(node, ctx)}`,
   blockquote: (node, ctx) => blocks(node, ctx).split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n"),
-  bulletList: (node) => list(node, false),
-  orderedList: (node) => list(node, true),
+  bulletList: (node, ctx) => list(node, false, ctx),
+  orderedList: (node, ctx) => list(node, true, ctx),
   listItem: (node, ctx) => {
     const marker = ctx.ordinal === null ? "- " : `${ctx.ordinal}. `;
-    return marker + indent(blocks(node, { ordinal: null }, "\n"), " ".repeat(marker.length));
+    return marker + indent(blocks(node, { ...ctx, ordinal: null }, "\n"), " ".repeat(marker.length));
   },
-  taskList: (node) => (node.content ?? []).map((item) => renderNode(item, { ordinal: null })).join("\n"),
-  taskItem: (node) => {
+  taskList: (node, ctx) => (node.content ?? []).map((item) => renderNode(item, { ...ctx, ordinal: null })).join("\n"),
+  taskItem: (node, ctx) => {
     const marker = node.attrs?.checked ? "- [x] " : "- [ ] ";
-    return marker + indent(blocks(node, { ordinal: null }, "\n"), "  ");
+    return marker + indent(blocks(node, { ...ctx, ordinal: null }, "\n"), "  ");
   },
   codeBlock: (node) => {
     const body = (node.content ?? []).map((c) => c.text ?? "").join("");
@@ -110,9 +115,11 @@ function renderNode(node: JSONContent, ctx: MarkdownContext): string {
   return lookup(markdownNodes, "node", node.type, FORMAT)(node, ctx);
 }
 
-/** The postmortem as Markdown, with its document control and confidentiality notice first. */
+/** The postmortem as Markdown: confidentiality notice, title, document control and approvals first. */
 export function renderMarkdown({ doc, meta }: RenderInput): string {
   const control = table(["Document control", ""], documentControlRows(meta));
-  const body = renderNode(doc, { ordinal: null });
-  return `> **${escapeText(meta.confidentiality)}**\n\n${control}\n\n${body}\n`;
+  const approvals = approvalRows(meta);
+  const approved = approvals.length ? table(APPROVAL_COLUMNS, approvals) : `_${NO_APPROVALS_NOTE}_`;
+  const body = renderNode(printableDoc(doc, meta), { ordinal: null, published: meta.published });
+  return `> **${escapeText(meta.confidentiality)}**\n\n# ${escapeText(meta.title)}\n\n${control}\n\n**Approvals**\n\n${approved}\n\n${body}\n`;
 }

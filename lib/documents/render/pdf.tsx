@@ -1,11 +1,13 @@
 import type { JSONContent } from "@tiptap/core";
-import { Document, Image, Link, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Image, Link, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import type { ReactElement, ReactNode } from "react";
-import { DATA_BLOCK_TYPES, isDataBlockType } from "../postmortem-schema";
-import { dataBlockTable, EMPTY_DATA_BLOCK_NOTE } from "./data-block-table";
+import { isUntouchedGuidance } from "../guidance";
+import { DATA_BLOCK_TYPES } from "../postmortem-schema";
+import { columnWeights, dataBlockFootnote, dataBlockTable, EMPTY_DATA_BLOCK_NOTE } from "./data-block-table";
 import { decodeDataImage, fitImage } from "./embedded-image";
 import { registerPdfFonts, type PdfFontFiles, type PdfFonts } from "./pdf-fonts";
-import { documentControlRows, lookup, type RenderInput } from "./render-types";
+import { contents, cover, gridTable, styles, UNBROKEN_TABLE_ROWS } from "./pdf-tables";
+import { lookup, plainText, printableDoc, sectionTitles, TOC_MIN_SECTIONS, type RenderInput } from "./render-types";
 
 const FORMAT = "PDF";
 
@@ -15,6 +17,16 @@ interface PdfContext {
   fonts: PdfFonts;
   /** ordinal inside an ordered list, null otherwise */
   ordinal: number | null;
+  /** a published revision (frozen data) rather than a draft */
+  published: boolean;
+  /** inside a table cell: paragraphs without their bottom margin */
+  inCell: boolean;
+  /** the page each section heading landed on, filled while laying out, for the contents */
+  sectionPages: Map<number, number>;
+  /** the next section heading's number */
+  nextSection: () => number;
+  /** the text of the heading just above, when this block follows one (a caption repeating it is left out) */
+  heading: string | null;
 }
 
 type NodeRenderer = (node: JSONContent, ctx: PdfContext, key: number) => ReactElement;
@@ -23,27 +35,6 @@ interface MarkRenderer {
   /** links wrap the run; other marks only style it */
   wrap?: (child: ReactElement, attrs: Record<string, unknown>, key: number) => ReactElement;
 }
-
-const styles = StyleSheet.create({
-  // No lineHeight on the page: inherited by the footer, it stops react-pdf drawing "Page N of M".
-  page: { paddingTop: 56, paddingBottom: 56, paddingHorizontal: 48, fontSize: 10 },
-  header: { position: "absolute", top: 20, left: 48, right: 48, fontSize: 8, textAlign: "center", color: "#7a1f1f" },
-  footer: { position: "absolute", bottom: 24, left: 48, right: 48, fontSize: 8, textAlign: "center", color: "#555555" },
-  paragraph: { marginBottom: 6, lineHeight: 1.4 },
-  quote: { borderLeftWidth: 2, borderLeftColor: "#999999", paddingLeft: 8, marginBottom: 6, color: "#333333" },
-  code: { backgroundColor: "#f4f4f4", padding: 6, marginBottom: 6, fontSize: 8.5 },
-  row: { flexDirection: "row" },
-  marker: { width: 16 },
-  grow: { flex: 1 },
-  table: { borderWidth: 0.5, borderColor: "#999999", marginBottom: 8 },
-  cell: { flex: 1, borderWidth: 0.5, borderColor: "#999999", padding: 3 },
-  keyCell: { width: 110, borderWidth: 0.5, borderColor: "#999999", padding: 3, backgroundColor: "#f4f4f4" },
-  headerCell: { backgroundColor: "#e8e8e8", fontWeight: "bold" },
-  caption: { fontWeight: "bold", marginTop: 4, marginBottom: 3 },
-  note: { fontStyle: "italic", fontSize: 8, color: "#555555", marginBottom: 6 },
-  rule: { borderBottomWidth: 0.5, borderBottomColor: "#999999", marginVertical: 6 },
-  link: { color: "#0563c1", textDecoration: "underline" },
-});
 
 const HEADING_SIZES = [18, 15, 13, 11.5, 10.5, 10];
 
@@ -104,52 +95,112 @@ function marked(marker: string, body: ReactElement[], key: number): ReactElement
   );
 }
 
-/** Column shares from content length, so a time or status column does not take a quarter of the page. */
-function columnWeights(columns: string[], rows: string[][]): number[] {
-  return columns.map((c, i) => Math.min(60, Math.max(8, c.length, ...rows.map((r) => (r[i] ?? "").length))));
-}
-
-function gridTable(columns: string[], rows: string[][], key: number): ReactElement {
-  const weights = columnWeights(columns, rows);
-  const cellStyle = (i: number) => [styles.cell, { flexGrow: weights[i]!, flexBasis: 0 }];
+function dataBlock(node: JSONContent, ctx: PdfContext, key: number): ReactElement {
+  const { caption, table } = dataBlockTable(node);
+  const rows = table?.rows.length ?? 0;
+  const repeatsHeading = !!ctx.heading && ctx.heading.toLowerCase() === caption.trim().toLowerCase();
   return (
-    <View key={key} style={[styles.table, { fontSize: 8.5 }]}>
-      <View style={styles.row} fixed>
-        {columns.map((c, i) => (
-          <Text key={i} style={[...cellStyle(i), styles.headerCell]}>
-            {c}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, r) => (
-        <View key={r} style={styles.row} wrap={false}>
-          {row.map((c, i) => (
-            <Text key={i} style={cellStyle(i)}>
-              {c}
-            </Text>
-          ))}
-        </View>
-      ))}
+    <View key={key} wrap={rows > UNBROKEN_TABLE_ROWS}>
+      {repeatsHeading ? null : (
+        <Text style={styles.caption} minPresenceAhead={48}>
+          {caption}
+        </Text>
+      )}
+      {!table ? <Text style={styles.note}>{EMPTY_DATA_BLOCK_NOTE}</Text> : null}
+      {table && rows ? gridTable(table.columns, table.rows, 1) : null}
+      {table && !rows ? <Text style={styles.note}>None recorded.</Text> : null}
+      {table ? <Text style={styles.note}>{dataBlockFootnote(table, ctx.published)}</Text> : null}
     </View>
   );
 }
 
-function dataBlock(node: JSONContent, _ctx: PdfContext, key: number): ReactElement {
-  const { caption, table } = dataBlockTable(node);
+const cellText = plainText;
+
+/** Blocks short enough to be moved to the next page with the heading above them. */
+function keptWithHeading(node: JSONContent): boolean {
+  switch (node.type) {
+    case "paragraph":
+    case "blockquote":
+      return plainText(node).length < 1500;
+    case "table":
+      return (node.content?.length ?? 0) <= UNBROKEN_TABLE_ROWS + 1;
+    case "bulletList":
+    case "orderedList":
+    case "taskList":
+      return (node.content?.length ?? 0) <= 10 && plainText(node).length < 1500;
+    case "codeBlock":
+      return plainText(node).split("\n").length <= 30;
+    case "image":
+      return true;
+    case "heading":
+      return false;
+    default: {
+      const { table } = dataBlockTable(node);
+      return (table?.rows.length ?? 0) <= UNBROKEN_TABLE_ROWS;
+    }
+  }
+}
+
+/**
+ * The body's top-level blocks. A heading and the block after it stay together: in one
+ * unbreakable View when that block is short, else the heading asks for room ahead
+ * (minPresenceAhead). Only these small groups are unbreakable, so page breaking stays cheap.
+ */
+function bodyBlocks(nodes: JSONContent[], ctx: PdfContext): ReactElement[] {
+  const out: ReactElement[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const next = nodes[i + 1];
+    if (node.type !== "heading" || !next || next.type === "heading") {
+      out.push(renderNode(node, ctx, i));
+      continue;
+    }
+    const nextCtx = { ...ctx, heading: plainText(node) };
+    if (keptWithHeading(next)) {
+      out.push(
+        <View key={i} wrap={false}>
+          {renderNode(node, ctx, 0)}
+          {renderNode(next, nextCtx, 1)}
+        </View>,
+      );
+    } else {
+      out.push(renderNode(node, ctx, i), renderNode(next, nextCtx, i + 1));
+    }
+    i++;
+  }
+  return out;
+}
+
+/** An editor table: columns sized to their text, short tables kept whole, header row repeated. */
+function editorTable(node: JSONContent, ctx: PdfContext, key: number): ReactElement {
+  const rows = node.content ?? [];
+  const texts = rows.map((row) => (row.content ?? []).map(cellText));
+  const width = Math.max(0, ...texts.map((r) => r.length));
+  const weights = columnWeights(Array.from({ length: width }, () => ""), texts);
+  const cellCtx: PdfContext = { ...ctx, inCell: true, ordinal: null };
   return (
-    <View key={key}>
-      <Text style={styles.caption}>{caption}</Text>
-      {!table ? <Text style={styles.note}>{EMPTY_DATA_BLOCK_NOTE}</Text> : null}
-      {table && table.rows.length ? gridTable(table.columns, table.rows, 1) : null}
-      {table ? <Text style={styles.note}>{`Captured ${table.capturedAt.replace("T", " ").replace(/\.\d{3}Z$|Z$/, "")} UTC`}</Text> : null}
+    <View key={key} style={styles.table} wrap={rows.length > UNBROKEN_TABLE_ROWS}>
+      {rows.map((row, r) => {
+        const header = (row.content ?? []).every((cell) => cell.type === "tableHeader");
+        return (
+          <View key={r} style={styles.row} wrap={false} fixed={header && r === 0 && rows.length > UNBROKEN_TABLE_ROWS}>
+            {(row.content ?? []).map((cell, i) => (
+              <View key={i} style={[styles.cell, { flexGrow: weights[i] ?? 1, flexBasis: 0 }, cell.type === "tableHeader" ? styles.headerCell : {}]}>
+                {blocks(cell, cellCtx)}
+              </View>
+            ))}
+          </View>
+        );
+      })}
     </View>
   );
 }
 
 export const pdfNodes: Record<string, NodeRenderer> = {
   doc: (node, ctx, key) => <View key={key}>{blocks(node, ctx)}</View>,
+  // Guidance reaches the renderer only in drafts (printableDoc leaves it out of published revisions).
   paragraph: (node, ctx, key) => (
-    <Text key={key} style={styles.paragraph}>
+    <Text key={key} style={ctx.inCell ? styles.cellParagraph : isUntouchedGuidance(node) ? styles.guidance : styles.paragraph}>
       {inline(node, ctx)}
     </Text>
   ),
@@ -157,10 +208,27 @@ export const pdfNodes: Record<string, NodeRenderer> = {
   hardBreak: (_node, _ctx, key) => <Text key={key}>{"\n"}</Text>,
   heading: (node, ctx, key) => {
     const level = Math.min(6, Number(node.attrs?.level ?? 1));
+    const style = { fontSize: HEADING_SIZES[level - 1], fontWeight: "bold", marginTop: level <= 2 ? 12 : 6, marginBottom: 4 };
+    if (level !== 2 || ctx.inCell) {
+      return (
+        <Text key={key} minPresenceAhead={48} style={style}>
+          {inline(node, ctx)}
+        </Text>
+      );
+    }
+    // Sections: their page is noted while laying out, for the contents (and the contents link to them).
+    const section = ctx.nextSection();
     return (
-      <Text key={key} minPresenceAhead={40} style={{ fontSize: HEADING_SIZES[level - 1], fontWeight: "bold", marginTop: level <= 2 ? 10 : 6, marginBottom: 4 }}>
-        {inline(node, ctx)}
-      </Text>
+      <View key={key} id={`section-${section}`} minPresenceAhead={48}>
+        <Text style={style}>{inline(node, ctx)}</Text>
+        <Text
+          style={{ fontSize: 0.1, color: "#ffffff" }}
+          render={({ pageNumber }) => {
+            ctx.sectionPages.set(section, pageNumber);
+            return " ";
+          }}
+        />
+      </View>
     );
   },
   blockquote: (node, ctx, key) => (
@@ -199,11 +267,7 @@ export const pdfNodes: Record<string, NodeRenderer> = {
     // eslint-disable-next-line jsx-a11y/alt-text -- react-pdf images have no alt attribute; the PDF is not HTML
     return <Image key={key} style={{ ...size, marginBottom: 6 }} src={{ data: Buffer.from(image.bytes), format: image.format === "jpg" ? "jpg" : "png" }} />;
   },
-  table: (node, ctx, key) => (
-    <View key={key} style={styles.table}>
-      {blocks(node, ctx)}
-    </View>
-  ),
+  table: editorTable,
   tableRow: (node, ctx, key) => (
     <View key={key} style={styles.row} wrap={false}>
       {blocks(node, ctx)}
@@ -226,46 +290,20 @@ function renderNode(node: JSONContent, ctx: PdfContext, key: number): ReactEleme
   return lookup(pdfNodes, "node", node.type, FORMAT)(node, ctx, key);
 }
 
-/** About a page of timeline rows (which wrap to two or three lines): long data tables are cut into Pages of this many. */
-const ROWS_PER_CHUNK = 36;
-
-/** A long frozen data table as several blocks of at most ROWS_PER_CHUNK rows each. */
-function chunkDataBlock(node: JSONContent): JSONContent[] {
-  const { caption, table } = dataBlockTable(node);
-  if (!table || table.rows.length <= ROWS_PER_CHUNK) return [node];
-  const chunks: JSONContent[] = [];
-  for (let start = 0; start < table.rows.length; start += ROWS_PER_CHUNK) {
-    const title = start === 0 ? caption : `${caption} (continued, rows ${start + 1}–${Math.min(start + ROWS_PER_CHUNK, table.rows.length)})`;
-    chunks.push({ ...node, attrs: { ...node.attrs, title, frozen: { ...table, rows: table.rows.slice(start, start + ROWS_PER_CHUNK) } } });
-  }
-  return chunks;
-}
-
 /**
- * Top-level blocks grouped into Pages: a new one at each level-1/2 heading and for each
- * chunk of a long data table. react-pdf lays out again everything after each page break
- * within a <Page>, so one long <Page> costs time quadratic in its length; short groups
- * keep a 40-page export within seconds.
+ * The postmortem as a PDF: a cover (title, document control, approvals, contents for long
+ * documents), then the sections flowing one after another; embedded fonts, confidentiality
+ * header and "Page N of M" on every page.
+ *
+ * The body is one <Page>: sections do not start pages. Headings and captions are kept with
+ * what follows (minPresenceAhead), short tables are kept whole, long ones break between rows.
  */
-function pageGroups(doc: JSONContent): JSONContent[][] {
-  const groups: JSONContent[][] = [[]];
-  for (const node of doc.content ?? []) {
-    const level = Number(node.attrs?.level ?? 99);
-    if (node.type === "heading" && level <= 2 && groups.at(-1)!.length > 0) groups.push([]);
-    const pieces = isDataBlockType(node.type) ? chunkDataBlock(node) : [node];
-    pieces.forEach((piece, i) => {
-      if (i > 0) groups.push([]);
-      groups.at(-1)!.push(piece);
-    });
-  }
-  return groups;
-}
-
-/** The postmortem as a PDF: embedded fonts, confidentiality header and "Page N of M" on every page, document control first. */
 export async function renderPdf({ doc, meta }: RenderInput, fontFiles: PdfFontFiles | null = null): Promise<Uint8Array> {
   if (doc.type !== "doc") lookup(pdfNodes, "node", doc.type, FORMAT);
   const fonts = registerPdfFonts(fontFiles);
-  const ctx: PdfContext = { fonts, ordinal: null };
+  const body = printableDoc(doc, meta);
+  let sections = 0;
+  const ctx: PdfContext = { fonts, ordinal: null, published: meta.published, inCell: false, sectionPages: new Map(), nextSection: () => ++sections, heading: null };
   const pageStyle = [styles.page, { fontFamily: fonts.body }];
   const chrome = (
     <>
@@ -275,34 +313,20 @@ export async function renderPdf({ doc, meta }: RenderInput, fontFiles: PdfFontFi
       <Text style={styles.footer} fixed render={({ pageNumber, totalPages }) => `${meta.documentId} rev ${meta.revision} · Page ${pageNumber} of ${totalPages}`} />
     </>
   );
-  const pages = pageGroups(doc).map((blocks, index) => (
-    <Page key={index} size="A4" style={pageStyle}>
-      {chrome}
-      {index === 0 ? controlBlock(meta, fonts) : null}
-      {blocks.map((node, i) => renderNode(node, ctx, i))}
-    </Page>
-  ));
+  const titles = sectionTitles(body);
   const document = (
     <Document title={meta.title} author={meta.generatedBy} subject={`${meta.incidentRef} revision ${meta.revision}`} creator="Logbook" producer="Logbook">
-      {pages}
+      <Page size="A4" style={pageStyle} experimentalPagination>
+        {chrome}
+        {cover(meta, fonts)}
+        {titles.length >= TOC_MIN_SECTIONS ? contents(titles, ctx.sectionPages) : null}
+      </Page>
+      <Page size="A4" style={pageStyle} experimentalPagination>
+        {chrome}
+        {bodyBlocks(body.content ?? [], ctx)}
+      </Page>
     </Document>
   );
   return new Uint8Array(await renderToBuffer(document));
 }
 
-function controlBlock(meta: RenderInput["meta"], fonts: PdfFonts): ReactElement {
-  return (
-    <View>
-      <Text style={{ fontSize: 20, fontWeight: "bold", marginBottom: 8 }}>{meta.title}</Text>
-      <Text style={styles.caption}>Document control</Text>
-      <View style={styles.table}>
-        {documentControlRows(meta).map(([label, value], i) => (
-          <View key={i} style={styles.row} wrap={false}>
-            <Text style={styles.keyCell}>{label}</Text>
-            <Text style={[styles.cell, label === "Content SHA-256" ? { fontFamily: fonts.mono, fontSize: 8 } : {}]}>{value}</Text>
-          </View>
-        ))}
-      </View>
-    </View>
-  );
-}

@@ -21,9 +21,9 @@ function paragraph(...parts: Array<string | JSONContent>): JSONContent {
   return content.length ? { type: "paragraph", content } : { type: "paragraph" };
 }
 
-/** A writing prompt: italic, so authors see it as guidance to replace. */
+/** A writing prompt: italic guidance for the author, left out of the published document while untouched. */
 export function prompt(value: string): JSONContent {
-  return paragraph(text(value, [{ type: "italic" }]));
+  return { ...paragraph(text(value, [{ type: "italic" }])), attrs: { guidance: value } };
 }
 
 export function bulletList(items: string[]): JSONContent {

@@ -10,7 +10,7 @@ export function standardSections(): PostmortemDoc[] {
     prompt("Who and what was affected, for how long, and how badly? Quantify where you can."),
     dataBlock("impactFigures"),
     heading(2, "Timeline"),
-    prompt("The highlighted events from the incident timeline follow; highlight more events on the incident to add them."),
+    prompt("The incident's timeline follows: its notes, status, severity and role changes, and the events highlighted on the incident. Choose other kinds with the block's Show filter."),
     dataBlock("incidentTimeline"),
     heading(2, "Detection"),
     prompt("How did we find out? Which alert, customer report or person noticed first, and could we have known sooner?"),

@@ -26,7 +26,7 @@ export async function createPostmortem(ctx: ServiceContext, idOrRef: string, raw
     if (existing) throw new ConflictError(`This incident already has a postmortem (${existing.id}).`, "postmortem_exists");
     const template = await resolveTemplate(tx, ctx.organizationId, input.template);
     // Normalised through the editor schema, so the stored JSON is what the editor itself produces.
-    const checked = validatePostmortemDoc(prefillTemplate(template.content, await loadIncidentSnapshot(tx, owner)));
+    const checked = validatePostmortemDoc(prefillTemplate(template.content, await loadIncidentSnapshot(tx, owner, template.content)));
     if (!checked.ok) throw new ConflictError(`The ${input.template} template is not a valid document: ${checked.problems[0]!.message}`, "invalid_template");
     const content = checked.doc;
     const id = randomUUID();

@@ -13,7 +13,7 @@ import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { findPdfFontFiles } from "./find-pdf-font-files";
 import { findPostmortem } from "./find-postmortem";
 import { exportPostmortemInput } from "./inputs";
-import { freezePostmortem, loadPublishedRevision, postmortemDocumentId } from "./internal";
+import { freezePostmortem, loadApprovals, loadPublishedRevision, postmortemDocumentId } from "./internal";
 import type { PostmortemExport } from "./views";
 
 const EXPORT_FORMATS = {
@@ -33,16 +33,18 @@ export async function exportPostmortem(ctx: ServiceContext, id: string, rawInput
   const now = new Date();
   // The rows are read in one transaction; rendering runs outside it, so a slow PDF does not
   // hold a connection (PGlite has only one), and the audit row is written after it.
-  const { row, incidentRow, content, revision, status } = await withTransaction(ctx, async (tx) => {
+  const { row, incidentRow, content, revision, status, published, approvals } = await withTransaction(ctx, async (tx) => {
     const row = await findPostmortem(tx, ctx.organizationId, id);
     const incidentRow = await findIncident(tx, ctx.organizationId, row.incidentId);
     if (input.revision !== undefined || row.status === "published") {
       const published = await loadPublishedRevision(tx, row, input.revision ?? row.revision);
       const status = `published ${published.publishedAt.replace("T", " ").replace(/(\.\d{3})?Z$/, "")} UTC by ${published.publishedBy}`;
-      return { row, incidentRow, content: published.content, revision: published.revision, status };
+      const approvals = await loadApprovals(tx, row, published.revision);
+      return { row, incidentRow, content: published.content, revision: published.revision, status, published: true, approvals };
     }
     const content: PostmortemDoc = (await freezePostmortem(tx, row, row.status, now)).content;
-    return { row, incidentRow, content, revision: row.revision, status: `${row.status.replace("_", " ")}: not published, data as of generation time` };
+    const approvals = await loadApprovals(tx, row);
+    return { row, incidentRow, content, revision: row.revision, status: `${row.status.replace("_", " ")}: not published, data as of generation time`, published: false, approvals };
   });
   const ref = formatIncidentRef(incidentRow.number);
   const hash = contentSha256(content);
@@ -59,6 +61,8 @@ export async function exportPostmortem(ctx: ServiceContext, id: string, rawInput
       generatedAt: now.toISOString(),
       contentSha256: hash,
       confidentiality: DEFAULT_CONFIDENTIALITY,
+      published,
+      approvals: approvals.map((a) => ({ name: a.name, revision, at: a.approvedAt })),
     },
   });
   const sha256 = bytesSha256(bytes);
@@ -68,7 +72,7 @@ export async function exportPostmortem(ctx: ServiceContext, id: string, rawInput
       action: "postmortem.exported",
       targetType: "postmortem",
       targetId: row.id,
-      after: { format: input.format, revision, published: status.startsWith("published"), sha256, contentSha256: hash, bytes: bytes.length },
+      after: { format: input.format, revision, published, sha256, contentSha256: hash, bytes: bytes.length },
     }),
   );
   return { bytes, filename: `${ref}-postmortem-r${revision}.${format.extension}`, contentType: format.contentType, sha256, contentSha256: hash, revision };

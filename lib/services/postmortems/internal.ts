@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { prosemirrorJSONToYDoc } from "y-prosemirror";
 import * as Y from "yjs";
 import { actionItem, postmortem, postmortemApproval, postmortemRevision, postmortemTemplate, timelineEvent, user } from "@/db/schema";
@@ -9,6 +9,7 @@ import { freezeDocument } from "@/lib/documents/freeze-document";
 import { DEFAULT_CONFIDENTIALITY, type DocumentControlFacts, type IncidentSnapshot } from "@/lib/documents/incident-snapshot";
 import type { PostmortemDoc } from "@/lib/documents/postmortem-schema";
 import { emptyRequiredSections } from "@/lib/documents/required-sections";
+import { timelineKindsShown } from "@/lib/documents/timeline-selection";
 import { builtinTemplate, isTemplateKey, TEMPLATE_NAMES, type TemplateKey } from "@/lib/documents/templates/builtin-templates";
 import { postmortemSchema } from "@/lib/documents/validate-document";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
@@ -21,13 +22,13 @@ import { COLLAB_FIELD, type FrozenPostmortem, type PersonName, type PostmortemRe
 
 // People
 
-/** Approvals of the revision being reviewed, oldest first, with the approvers' names. */
-export async function loadApprovals(db: Queryable, row: PostmortemRow): Promise<PostmortemView["approvals"]> {
+/** Approvals of the revision being reviewed (or of `revision`), oldest first, with the approvers' names. */
+export async function loadApprovals(db: Queryable, row: PostmortemRow, revision = row.revision): Promise<PostmortemView["approvals"]> {
   const rows = await db
     .select({ id: postmortemApproval.userId, name: user.name, email: user.email, approvedAt: postmortemApproval.approvedAt })
     .from(postmortemApproval)
     .innerJoin(user, eq(user.id, postmortemApproval.userId))
-    .where(and(eq(postmortemApproval.postmortemId, row.id), eq(postmortemApproval.revision, row.revision)))
+    .where(and(eq(postmortemApproval.postmortemId, row.id), eq(postmortemApproval.revision, revision)))
     .orderBy(asc(postmortemApproval.approvedAt), asc(postmortemApproval.userId));
   return rows.map((r) => ({ id: r.id, name: r.name || r.email, approvedAt: r.approvedAt.toISOString() }));
 }
@@ -142,14 +143,20 @@ export async function assertRequiredSectionsWritten(db: Queryable, row: Postmort
 
 // Incident data in the document: snapshot and freeze
 
-/** The incident facts a postmortem shows: the incident view, highlighted events, action items. */
-export async function loadIncidentSnapshot(db: Queryable, row: IncidentRow): Promise<IncidentSnapshot> {
+/**
+ * The incident facts a postmortem shows: the incident view, action items, and the timeline
+ * events its timeline blocks can show: the highlighted ones and every event of the kinds
+ * the document `doc` selects (so an alert storm is not loaded unless a block shows alerts).
+ */
+export async function loadIncidentSnapshot(db: Queryable, row: IncidentRow, doc: PostmortemDoc): Promise<IncidentSnapshot> {
+  const kinds = timelineKindsShown(doc);
+  const shown = kinds.length ? or(eq(timelineEvent.highlighted, true), inArray(timelineEvent.kind, kinds)) : eq(timelineEvent.highlighted, true);
   const [view, events, items] = await Promise.all([
     loadIncidentView(db, row),
     db
       .select()
       .from(timelineEvent)
-      .where(and(eq(timelineEvent.incidentId, row.id), eq(timelineEvent.highlighted, true)))
+      .where(and(eq(timelineEvent.incidentId, row.id), shown))
       .orderBy(asc(timelineEvent.occurredAt), asc(timelineEvent.seq)),
     db
       .select({ item: actionItem, ownerName: user.name })
@@ -176,7 +183,7 @@ export async function loadIncidentSnapshot(db: Queryable, row: IncidentRow): Pro
       resolvedAt: view.resolvedAt,
     },
     responders: Object.entries(view.roles).map(([role, person]) => ({ role, name: person!.name || person!.email })),
-    timeline: events.map((e) => ({ occurredAt: e.occurredAt.toISOString(), kind: e.kind, title: e.title, body: e.body, actor: e.actorLabel })),
+    timeline: events.map((e) => ({ occurredAt: e.occurredAt.toISOString(), kind: e.kind, title: e.title, body: e.body, actor: e.actorLabel, highlighted: e.highlighted })),
     actionItems: items.map(({ item, ownerName }) => ({
       title: item.title,
       owner: ownerName,
@@ -199,7 +206,7 @@ export function postmortemDocumentId(incidentRef: string): string {
  */
 export async function freezePostmortem(db: Queryable, row: PostmortemRow, status: string, capturedAt: Date): Promise<FrozenPostmortem> {
   const incidentRow = await findIncident(db, row.organizationId, row.incidentId);
-  const [snapshot, authors, approvals] = await Promise.all([loadIncidentSnapshot(db, incidentRow), loadPeople(db, row.authorIds), loadApprovals(db, row)]);
+  const [snapshot, authors, approvals] = await Promise.all([loadIncidentSnapshot(db, incidentRow, row.content as PostmortemDoc), loadPeople(db, row.authorIds), loadApprovals(db, row)]);
   const control: DocumentControlFacts = {
     documentId: postmortemDocumentId(snapshot.ref),
     revision: row.revision,

@@ -3,6 +3,7 @@ import { postmortemApproval, postmortemRevision } from "@/db/schema";
 import { REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
 import { contentSha256 } from "@/lib/documents/content-hash";
 import { documentText } from "@/lib/documents/doc-text";
+import { withoutGuidance } from "@/lib/documents/guidance";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError } from "../errors";
 import { findPostmortem } from "./find-postmortem";
@@ -10,8 +11,9 @@ import { assertRequiredSectionsWritten, commitPostmortemStep, freezePostmortem }
 import { loadPostmortemView, type PostmortemView } from "./views";
 
 /**
- * Approved → published: the data blocks are frozen with the incident's current data, and
- * the content is stored as an immutable revision with the SHA-256 of its canonical JSON.
+ * Approved → published: the data blocks are frozen with the incident's current data, the
+ * template's untouched guidance is left out, and the content is stored as an immutable
+ * revision with the SHA-256 of its canonical JSON.
  */
 export async function publishPostmortem(ctx: ServiceContext, id: string): Promise<PostmortemView> {
   requirePermission(ctx, "postmortem:publish");
@@ -30,20 +32,20 @@ export async function publishPostmortem(ctx: ServiceContext, id: string): Promis
     }
     await assertRequiredSectionsWritten(tx, row, "published");
     const now = new Date();
-    const frozen = await freezePostmortem(tx, row, "published", now);
-    const text = documentText(frozen.content);
-    const sha256 = contentSha256(frozen.content);
+    const content = withoutGuidance((await freezePostmortem(tx, row, "published", now)).content);
+    const text = documentText(content);
+    const sha256 = contentSha256(content);
     await tx.insert(postmortemRevision).values({
       postmortemId: row.id,
       revision: row.revision,
-      content: frozen.content,
+      content,
       text,
       sha256,
       publishedBy: ctx.actor.label,
       publishedAt: now,
     });
     // The Yjs state is left alone: replacing it under connected editors would duplicate text.
-    const updated = await commitPostmortemStep(tx, ctx, row, "postmortem.published", { status: "published", content: frozen.content, text }, { sha256 });
+    const updated = await commitPostmortemStep(tx, ctx, row, "postmortem.published", { status: "published", content, text }, { sha256 });
     return loadPostmortemView(tx, updated);
   });
 }

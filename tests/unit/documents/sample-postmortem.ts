@@ -28,8 +28,11 @@ export const SNAPSHOT: IncidentSnapshot = {
     { role: "scribe", name: "Sam Scribe" },
   ],
   timeline: [
-    { occurredAt: "2030-03-01T10:02:00.000Z", kind: "deploy", title: "card-auth v2.3.1 rolled out", body: null, actor: "flux" },
-    { occurredAt: "2030-03-01T10:31:00.000Z", kind: "note", title: "Note", body: "Rolled back to v2.3.0", actor: "Ada Commander" },
+    { occurredAt: "2030-03-01T10:01:00.000Z", kind: "alert", title: "p99 latency above SLO on card-auth", body: null, actor: "alertmanager", highlighted: false },
+    { occurredAt: "2030-03-01T10:02:00.000Z", kind: "change", title: "card-auth v2.3.1 rolled out", body: null, actor: "flux", highlighted: true },
+    { occurredAt: "2030-03-01T10:05:00.000Z", kind: "declared", title: "Incident declared", body: null, actor: "Ada Commander", highlighted: false },
+    { occurredAt: "2030-03-01T10:12:00.000Z", kind: "status_change", title: "Status changed to investigating", body: null, actor: "Ada Commander", highlighted: false },
+    { occurredAt: "2030-03-01T10:31:00.000Z", kind: "note", title: "Note", body: "Failed over to the replica; writes recovered", actor: "Ada Commander", highlighted: false },
   ],
   actionItems: [{ title: "Add canary for card-auth", owner: "Sam Scribe", dueDate: "2030-04-01", priority: "P2", status: "open", url: "https://github.com/acme/card-auth/issues/7" }],
 };
@@ -44,6 +47,11 @@ export const META: RenderMeta = {
   generatedAt: "2030-03-05T12:00:00.000Z",
   contentSha256: "a".repeat(64),
   confidentiality: "Confidential: internal and supervisory use only",
+  published: true,
+  approvals: [
+    { name: "Rita Reviewer", revision: 2, at: "2030-03-04T09:00:00.000Z" },
+    { name: "Carl Checker", revision: 2, at: "2030-03-04T10:15:00.000Z" },
+  ],
 };
 
 const t = (text: string, ...marks: string[]): JSONContent => (marks.length ? { type: "text", text, marks: marks.map((type) => ({ type })) } : { type: "text", text });

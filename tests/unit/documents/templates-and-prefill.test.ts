@@ -96,24 +96,49 @@ describe("prefillTemplate", () => {
     for (const block of blocks) expect(block.attrs).toMatchObject({ incidentId: SNAPSHOT.id, frozen: null });
   });
 
+  it("writes the timeline's default selection into the block, so the author sees and changes what it shows", () => {
+    const [timeline] = nodesOfType(filled, "incidentTimeline");
+    expect(timeline!.attrs!.selection).toEqual({ kinds: ["declared", "note", "status_change", "severity_change", "role_change"], highlighted: true });
+    // The selection survives the editor schema (stored JSON is what the editor produces).
+    const checked = validatePostmortemDoc(filled);
+    expect(checked.ok && nodesOfType(checked.doc, "incidentTimeline")[0]!.attrs!.selection).toEqual(timeline!.attrs!.selection);
+    const frozen = freezeDocument(filled, SNAPSHOT, CONTROL, "2030-03-05T00:00:00.000Z");
+    expect(documentText(frozen)).toContain("Failed over to the replica; writes recovered");
+  });
+
+  it("keeps a selection the template chose, and its prompts carry their text as guidance", () => {
+    const custom = builtinTemplate("standard");
+    const block = nodesOfType(custom, "incidentTimeline")[0]!;
+    block.attrs = { ...block.attrs, selection: { kinds: ["alert"], highlighted: false } };
+    const [bound] = nodesOfType(prefillTemplate(custom, SNAPSHOT), "incidentTimeline");
+    expect(bound!.attrs!.selection).toEqual({ kinds: ["alert"], highlighted: false });
+    const prompts = (custom.content ?? []).filter((n) => typeof n.attrs?.guidance === "string");
+    expect(prompts.length).toBeGreaterThan(5);
+    expect(documentText(custom)).not.toContain("highlight more events on the incident to add them");
+  });
+
   it("leaves the template untouched", () => {
     expect(template).toEqual(builtinTemplate("regulatory"));
   });
 });
 
 describe("freezing data blocks", () => {
-  it("captures the highlighted timeline, action items, impact and key timestamps as tables", () => {
+  it("captures the timeline (by default: people's events in full, machine events when highlighted), action items, impact and key timestamps as tables", () => {
     const at = "2030-03-05T00:00:00.000Z";
-    expect(freezeDataBlock("incidentTimeline", SNAPSHOT, CONTROL, at).rows).toEqual([
-      ["2030-03-01 10:02:00 UTC", "deploy", "card-auth v2.3.1 rolled out", "flux"],
-      ["2030-03-01 10:31:00 UTC", "note", "Note: Rolled back to v2.3.0", "Ada Commander"],
+    const timeline = freezeDataBlock("incidentTimeline", SNAPSHOT, CONTROL, at);
+    expect(timeline.rows).toEqual([
+      ["2030-03-01 10:02:00 UTC", "Change", "card-auth v2.3.1 rolled out", "flux"],
+      ["2030-03-01 10:05:00 UTC", "Declared", "Incident declared", "Ada Commander"],
+      ["2030-03-01 10:12:00 UTC", "Status change", "Status changed to investigating", "Ada Commander"],
+      ["2030-03-01 10:31:00 UTC", "Note", "Note: Failed over to the replica; writes recovered", "Ada Commander"],
     ]);
+    expect(timeline.note).toBe("Shows the declaration, notes, status changes, severity changes and role changes, and highlighted events of other kinds.");
     expect(freezeDataBlock("actionItemsBlock", SNAPSHOT, CONTROL, at).rows[0]).toEqual([
       "Add canary for card-auth",
       "Sam Scribe",
       "2030-04-01",
       "P2",
-      "open",
+      "Open",
       "https://github.com/acme/card-auth/issues/7",
     ]);
     const stamps = freezeDataBlock("keyTimestamps", SNAPSHOT, CONTROL, at).rows;
