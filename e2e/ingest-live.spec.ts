@@ -10,7 +10,8 @@ interface CreatedIntegration {
 
 // The responder's view of ingest: a signed Alertmanager delivery arrives while the incident
 // list is open, and the incident it declares appears without a reload; then its alert and
-// a note show up live on the incident page.
+// a note show up live on the incident page; resolved while the alert still fires, the page
+// says so and the responder notes it and resolves the alert in Logbook.
 test("a signed Alertmanager delivery opens an incident that appears live", async ({ page, baseURL }) => {
   const admin = await apiSession(baseURL!, DEMO_ADMIN);
   const created = await admin.post("/api/v1/integrations", { data: { kind: "alertmanager", name: `E2E Prometheus ${Date.now().toString(36)}` } });
@@ -61,5 +62,23 @@ test("a signed Alertmanager delivery opens an incident that appears live", async
   const added = await admin.post(`/api/v1/incidents/${ref}/notes`, { data: { body: note } });
   expect(added.status()).toBe(201);
   await expect(page.getByRole("region", { name: "Timeline" }).getByText(note)).toBeVisible();
+
+  // Resolved while its alert still fires: the panel shows the alert's own state apart from
+  // the incident's, says so, and offers to note it or to resolve the alert in Logbook.
+  const resolved = await admin.patch(`/api/v1/incidents/${ref}`, { data: { status: "resolved" } });
+  expect(resolved.status()).toBe(200);
+  await page.reload();
+  const alertsPanel = page.getByTestId("incident-alerts");
+  const alertRow = alertsPanel.getByTestId("incident-alert").filter({ hasText: alertName });
+  await expect(alertRow.locator("[data-alert-status]")).toHaveText("Alert firing");
+  const stillFiring = alertsPanel.getByTestId("alerts-still-firing");
+  await expect(stillFiring).toContainText(`${ref} is resolved, but 1 alert still fires at its source.`);
+  await stillFiring.getByRole("button", { name: "Note it on the timeline" }).click();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByText(`Resolved while this alert was still firing at the source: ${alertName}.`)).toBeVisible();
+  await alertRow.getByRole("button", { name: `Mark resolved ${alertName}` }).click();
+  await expect(alertRow.locator("[data-alert-status]")).toHaveText("Alert resolved");
+  await expect(stillFiring).toHaveCount(0);
+  await expect(timeline.getByText(`Resolved in Logbook by Dana Demo: ${alertName} (its source still reported it firing)`)).toBeVisible();
   await admin.dispose();
 });

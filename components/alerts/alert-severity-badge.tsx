@@ -26,18 +26,23 @@ export function AlertSeverityBadge({ severity, className }: { severity: string |
   );
 }
 
+/**
+ * The alert's own state as its source (or a person, in Logbook) last set it: "Alert firing",
+ * not to be read as the incident's status (square, where incident statuses are pills).
+ */
 export function AlertStatusBadge({ status }: { status: "firing" | "resolved" }) {
   const firing = status === "firing";
   return (
     <span
       data-alert-status={status}
+      title={firing ? "The alert is still firing at its source" : "The alert has resolved"}
       className={cn(
-        "inline-flex w-fit shrink-0 items-center gap-1.5 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium",
+        "inline-flex w-fit shrink-0 items-center gap-1.5 whitespace-nowrap rounded-md border px-1.5 py-0.5 text-xs font-medium",
         firing ? "border-sev1/30 bg-sev1-muted text-sev1" : "border-success/25 bg-success-muted text-success",
       )}
     >
       <span aria-hidden className={cn("size-1.5 rounded-full", firing ? "animate-pulse bg-sev1" : "bg-success")} />
-      {firing ? "Firing" : "Resolved"}
+      {firing ? "Alert firing" : "Alert resolved"}
     </span>
   );
 }

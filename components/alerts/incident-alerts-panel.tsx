@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { BookOpen, ExternalLink, LoaderCircle, Unlink } from "lucide-react";
+import { BookOpen, CheckCircle2, ExternalLink, LoaderCircle, MessageSquarePlus, TriangleAlert, Unlink } from "lucide-react";
 import { toast } from "sonner";
 import { apiFetch, type ListPage } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
@@ -20,10 +20,16 @@ export interface IncidentAlertsPanelProps {
   /** when the server loaded `initial` (ms since the epoch) */
   loadedAt: number;
   canWrite: boolean;
+  /** the incident's status, told apart from each alert's own state */
+  incidentStatus: string;
 }
 
-/** The alerts on this incident, firing first, with their runbooks; responders attach and detach them. */
-export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt, canWrite }: IncidentAlertsPanelProps) {
+/**
+ * The alerts on this incident, firing first, each with its own state and runbook; responders
+ * attach and detach them. Once the incident is resolved, alerts that still fire are called
+ * out, with the two honest answers: note it on the timeline, or resolve the alert in Logbook.
+ */
+export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt, canWrite, incidentStatus }: IncidentAlertsPanelProps) {
   const queryClient = useQueryClient();
   const { refreshTail } = useTimelineSync(incidentRef);
   const alerts = useQuery({
@@ -43,8 +49,32 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
     },
     onError: (error) => toast.error(error instanceof Error ? error.message : "Could not detach the alert."),
   });
+  const resolveByHand = useMutation({
+    mutationFn: (alert: AlertView) =>
+      apiFetch<AlertView>(`/api/v1/incidents/${encodeURIComponent(incidentRef)}/alerts/${encodeURIComponent(alert.id)}/resolve`, { method: "POST" }),
+    onSuccess: (_resolved, alert) => {
+      toast.success(`${alert.name} marked resolved in Logbook`);
+      void queryClient.invalidateQueries({ queryKey: incidentAlertsKey(incidentRef) });
+      void refreshTail().catch(() => undefined);
+    },
+    onError: (error) => toast.error(error instanceof Error ? error.message : "Could not resolve the alert."),
+  });
+  const note = useMutation({
+    mutationFn: (names: string[]) =>
+      apiFetch(`/api/v1/incidents/${encodeURIComponent(incidentRef)}/notes`, {
+        method: "POST",
+        body: { body: `Resolved while ${names.length === 1 ? "this alert was" : "these alerts were"} still firing at the source: ${names.join(", ")}.` },
+      }),
+    onSuccess: () => {
+      toast.success("Noted on the timeline");
+      void refreshTail().catch(() => undefined);
+    },
+    onError: (error) => toast.error(error instanceof Error ? error.message : "Could not add the note."),
+  });
   const items = [...alerts.data.items].sort((a, b) => Number(a.status !== "firing") - Number(b.status !== "firing"));
   const firing = items.filter((alert) => alert.status === "firing").length;
+  const incidentEnded = incidentStatus === "resolved" || incidentStatus === "closed";
+  const stillFiring = incidentEnded ? items.filter((alert) => alert.status === "firing") : [];
 
   return (
     <section aria-labelledby="incident-alerts-heading" className="rounded-lg border border-border bg-card px-4 py-3 shadow-xs" data-testid="incident-alerts">
@@ -64,6 +94,25 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
         </h2>
         {canWrite && <AttachAlertDialog incidentId={incidentId} incidentRef={incidentRef} />}
       </div>
+      {stillFiring.length > 0 && (
+        <div role="status" data-testid="alerts-still-firing" className="mb-3 flex flex-col gap-2 rounded-md border border-sev2/30 bg-sev2-muted px-3 py-2 text-xs">
+          <p className="flex gap-1.5 font-medium text-foreground">
+            <TriangleAlert aria-hidden className="mt-px size-3.5 shrink-0 text-sev2" />
+            <span>
+              {incidentRef} is {incidentStatus}, but {stillFiring.length === 1 ? "1 alert still fires" : `${stillFiring.length} alerts still fire`} at its source.
+            </span>
+          </p>
+          <p className="text-muted-foreground">
+            Check it has stopped where it comes from. Note it on the timeline, or mark the alert resolved in Logbook if its source will not send the resolution.
+          </p>
+          {canWrite && (
+            <Button variant="outline" size="sm" className="h-7 w-fit gap-1 px-2 text-xs" disabled={note.isPending} onClick={() => note.mutate(stillFiring.map((a) => a.name))}>
+              {note.isPending ? <LoaderCircle aria-hidden className="animate-spin" /> : <MessageSquarePlus aria-hidden />}
+              Note it on the timeline
+            </Button>
+          )}
+        </div>
+      )}
       {items.length === 0 ? (
         <p className="text-sm text-muted-foreground">No alerts on this incident.{canWrite ? " Attach one from triage if it belongs here." : ""}</p>
       ) : (
@@ -100,11 +149,23 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
                     Source
                   </ExternalTextLink>
                 )}
+                {canWrite && incidentEnded && alert.status === "firing" && (
+                  <Button
+                    variant="outline"
+                    size="sm"
+                    className="ml-auto h-7 px-2 text-xs"
+                    disabled={resolveByHand.isPending}
+                    onClick={() => resolveByHand.mutate(alert)}
+                  >
+                    {resolveByHand.isPending && resolveByHand.variables?.id === alert.id ? <LoaderCircle aria-hidden className="animate-spin" /> : <CheckCircle2 aria-hidden />}
+                    Mark resolved<span className="sr-only"> {alert.name}</span>
+                  </Button>
+                )}
                 {canWrite && (
                   <Button
                     variant="ghost"
                     size="sm"
-                    className="ml-auto h-7 px-2 text-muted-foreground"
+                    className={incidentEnded && alert.status === "firing" ? "h-7 px-2 text-muted-foreground" : "ml-auto h-7 px-2 text-muted-foreground"}
                     disabled={detach.isPending}
                     onClick={() => detach.mutate(alert)}
                   >

@@ -88,6 +88,8 @@ const routingRule = z.looseObject({
 const noteState = z.strictObject({ body: z.string().nullable(), highlighted: z.boolean(), version: z.number().int() });
 const changeMark = z.strictObject({ changeId: z.string(), mark: z.string().nullable() });
 const alertPlacement = z.strictObject({ incidentId: z.string().nullable(), routing: z.string().nullable() });
+/** An alert's own state on its incident. */
+const alertState = z.strictObject({ incidentId: z.string(), status: z.enum(["firing", "resolved"]), endsAt: isoTimestamp.nullable() });
 const runbookStep = z.strictObject({ incidentId: z.string(), runbookId: z.string(), step: z.number().int() });
 const runbookTitle = z.strictObject({ title: z.string() });
 const postmortemStep = z.strictObject({ status: storedEnum(POSTMORTEM_STATUSES), revision: z.number().int() });
@@ -120,6 +122,8 @@ export const AUDIT_ACTIONS = {
   "incident.change_marked": defineAuditAction("incident", changeMark, changeMark),
   "alert.attached": defineAuditAction("alert", alertPlacement, alertPlacement.extend({ incidentId: z.string() })),
   "alert.detached": defineAuditAction("alert", alertPlacement.extend({ incidentId: z.string() }), alertPlacement.extend({ incidentId: z.null(), routing: z.string() })),
+  /** a person marked a firing alert resolved in Logbook (its source had not said so) */
+  "alert.resolved": defineAuditAction("alert", alertState, alertState.extend({ status: z.literal("resolved"), endsAt: isoTimestamp, resolvedBy: z.string() })),
 
   // Postmortems and their action items
   "postmortem.created": defineAuditAction(

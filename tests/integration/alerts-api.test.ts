@@ -7,6 +7,8 @@ import { resetAuth } from "@/lib/auth/better-auth";
 import * as alertsRoute from "@/app/api/v1/alerts/route";
 import * as incidentAlertsRoute from "@/app/api/v1/incidents/[idOrRef]/alerts/route";
 import * as incidentAlertRoute from "@/app/api/v1/incidents/[idOrRef]/alerts/[alertId]/route";
+import * as resolveAlertRoute from "@/app/api/v1/incidents/[idOrRef]/alerts/[alertId]/resolve/route";
+import * as incidentRoute from "@/app/api/v1/incidents/[idOrRef]/route";
 import * as settingsRoute from "@/app/api/v1/correlation/settings/route";
 import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import { createIntegration } from "@/lib/services/integrations/create-integration";
@@ -213,5 +215,49 @@ describe("correlation settings", () => {
     await worker.drain();
     const declared = (await listIncidents(org.as.viewer, { q: "LedgerReplicationLag" })).items;
     expect(declared).toEqual([expect.objectContaining({ severity: "SEV3", services: ["ledger"], status: "triggered" })]);
+  });
+});
+
+describe("resolving an alert by hand", () => {
+  function resolve(key: string, idOrRef: string, alertId: string) {
+    return callRoute<AlertView>(resolveAlertRoute.POST, { method: "POST", path: `/api/v1/incidents/${idOrRef}/alerts/${alertId}/resolve`, key, params: { idOrRef, alertId } });
+  }
+
+  it("marks a firing alert of a resolved incident resolved in Logbook: audited, on the timeline, and firing again if its source says so", async () => {
+    expect((await postBearer(alertmanager, amGroup([amAlert("QueueStuck", { app: "ledger", severity: "warning", startsAt })], { groupKey: "stuck" }))).status).toBe(202);
+    await worker.drain();
+    const stuck = (await list(org.keys.viewer, "?service=ledger")).body.items.find((a) => a.name === "QueueStuck")!;
+    const incident = (await callRoute(incidentsRoute.POST, { path: "/api/v1/incidents", key: org.keys.responder, json: { title: "Queue stuck", severity: "SEV3" } })).body;
+    expect((await attach(org.keys.responder, incident.ref, { alertId: stuck.id })).status).toBe(200);
+    // The incident is resolved; the alert's own state still says firing.
+    const resolvedIncident = await callRoute(incidentRoute.PATCH, { method: "PATCH", path: `/api/v1/incidents/${incident.ref}`, key: org.keys.responder, json: { status: "resolved" }, params: { idOrRef: incident.ref } });
+    expect(resolvedIncident.body.status).toBe("resolved");
+    expect((await incidentAlerts(org.keys.viewer, incident.ref)).body.items).toEqual([expect.objectContaining({ id: stuck.id, status: "firing", endsAt: null })]);
+
+    expect((await resolve(org.keys.viewer, incident.ref, stuck.id)).status).toBe(403);
+    expect((await resolve(other.keys.responder, incident.ref, stuck.id)).status).toBe(404);
+    expect((await resolve(org.keys.responder, "INC-1", stuck.id)).status).toBe(404);
+    const resolved = await resolve(org.keys.responder, incident.ref, stuck.id);
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ id: stuck.id, status: "resolved", endsAt: expect.any(String), incidentRef: incident.ref });
+    expect(await alertTitles(incident.ref)).toContain(`Resolved in Logbook by ${RESPONDER}: QueueStuck (its source still reported it firing)`);
+    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, "alert.resolved")));
+    expect(audit).toEqual([
+      expect.objectContaining({
+        targetId: stuck.id,
+        actorLabel: RESPONDER,
+        before: { incidentId: incident.id, status: "firing", endsAt: null },
+        after: { incidentId: incident.id, status: "resolved", endsAt: resolved.body.endsAt, resolvedBy: RESPONDER },
+      }),
+    ]);
+    const again = await resolve(org.keys.responder, incident.ref, stuck.id);
+    expect(again.status).toBe(409);
+    expect(again.error?.code).toBe("alert_not_firing");
+
+    // Its source is the authority on whether it fires: a new firing notification makes it firing again
+    // (a new episode, routed as any alert firing after its incident was resolved).
+    expect((await postBearer(alertmanager, amGroup([amAlert("QueueStuck", { app: "ledger", severity: "warning", startsAt })], { groupKey: "stuck-again" }))).status).toBe(202);
+    await worker.drain();
+    expect((await list(org.keys.viewer, "?status=firing")).body.items.map((a) => a.id)).toContain(stuck.id);
   });
 });

@@ -88,6 +88,11 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "incident.change_marked": { targetType: "incident", before: { changeId: "chg-1", mark: null }, after: { changeId: "chg-1", mark: "culprit" } },
   "alert.attached": { targetType: "alert", before: { incidentId: null, routing: "Triage: no rule matched." }, after: { incidentId: "inc-1", routing: "Attached by hand to INC-42 by Ana Ops." } },
   "alert.detached": { targetType: "alert", before: { incidentId: "inc-1", routing: null }, after: { incidentId: null, routing: "Triage: Detached by hand from INC-42 by Ana Ops." } },
+  "alert.resolved": {
+    targetType: "alert",
+    before: { incidentId: "inc-1", status: "firing", endsAt: null },
+    after: { incidentId: "inc-1", status: "resolved", endsAt: LATER, resolvedBy: "Ana Ops" },
+  },
   "postmortem.created": { targetType: "postmortem", after: { incidentId: "inc-1", template: "standard", status: "draft", revision: 1 } },
   "postmortem.submitted": { targetType: "postmortem", before: { status: "draft", revision: 1 }, after: { status: "in_review", revision: 1 } },
   "postmortem.approved": { targetType: "postmortem", before: { status: "in_review", revision: 1 }, after: { status: "approved", revision: 1, approvals: 2, required: 2 } },

@@ -142,6 +142,15 @@ const INGEST_PATHS = {
   "/api/v1/incidents/{idOrRef}/alerts/{alertId}": {
     delete: op("Detach an alert; it goes back to triage", { params: [idOrRef, path("alertId", "alert id")], ok: 200, response: ref("Alert"), errors: [...READ, 404], tag: "Alerts" }),
   },
+  "/api/v1/incidents/{idOrRef}/alerts/{alertId}/resolve": {
+    post: op("Mark a firing alert of the incident resolved in Logbook (its source never sent the resolution); audited and on the timeline; 409 when it is not firing", {
+      params: [idOrRef, path("alertId", "alert id")],
+      ok: 200,
+      response: ref("Alert"),
+      errors: [...READ, 404, 409],
+      tag: "Alerts",
+    }),
+  },
   "/api/v1/changes": {
     get: op("The organisation's change feed, newest first", {
       params: [
