@@ -8,6 +8,7 @@ import { ApiError, apiFetch } from "@/components/api-client";
 import { Panel } from "@/components/incidents/panel";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Timestamp } from "@/components/time/timestamp";
 import { ActionItemsPanel } from "@/components/action-items/action-items-panel";
 import type { MemberSummary } from "@/components/action-items/action-item-types";
 import { REQUIRED_APPROVALS } from "@/lib/core/postmortem-workflow";
@@ -92,7 +93,7 @@ export function PostmortemSidePanel({ postmortem: pm, incidentRef, role, canWrit
                 <ul>
                   {pm.approvals.map((a) => (
                     <li key={a.id}>
-                      {a.name} <span className="text-muted-foreground">{a.approvedAt.replace("T", " ").slice(0, 16)} UTC</span>
+                      {a.name} <Timestamp value={a.approvedAt} precision="minutes" className="text-muted-foreground" />
                     </li>
                   ))}
                 </ul>
@@ -154,7 +155,7 @@ export function PostmortemSidePanel({ postmortem: pm, incidentRef, role, canWrit
               {pm.publishedRevisions.map((r) => (
                 <li key={r.revision} className="flex flex-col">
                   <span className="font-medium">
-                    Revision {r.revision} · {r.publishedAt.replace("T", " ").slice(0, 16)} UTC
+                    Revision {r.revision} · <Timestamp value={r.publishedAt} precision="minutes" />
                   </span>
                   <code className="break-all text-[10px] text-muted-foreground" title="SHA-256 of the revision's canonical JSON">
                     sha256:{r.sha256}

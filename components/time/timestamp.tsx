@@ -70,7 +70,15 @@ export function Timestamp({ value, format = "datetime", layout = "inline", preci
   if (layout === "stacked") {
     return (
       <time dateTime={iso} title={title} className={cn("tabular inline-flex flex-col whitespace-nowrap leading-tight", className)}>
-        <span>{isClient ? local : utc}</span>
+        <span>
+          {isClient ? (
+            <>
+              {local} <span className="text-muted-foreground">local</span>
+            </>
+          ) : (
+            utc
+          )}
+        </span>
         <span className="text-[0.9em] text-muted-foreground">{isClient ? `${utcBesideLocal} UTC` : "UTC"}</span>
       </time>
     );

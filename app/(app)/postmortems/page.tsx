@@ -7,6 +7,7 @@ import { listPostmortems } from "@/lib/services/postmortems/list-postmortems";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { Badge } from "@/components/ui/badge";
+import { Timestamp } from "@/components/time/timestamp";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Postmortems" };
@@ -55,7 +56,7 @@ export default async function PostmortemsPage({ searchParams }: PostmortemsPageP
                 <TableHead className="w-28">Status</TableHead>
                 <TableHead className="w-20">Revision</TableHead>
                 <TableHead className="w-40">Template</TableHead>
-                <TableHead className="w-40">Updated (UTC)</TableHead>
+                <TableHead className="w-44">Updated</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -72,7 +73,9 @@ export default async function PostmortemsPage({ searchParams }: PostmortemsPageP
                   </TableCell>
                   <TableCell className="tabular-nums">{p.revision}</TableCell>
                   <TableCell className="text-xs">{p.template === "regulatory" ? "Regulator-ready" : "Blameless standard"}</TableCell>
-                  <TableCell className="text-xs tabular-nums">{p.updatedAt.replace("T", " ").slice(0, 16)}</TableCell>
+                  <TableCell className="text-xs">
+                    <Timestamp value={p.updatedAt} layout="stacked" precision="minutes" />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
