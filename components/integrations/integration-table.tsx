@@ -39,6 +39,7 @@ export function IntegrationTable({ integrations }: { integrations: IntegrationSu
                       {integration.name}
                     </Link>
                     <span className="truncate text-xs text-muted-foreground">{kind?.label ?? integration.kind}</span>
+                    {integration.lastError && <LastError integrationId={integration.id} error={integration.lastError} />}
                   </div>
                 </div>
               </TableCell>
@@ -62,7 +63,14 @@ export function IntegrationTable({ integrations }: { integrations: IntegrationSu
                 <span className="mr-1 text-muted-foreground md:hidden">Errors</span>
                 {integration.errors24h > 0 ? (
                   <Badge asChild variant="destructive">
-                    <Link href={`/settings/deliveries?integration=${integration.id}`} title="Show the rejected and failed deliveries">
+                    <Link
+                      href={deliveriesOf(integration.id)}
+                      title={
+                        integration.lastError
+                          ? `Last error (${integration.lastError.status}, ${integration.lastError.at.replace("T", " ").slice(0, 16)} UTC): ${integration.lastError.message}\nShow this integration's deliveries`
+                          : "Show this integration's deliveries"
+                      }
+                    >
                       {integration.errors24h.toLocaleString("en-US")}
                       <span className="sr-only"> errors in the last 24 hours for {integration.name}</span>
                     </Link>
@@ -76,5 +84,26 @@ export function IntegrationTable({ integrations }: { integrations: IntegrationSu
         })}
       </TableBody>
     </Table>
+  );
+}
+
+function deliveriesOf(integrationId: string): string {
+  return `/settings/deliveries?integration=${integrationId}`;
+}
+
+/** Why the error count is not zero: the newest failure in words, when it happened, and where to see them all. */
+function LastError({ integrationId, error }: { integrationId: string; error: NonNullable<IntegrationSummary["lastError"]> }) {
+  return (
+    <p data-testid="integration-last-error" className="mt-1 flex min-w-0 flex-col text-xs leading-snug">
+      <span className="truncate text-destructive" title={error.message}>
+        Last error: {error.message}
+      </span>
+      <span className="text-muted-foreground">
+        <Timestamp value={error.at} precision="minutes" /> ·{" "}
+        <Link href={deliveriesOf(integrationId)} className="text-primary underline-offset-4 hover:underline">
+          See deliveries
+        </Link>
+      </span>
+    </p>
   );
 }

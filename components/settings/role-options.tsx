@@ -8,6 +8,10 @@ const ROLE_DESCRIPTIONS: Record<OrgRole, string> = {
   admin: "Admin — everything, including settings",
 };
 
+export function roleDescription(role: OrgRole): string {
+  return ROLE_DESCRIPTIONS[role];
+}
+
 export function RoleOptions() {
   return (
     <>

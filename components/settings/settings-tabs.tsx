@@ -4,15 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/class-names";
+import { SETTINGS_SECTIONS } from "./settings-sections";
 
-const TABS = [
-  { href: "/settings/api-keys", label: "API keys" },
-  { href: "/settings/members", label: "Members" },
-  { href: "/settings/integrations", label: "Integrations" },
-  { href: "/settings/deliveries", label: "Deliveries" },
-  { href: "/settings/correlation", label: "Correlation" },
-  { href: "/settings/github", label: "GitHub" },
-];
 
 export function SettingsTabs() {
   const pathname = usePathname();
@@ -23,7 +16,7 @@ export function SettingsTabs() {
   }, [pathname]);
   return (
     <nav ref={nav} aria-label="Settings" className="mb-6 flex gap-1 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-border)]">
-      {TABS.map((tab) => {
+      {SETTINGS_SECTIONS.map((tab) => {
         const active = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (
           <Link

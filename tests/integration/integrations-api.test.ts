@@ -77,7 +77,7 @@ describe("reading integrations", () => {
   it("lists them with the last delivery time and 24-hour delivery and error counts", async () => {
     const source = (await create(org.keys.admin, { kind: "generic", name: "Deploy script" })).body;
     const before = (await list(org.keys.viewer)).body.items.find((i) => i.id === source.id)!;
-    expect(before).toMatchObject({ deliveries24h: 0, errors24h: 0, lastDeliveryAt: null });
+    expect(before).toMatchObject({ deliveries24h: 0, errors24h: 0, lastDeliveryAt: null, lastError: null });
     expect((await postBearer(source, { type: "change", kind: "deploy_succeeded", title: "ledger 1.2" })).status).toBe(202);
     expect((await postBearer({ ...source, secret: "wrong" }, { type: "change", kind: "deploy_succeeded", title: "x" })).status).toBe(401);
     expect((await postBearer(source, "{broken")).status).toBe(422);
@@ -87,6 +87,11 @@ describe("reading integrations", () => {
     expect(answer.body.nextCursor).toBeNull();
     const after = answer.body.items.find((i) => i.id === source.id)!;
     expect(after).toMatchObject({ deliveries24h: 3, errors24h: 2 });
+    // The error badge explains itself: the newest failure (the broken JSON, after the bad signature), and when.
+    expect(after.lastError).toEqual({ message: expect.any(String), at: expect.any(String), status: "rejected" });
+    expect(after.lastError!.message).not.toMatch(/signature|unauthori[sz]ed/i);
+    expect(after.lastError!.message.length).toBeGreaterThan(0);
+    expect(Date.parse(after.lastError!.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(Date.parse(after.lastDeliveryAt!)).toBeGreaterThan(Date.now() - 60_000);
     expect(JSON.stringify(answer.body)).not.toContain(source.secret);
     expect((await list(other.keys.admin)).body.items).toEqual([]);

@@ -62,6 +62,10 @@ const integrationSchema = z.object({
 export const integrationSummarySchema = integrationSchema.extend({
   deliveries24h: z.number().int().describe("deliveries in the last 24 hours"),
   errors24h: z.number().int().describe("rejected or failed deliveries in the last 24 hours"),
+  lastError: z
+    .object({ message: z.string().describe("why the delivery was rejected or failed"), at: timestamp, status: z.enum(["rejected", "failed"]) })
+    .nullable()
+    .describe("the newest rejected or failed delivery of the last 24 hours, null when there was none"),
 });
 
 const setupSnippetSchema = z.object({

@@ -35,6 +35,8 @@ export function toIntegrationView(row: typeof integration.$inferSelect): Integra
 export interface IntegrationSummary extends IntegrationView {
   deliveries24h: number;
   errors24h: number;
+  /** The newest rejected or failed delivery of the last 24 hours: why, and when. */
+  lastError: { message: string; at: string; status: "rejected" | "failed" } | null;
 }
 
 export interface IntegrationWithSetup extends IntegrationView {
