@@ -34,6 +34,10 @@ const ORDER: Array<{ earlier: KeyTimeField; later: KeyTimeField }> = [
   { earlier: "mitigatedAt", later: "resolvedAt" },
 ];
 
+function utc(date: Date): string {
+  return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
+}
+
 /** How far ahead of the server's clock a browser's may run before a time counts as future. */
 const CLOCK_SKEW_MS = 60_000;
 
@@ -64,9 +68,9 @@ export function checkKeyTimes(times: KeyTimes, changed: readonly EditableKeyTime
       // Blame the field being set; when both are being set, blame the later one.
       if (field === earlier && (changed as readonly string[]).includes(later)) continue;
       if (field === later && value.getTime() < otherValue.getTime()) {
-        problems.push({ field, message: `${KEY_TIME_LABELS[field]} before ${KEY_TIME_LABELS[other]} (${otherValue.toISOString()})` });
+        problems.push({ field, message: `${KEY_TIME_LABELS[field]} before ${KEY_TIME_LABELS[other]} (${utc(otherValue)})` });
       } else if (field === earlier && value.getTime() > otherValue.getTime()) {
-        problems.push({ field, message: `${KEY_TIME_LABELS[field]} after ${KEY_TIME_LABELS[other]} (${otherValue.toISOString()})` });
+        problems.push({ field, message: `${KEY_TIME_LABELS[field]} after ${KEY_TIME_LABELS[other]} (${utc(otherValue)})` });
       }
     }
   }

@@ -3,6 +3,7 @@ import { checkKeyTimes, type KeyTimes } from "@/lib/core/incident-key-times";
 
 const NOW = new Date("2024-03-01T12:00:00.000Z");
 const min = (m: number) => new Date(NOW.getTime() + m * 60_000);
+const utc = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 19)} UTC`;
 const TIMES: KeyTimes = {
   occurredAt: min(-60),
   detectedAt: min(-50),
@@ -28,24 +29,24 @@ describe("key times a responder sets", () => {
 
   it("refuses a mitigation before detection and after resolution", () => {
     expect(checkKeyTimes({ ...TIMES, mitigatedAt: min(-55) }, ["mitigatedAt"], NOW)).toEqual([
-      { field: "mitigatedAt", message: `mitigated before detected (${min(-50).toISOString()})` },
+      { field: "mitigatedAt", message: `mitigated before detected (${utc(min(-50))})` },
     ]);
     expect(checkKeyTimes({ ...TIMES, mitigatedAt: min(-5) }, ["mitigatedAt"], NOW)).toEqual([
-      { field: "mitigatedAt", message: `mitigated after resolved (${min(-10).toISOString()})` },
+      { field: "mitigatedAt", message: `mitigated after resolved (${utc(min(-10))})` },
     ]);
   });
 
   it("refuses an acknowledgement before the incident occurred", () => {
     const problems = checkKeyTimes({ ...TIMES, acknowledgedAt: min(-70) }, ["acknowledgedAt"], NOW);
     expect(problems.map((p) => p.message)).toEqual([
-      `acknowledged before occurred (${min(-60).toISOString()})`,
-      `acknowledged before detected (${min(-50).toISOString()})`,
+      `acknowledged before occurred (${utc(min(-60))})`,
+      `acknowledged before detected (${utc(min(-50))})`,
     ]);
   });
 
   it("blames the later field when both of a pair are set, and judges only the fields being set", () => {
     expect(checkKeyTimes({ ...TIMES, awareAt: min(-20), classifiedAt: min(-30) }, ["awareAt", "classifiedAt"], NOW)).toEqual([
-      { field: "classifiedAt", message: `classified before aware (${min(-20).toISOString()})` },
+      { field: "classifiedAt", message: `classified before aware (${utc(min(-20))})` },
     ]);
     // An old record out of order does not block setting an unrelated time.
     expect(checkKeyTimes({ ...TIMES, detectedAt: min(-70), acknowledgedAt: min(-40) }, ["acknowledgedAt"], NOW)).toEqual([]);
