@@ -10,16 +10,16 @@ const SERVICES_SHOWN = 2;
 
 export function IncidentTable({ incidents, now, serviceNames }: { incidents: IncidentView[]; now: Date; serviceNames: Record<string, string> }) {
   return (
-    <Table className="min-w-[56rem] table-fixed">
+    <Table className="min-w-[60rem] table-fixed">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead className="sticky left-0 z-10 w-20 bg-card">Ref</TableHead>
           <TableHead>Title</TableHead>
           <TableHead className="w-20">Severity</TableHead>
           <TableHead className="w-32">Status</TableHead>
-          <TableHead className="w-40">Services</TableHead>
-          <TableHead className="w-32">Commander</TableHead>
-          <TableHead className="w-32">Declared</TableHead>
+          <TableHead className="w-36">Services</TableHead>
+          <TableHead className="w-36">Commander</TableHead>
+          <TableHead className="w-36">Declared</TableHead>
           <TableHead className="w-20 text-right">Duration</TableHead>
         </TableRow>
       </TableHeader>
@@ -63,8 +63,15 @@ export function IncidentTable({ incidents, now, serviceNames }: { incidents: Inc
                   )}
                 </div>
               </TableCell>
-              <TableCell className="truncate whitespace-nowrap">
-                {incident.roles.commander ? incident.roles.commander.name : <span className="text-muted-foreground">Unassigned</span>}
+              <TableCell>
+                {/* Whole names: they wrap onto a second line rather than being cut off. */}
+                {incident.roles.commander ? (
+                  <span data-testid="incident-commander" className="line-clamp-2 break-words" title={incident.roles.commander.name}>
+                    {incident.roles.commander.name}
+                  </span>
+                ) : (
+                  <span className="text-muted-foreground">Unassigned</span>
+                )}
               </TableCell>
               <TableCell className="text-xs">
                 <Timestamp value={incident.createdAt} layout="stacked" precision="minutes" />
