@@ -37,7 +37,7 @@ export function columnWeights(columns: string[], rows: string[][]): number[] {
     const longest = Math.max(0, ...cells.map((t) => t.length));
     // Short texts (times, names) should fit on one line: their share has a little room to spare.
     // A word cannot wrap (URLs, identifiers): its column gets room for all of it.
-    return Math.max(8, longestWord(c) + 2, ...cells.map((t) => longestWord(t) * 1.2), longest <= 28 ? longest * 1.2 : Math.min(60, longest));
+    return Math.max(8, longestWord(c) + 2, ...cells.map((t) => longestWord(t) * 1.2), longest <= 28 ? longest * 1.35 : Math.min(60, longest));
   });
 }
 
