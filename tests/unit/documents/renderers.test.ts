@@ -222,7 +222,7 @@ describe("a document a compliance officer would file", async () => {
   });
 
   it("prints human labels and the responder's note, never identifiers", () => {
-    const text = published.join("\n");
+    const text = published.join("\n").replace(/\s+/g, " ");
     expect(text).toContain("Status change");
     expect(text).toContain("Failed over to the replica; writes recovered");
     expect(text).not.toMatch(/status_change|in_progress/);
