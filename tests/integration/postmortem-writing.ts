@@ -13,7 +13,7 @@ import { savePostmortemState } from "@/lib/services/postmortems/save-postmortem-
 import { COLLAB_FIELD } from "@/lib/services/postmortems/views";
 
 /** The document with a line of the author's under each section heading named. */
-export function withSectionsWritten(doc: PostmortemDoc, sections: string[]): PostmortemDoc {
+function withSectionsWritten(doc: PostmortemDoc, sections: string[]): PostmortemDoc {
   const content: JSONContent[] = [];
   for (const node of doc.content ?? []) {
     content.push(node);
