@@ -56,11 +56,27 @@ test("a responder declares an incident, runs it to resolved, and the audit log s
   );
   expect(order.every((position) => position >= 0), `every status change on the timeline:\n${timelineText}`).toBe(true);
 
+  // Key times a status move cannot know are set by hand, in UTC, checked against the facts
+  // (audited as incident.updated, like the commander and severity changes above).
+  const times = (await (await page.request.get(`/api/v1/incidents/${ref}`)).json()) as { occurredAt: string; resolvedAt: string };
+  const utcInput = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+  const classifiedAt = utcInput(Math.ceil(Date.parse(times.resolvedAt) / 1000) * 1000);
+  await page.getByRole("button", { name: "Edit key times" }).click();
+  const keyTimes = page.getByRole("dialog", { name: `Key times of ${ref}` });
+  await keyTimes.getByLabel("Aware (UTC)").fill(utcInput(Date.parse(times.occurredAt) - 3_600_000));
+  await keyTimes.getByRole("button", { name: "Save key times" }).click();
+  await expect(keyTimes.getByText(/^Aware before occurred/)).toBeVisible();
+  await keyTimes.getByRole("button", { name: "Clear aware time" }).click();
+  await keyTimes.getByLabel("Classified (UTC)").fill(classifiedAt);
+  await keyTimes.getByRole("button", { name: "Save key times" }).click();
+  await expect(keyTimes).toHaveCount(0);
+  await expect(incident.timeline.getByText(`Classified time set to ${classifiedAt.replace("T", " ")} UTC`)).toBeVisible();
+
   const audit = new AuditLogPage(page);
   await audit.openFromNavigation();
   await expect(page.getByText("Chain verified")).toBeVisible();
   const target = new RegExp(`${ref}\\b|${body.id}`);
-  for (const [action, count] of [["incident.declared", 1], ["incident.note_added", 1], ["incident.status_changed", 3]] as const) {
+  for (const [action, count] of [["incident.declared", 1], ["incident.note_added", 1], ["incident.status_changed", 3], ["incident.updated", 3]] as const) {
     await expect(audit.rows(action, target).first()).toBeVisible();
     await expect(audit.rows(action, target)).toHaveCount(count);
   }
