@@ -90,7 +90,8 @@ test("the timeline grows with the page, keeps the composer in reach, and still p
   expect(scrollBoxes, "scroll boxes inside the timeline").toBe(0);
   // Mid-timeline, the composer is on screen (sticky at the bottom).
   await expect(incident.noteBox).toBeInViewport();
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  // The end of the timeline (the side column may run on below it).
+  await status.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await expect(events.last()).toBeInViewport();
   await expect(events.last()).toHaveAttribute("aria-posinset", String(count));
   await expect(incident.noteBox).toBeInViewport();
@@ -121,7 +122,7 @@ test("the timeline grows with the page, keeps the composer in reach, and still p
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await expect(status).toHaveText(`Showing ${total} events`, { timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await status.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await expect(incident.timeline.getByText(`probe note ${NOTES}`, { exact: true })).toBeInViewport();
   expect(await events.count(), "rows in the DOM").toBeLessThan(100);
 });
@@ -154,9 +155,11 @@ test("the demo's published postmortem and its action items are there on first lo
   await expect(approvals).toContainText("local");
   await expect(approvals).toContainText("UTC");
 
+  // The page opens on overdue items: the open follow-up is one.
   await page.goto("/action-items");
-  await expect(page.getByRole("row").filter({ hasText: "PLAT-880" })).toContainText("Done");
   await expect(page.getByRole("row").filter({ hasText: "PLAT-881" })).toContainText("Open");
+  await page.getByRole("link", { name: "All", exact: true }).click();
+  await expect(page.getByRole("row").filter({ hasText: "PLAT-880" })).toContainText("Done");
 });
 
 test("a runbook reads as a page: breadcrumb, one title, quiet delete, checklists without bullets; sync lives in settings", async ({ page }) => {
@@ -222,7 +225,7 @@ test("settings open on the organisation, deliveries say which clock, and an inte
   await expect(details).toContainText("Demo Bank");
   await expect(details).toContainText("demo");
   await expect(details).toContainText("Admin");
-  await expect(page.getByRole("main").getByRole("link", { name: /API keys/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "More settings" }).getByRole("link", { name: /API keys/ })).toBeVisible();
 
   await page.goto("/settings/deliveries");
   await expect(page.locator("time").first()).toContainText("local");

@@ -103,8 +103,11 @@ export async function seedDemoPostmortem(ctx: ServiceContext): Promise<void> {
   await savePostmortemState(ctx.db, created.id, { ydocUpdate, content, text: documentText(content), editorUserIds: [author.actor.id!] });
 
   const owner = (people: ServiceContext) => people.actor.id!;
-  const paging = await createActionItem(author, target.ref, { title: "PLAT-880 Page on certificates expiring within 14 days", owner: owner(author), priority: "P1" });
-  await createActionItem(author, target.ref, { title: "PLAT-881 Rotation job updates every consumer of a rotated secret", owner: owner(editor), priority: "P2" });
+  // Due a week and a month after the incident: the first is done, the second is overdue, so
+  // the action-item page (which opens on overdue items) has something to show.
+  const dueAfter = (days: number) => new Date(Date.parse(target.resolvedAt ?? target.createdAt) + days * 86_400_000).toISOString().slice(0, 10);
+  const paging = await createActionItem(author, target.ref, { title: "PLAT-880 Page on certificates expiring within 14 days", owner: owner(author), priority: "P1", dueDate: dueAfter(7) });
+  await createActionItem(author, target.ref, { title: "PLAT-881 Rotation job updates every consumer of a rotated secret", owner: owner(editor), priority: "P2", dueDate: dueAfter(30) });
   await updateActionItem(editor, paging.id, { status: "done" });
 
   await submitPostmortem(author, created.id);

@@ -15,6 +15,7 @@ import { DEMO_POSTMORTEM_INCIDENT } from "@/db/seed/demo-postmortem";
 import { emptyRequiredSections } from "@/lib/documents/required-sections";
 import { builtinTemplate } from "@/lib/documents/templates/builtin-templates";
 import { listActionItems } from "@/lib/services/action-items/list-action-items";
+import { listOrganizationActionItems } from "@/lib/services/action-items/list-organization-action-items";
 import { getPostmortem } from "@/lib/services/postmortems/get-postmortem";
 import { listPostmortems } from "@/lib/services/postmortems/list-postmortems";
 
@@ -157,6 +158,9 @@ describe("demo seed", () => {
     const { items } = await listActionItems(ctx, target.ref);
     expect(items.map((i) => i.status).sort()).toEqual(["done", "open"]);
     for (const item of items) expect(item.owner).not.toBeNull();
+    // The action-item page opens on overdue items: the open one is among them.
+    const overdue = await listOrganizationActionItems(ctx, { overdue: "true" });
+    expect(overdue.items.map((i) => i.id)).toEqual(items.filter((i) => i.status === "open").map((i) => i.id));
   });
 
   it("changes nothing when run a second time", async () => {
