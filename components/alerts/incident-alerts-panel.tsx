@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { BookOpen, CheckCircle2, ExternalLink, LoaderCircle, MessageSquarePlus, TriangleAlert, Unlink } from "lucide-react";
+import { CheckCircle2, LoaderCircle, MessageSquarePlus, TriangleAlert, Unlink } from "lucide-react";
 import { toast } from "sonner";
 import { apiFetch, type ListPage } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,7 @@ import { AlertSeverityBadge, AlertStatusBadge } from "./alert-severity-badge";
 import { AttachAlertDialog } from "./attach-alert-dialog";
 import type { AlertView } from "./alert-types";
 import { incidentAlertsKey, TRIAGE_ALERTS_KEY } from "./alert-query-keys";
-import { ExternalTextLink } from "./external-text-link";
+import { AlertSourceLinks } from "./alert-source-links";
 
 export interface IncidentAlertsPanelProps {
   incidentId: string;
@@ -137,18 +137,7 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
                 </dd>
               </dl>
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                {alert.runbookUrl && (
-                  <ExternalTextLink href={alert.runbookUrl}>
-                    <BookOpen aria-hidden className="size-3.5" />
-                    Runbook
-                  </ExternalTextLink>
-                )}
-                {alert.generatorUrl && (
-                  <ExternalTextLink href={alert.generatorUrl}>
-                    <ExternalLink aria-hidden className="size-3.5" />
-                    Source
-                  </ExternalTextLink>
-                )}
+                <AlertSourceLinks alert={alert} />
                 {canWrite && incidentEnded && alert.status === "firing" && (
                   <Button
                     variant="outline"

@@ -1,7 +1,6 @@
-import { BookOpen, ExternalLink } from "lucide-react";
 import { Timestamp } from "@/components/time/timestamp";
 import { AlertLabels } from "./alert-labels";
-import { ExternalTextLink } from "./external-text-link";
+import { AlertSourceLinks } from "./alert-source-links";
 import { AlertSeverityBadge } from "./alert-severity-badge";
 import { AttachToIncidentDialog, type OpenIncidentOption } from "./attach-to-incident-dialog";
 import { DeclareFromAlertDialog } from "./declare-from-alert-dialog";
@@ -86,18 +85,7 @@ export function TriageAlertCard({
           <span className="font-medium text-foreground">Why it is here:</span> {reason ?? "Not routed yet."}
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          {alert.runbookUrl && (
-            <ExternalTextLink href={alert.runbookUrl}>
-              <BookOpen aria-hidden className="size-3.5" />
-              Runbook
-            </ExternalTextLink>
-          )}
-          {alert.generatorUrl && (
-            <ExternalTextLink href={alert.generatorUrl}>
-              <ExternalLink aria-hidden className="size-3.5" />
-              Source
-            </ExternalTextLink>
-          )}
+          <AlertSourceLinks alert={alert} />
         </div>
       </div>
     </article>

@@ -1,6 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { alert, incident, service } from "@/db/schema";
 import type { Queryable } from "@/db/client";
+import { formatIncidentRef } from "@/lib/core/incident-reference";
+import { NotFoundError } from "../errors";
+import { findIncident } from "../incidents/find-incident";
 import { toAlertView, type AlertRow, type AlertView } from "./views";
 
 /** Views for alert rows with two lookups, whatever their number. */
@@ -19,4 +22,19 @@ export async function loadAlertViews(db: Queryable, rows: AlertRow[]): Promise<A
 export async function loadAlertView(db: Queryable, alertId: string): Promise<AlertView> {
   const [row] = await db.select().from(alert).where(eq(alert.id, alertId));
   return (await loadAlertViews(db, [row!]))[0]!;
+}
+
+/**
+ * An incident and one of its alerts, the alert row locked for the change the caller makes;
+ * "not found" when the alert belongs to another incident or organisation.
+ */
+export async function findIncidentAlertForUpdate(tx: Queryable, organizationId: string, idOrRef: string, alertId: string) {
+  const owner = await findIncident(tx, organizationId, idOrRef, true);
+  const [row] = await tx
+    .select()
+    .from(alert)
+    .where(and(eq(alert.id, alertId), eq(alert.organizationId, organizationId), eq(alert.incidentId, owner.id)))
+    .for("update");
+  if (!row) throw new NotFoundError(`Alert ${alertId} on ${formatIncidentRef(owner.number)}`);
+  return { owner, row };
 }

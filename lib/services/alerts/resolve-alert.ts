@@ -1,13 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { alert, incident } from "@/db/schema";
-import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError } from "../errors";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { appendTimelineEvent } from "../incidents/append-timeline-event";
-import { findIncident } from "../incidents/find-incident";
-import { loadAlertView } from "./internal";
+import { findIncidentAlertForUpdate, loadAlertView } from "./internal";
 import type { AlertView } from "./views";
 
 /**
@@ -19,13 +17,7 @@ import type { AlertView } from "./views";
 export async function resolveAlert(ctx: ServiceContext, idOrRef: string, alertId: string): Promise<AlertView> {
   requirePermission(ctx, "incident:write");
   return withTransaction(ctx, async (tx) => {
-    const owner = await findIncident(tx, ctx.organizationId, idOrRef, true);
-    const [row] = await tx
-      .select()
-      .from(alert)
-      .where(and(eq(alert.id, alertId), eq(alert.organizationId, ctx.organizationId), eq(alert.incidentId, owner.id)))
-      .for("update");
-    if (!row) throw new NotFoundError(`Alert ${alertId} on ${formatIncidentRef(owner.number)}`);
+    const { owner, row } = await findIncidentAlertForUpdate(tx, ctx.organizationId, idOrRef, alertId);
     if (row.status !== "firing") throw new ConflictError(`${row.name} is already resolved.`, "alert_not_firing");
     const now = new Date();
     await tx.update(alert).set({ status: "resolved", endsAt: now }).where(eq(alert.id, row.id));
