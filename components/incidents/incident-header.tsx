@@ -1,5 +1,6 @@
 import { FileText } from "lucide-react";
 import Link from "next/link";
+import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { SeverityBadge } from "@/components/severity-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS } from "@/lib/core/incident-roles";
@@ -12,19 +13,7 @@ import { TitleEditor } from "./title-editor";
 export function IncidentHeader({ incident, renderedAt, canWrite }: { incident: IncidentView; renderedAt: number; canWrite: boolean }) {
   return (
     <header className="flex flex-col gap-3">
-      <nav aria-label="Breadcrumb" className="text-xs text-muted-foreground">
-        <ol className="flex items-center gap-1.5">
-          <li>
-            <Link href="/incidents" className="rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring">
-              Incidents
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page" className="font-mono">
-            {incident.ref}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb crumbs={[{ label: "Incidents", href: "/incidents" }, { label: incident.ref, className: "font-mono" }]} />
       <div className="flex items-start gap-1">
         <h1 className="text-xl font-semibold leading-tight tracking-tight text-balance sm:text-2xl">
           <span className="text-muted-foreground">{incident.ref}</span> · {incident.title}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Breadcrumb, type Crumb } from "@/components/shell/breadcrumb";
 import { Pencil } from "lucide-react";
 import { notFound } from "next/navigation";
 import { getPageContext } from "@/lib/auth/page-context";
@@ -78,32 +79,6 @@ export default async function RunbookPage({ params, searchParams }: { params: Pr
 }
 
 function RunbookBreadcrumb({ id, title, editing = false }: { id: string; title: string; editing?: boolean }) {
-  const link = "rounded-sm outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring";
-  return (
-    <nav aria-label="Breadcrumb" className="mb-2 text-xs text-muted-foreground">
-      <ol className="flex min-w-0 items-center gap-1.5">
-        <li>
-          <Link href="/runbooks" className={link}>
-            Runbooks
-          </Link>
-        </li>
-        <li aria-hidden>/</li>
-        <li aria-current={editing ? undefined : "page"} className="min-w-0 truncate">
-          {editing ? (
-            <Link href={`/runbooks/${id}`} className={link}>
-              {title}
-            </Link>
-          ) : (
-            title
-          )}
-        </li>
-        {editing && (
-          <>
-            <li aria-hidden>/</li>
-            <li aria-current="page">Edit</li>
-          </>
-        )}
-      </ol>
-    </nav>
-  );
+  const crumbs: Crumb[] = [{ label: "Runbooks", href: "/runbooks" }, { label: title, href: `/runbooks/${id}` }];
+  return <Breadcrumb className="mb-2" crumbs={editing ? [...crumbs, { label: "Edit" }] : crumbs} />;
 }

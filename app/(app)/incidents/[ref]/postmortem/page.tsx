@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumb } from "@/components/shell/breadcrumb";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { LazyPostmortemEditor } from "@/components/postmortem/lazy-postmortem-editor";
@@ -51,23 +51,9 @@ export default async function PostmortemPage({ params }: PostmortemPageProps) {
 
   const header = (
     <header className="flex flex-col gap-1">
-      <nav aria-label="Breadcrumb" className="text-xs text-muted-foreground">
-        <ol className="flex items-center gap-1.5">
-          <li>
-            <Link href="/incidents" className="hover:text-foreground">
-              Incidents
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li>
-            <Link href={`/incidents/${incident.ref}`} className="font-mono hover:text-foreground">
-              {incident.ref}
-            </Link>
-          </li>
-          <li aria-hidden>/</li>
-          <li aria-current="page">Postmortem</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        crumbs={[{ label: "Incidents", href: "/incidents" }, { label: incident.ref, href: `/incidents/${incident.ref}`, className: "font-mono" }, { label: "Postmortem" }]}
+      />
       <h1 className="text-xl font-semibold tracking-tight sm:text-2xl">
         Postmortem: <span className="text-muted-foreground">{incident.ref}</span> · {incident.title}
       </h1>
