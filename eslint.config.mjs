@@ -39,7 +39,7 @@ const componentImports = [
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "node_modules/**", "db/migrations/**", "playwright-report/**", "test-results/**", "bench/out/**", ".data/**"]),
+  globalIgnores([".next/**", ".next-*/**", "out/**", "build/**", "next-env.d.ts", "node_modules/**", "db/migrations/**", "playwright-report/**", "test-results/**", "bench/out/**", ".data/**", "dist/**"]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],

@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // The database drivers and the logger hold process-wide state (the PGlite instance, the
   // postgres pool) that server.ts creates; bundling them would give Next.js its own copies.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "pino-pretty", "proper-lockfile"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pino", "pino-pretty", "proper-lockfile", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -17,7 +17,7 @@ const MAX_LINES = 450;
 const BANNED_NAMES = new Set(["utils", "util", "helpers", "helper", "misc"]);
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
 // Generated, vendored or produced by tools; not ours to lay out.
-const IGNORED = new Set([".git", ".next", "node_modules", ".data", "db/migrations", "playwright-report", "test-results", "bench/out", "out", "build"]);
+const IGNORED = new Set([".git", ".next", "node_modules", ".data", "db/migrations", "playwright-report", "test-results", "bench/out", "out", "build", "dist"]);
 /** Files of a domain folder that are not verbs. */
 const DOMAIN_MODULES = new Set(["inputs", "views", "internal", "index"]);
 /** Packages that talk to another system over the network: only lib/integrations may use them. */

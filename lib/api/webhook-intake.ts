@@ -1,4 +1,5 @@
 import { receiveWebhook } from "@/lib/services/ingest/receive-webhook";
+import { logbookMetrics, type DeliveryMetricOutcome } from "@/lib/observability/metrics";
 import { errorResponse, toErrorResponse, type RequestLine } from "./http";
 
 /**
@@ -13,12 +14,20 @@ export async function answerDelivery(
   readBody: () => Promise<Uint8Array>,
   request: RequestLine,
 ): Promise<Response> {
+  const started = performance.now();
+  const metrics = logbookMetrics();
+  const count = (kind: string, outcome: DeliveryMetricOutcome) => {
+    metrics.deliveries.inc({ kind, outcome });
+    metrics.ingestSeconds.observe({ kind, outcome }, (performance.now() - started) / 1000);
+  };
   try {
     const body = await readBody();
     const outcome = await receiveWebhook(integrationId, { headers, body, receivedAt: new Date() });
     if ("code" in outcome) {
+      count(outcome.source, outcome.status === 401 ? "rejected" : "malformed");
       return errorResponse(outcome.status, outcome.code, outcome.reason, { delivery: outcome.deliveryId });
     }
+    count(outcome.source, outcome.duplicate ? "duplicate" : "accepted");
     // no-transform: compressing an answer of a few bytes costs more than sending it (a zlib
     // stream per response was a tenth of the server's time under load).
     return Response.json(
@@ -26,6 +35,9 @@ export async function answerDelivery(
       { status: outcome.status, headers: { "cache-control": "no-store, no-transform" } },
     );
   } catch (error) {
-    return toErrorResponse(error, request);
+    const answer = toErrorResponse(error, request);
+    // Unknown integrations (404) and oversized bodies (413) have no kind to count under.
+    count("unknown", answer.status >= 500 ? "error" : "malformed");
+    return answer;
   }
 }

@@ -4,6 +4,7 @@ import { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer, type RawData } from "ws";
 import type { Database } from "@/db/client";
 import { logger } from "@/lib/logger";
+import { countCollabConnectionsWith } from "@/lib/observability/metrics";
 import type { CollabContext } from "./collab-context";
 import { Authentication } from "./extensions/authentication";
 import { Logging } from "./extensions/logging";
@@ -58,6 +59,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  countCollabConnectionsWith(() => hocuspocus.getConnectionsCount());
 
   return {
     hocuspocus,

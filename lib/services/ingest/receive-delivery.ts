@@ -11,6 +11,7 @@ import { decryptIntegrationSecret } from "../integration-secrets";
 import { cachedServiceResolver } from "../service-resolver";
 import { SIGNATURE_REJECTION, storeAcceptedDelivery } from "./internal";
 import type { DeliveryOutcome } from "./views";
+import type { IntegrationKind } from "../integrations/views";
 
 /** Headers kept with a delivery: everything but credentials. */
 function storableHeaders(headers: Record<string, string>): Record<string, string> {
@@ -52,7 +53,7 @@ export async function receiveDelivery(db: Queryable, integrationId: string, raw:
     await db.insert(webhookDelivery).values({ ...base, id, status: storedStatus, error });
     // The deliveries page and the integrations' error counts follow refusals live too.
     await publishLiveEvent(db, { organizationId: source.organizationId, type: "delivery", id });
-    return { status, deliveryId: id, code, reason } as const;
+    return { status, source: source.kind as IntegrationKind, deliveryId: id, code, reason } as const;
   };
 
   // A replay was verified when it first arrived; its stored headers carry no credentials.
@@ -79,8 +80,8 @@ export async function receiveDelivery(db: Queryable, integrationId: string, raw:
   // A redelivery is kept, as a duplicate, so the deliveries page shows the sender retrying.
   if (!accepted) await db.insert(webhookDelivery).values({ ...base, id, status: "duplicate", dedupKey: parsed.dedupKey, eventType: parsed.eventType, error: null });
   const outcome: DeliveryOutcome = accepted
-    ? { status: 202, deliveryId: id, duplicate: false, events: parsed.events.length }
-    : { status: 200, deliveryId: id, duplicate: true, events: 0 };
+    ? { status: 202, source: source.kind as IntegrationKind, deliveryId: id, duplicate: false, events: parsed.events.length }
+    : { status: 200, source: source.kind as IntegrationKind, deliveryId: id, duplicate: true, events: 0 };
   await touchLastDelivery(db, source.id, raw.receivedAt);
   return outcome;
 }

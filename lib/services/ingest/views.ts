@@ -50,6 +50,7 @@ export function toDeliveryView(row: DeliveryRow, source: { name: string; kind: s
 }
 
 /** What the webhook endpoint answers the sender (lib/api/webhook-intake.ts). */
+/** `source` is the integration's kind, for the intake's metrics; the answer body leaves it out. */
 export type DeliveryOutcome =
-  | { status: 202 | 200; deliveryId: string; duplicate: boolean; events: number }
-  | { status: 401 | 422; deliveryId: string; code: string; reason: string };
+  | { status: 202 | 200; source: IntegrationKind; deliveryId: string; duplicate: boolean; events: number }
+  | { status: 401 | 422; source: IntegrationKind; deliveryId: string; code: string; reason: string };

@@ -136,6 +136,28 @@ describe("the overlays side by side", () => {
   });
 });
 
+describe("the monitoring component (production)", () => {
+  const manifests = render("production");
+
+  it("scrapes /metrics from the web Service", () => {
+    const monitor = only(manifests, "ServiceMonitor", "logbook-web");
+    const service = only(manifests, "Service", "logbook-web");
+    expect(selects(monitor.spec.selector.matchLabels, (service.metadata as { labels: Record<string, string> }).labels)).toBe(true);
+    expect(monitor.spec.endpoints).toContainEqual(expect.objectContaining({ port: service.spec.ports[0].name, path: "/metrics" }));
+  });
+
+  it("alerts only on metrics that Logbook exports", () => {
+    const exported = new Set([...readFileSync(path.join(ROOT, "lib/observability/metrics.ts"), "utf8").matchAll(/name: "(logbook_[a-z_]+)"/g)].map((m) => m[1]));
+    const rules = only(manifests, "PrometheusRule", "logbook").spec.groups.flatMap((group: { rules: Array<{ alert: string; expr: string }> }) => group.rules);
+    expect(rules.length).toBeGreaterThan(3);
+    for (const rule of rules) {
+      const used = [...rule.expr.matchAll(/\b(logbook_[a-z_]+)/g)].map((m) => m[1]!.replace(/_(bucket|count|sum)$/, ""));
+      expect(used.length, rule.alert).toBeGreaterThan(0);
+      for (const name of used) expect(exported, `${rule.alert} uses ${name}`).toContain(name);
+    }
+  });
+});
+
 describe("the Flux example", () => {
   const kustomization = parseAllDocuments(readFileSync(path.join(ROOT, "deploy/flux/kustomization.yaml"), "utf8"))[0]!.toJS() as Manifest;
   const source = parseAllDocuments(readFileSync(path.join(ROOT, "deploy/flux/gitrepository.yaml"), "utf8"))[0]!.toJS() as Manifest;

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/http";
 import { requirePermission } from "@/lib/services/context";
 import { subscribeToLiveEvents } from "@/lib/live/live-hub";
+import { logbookMetrics } from "@/lib/observability/metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,13 @@ export const GET = apiRoute(async (ctx, request) => {
         send(`event: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n`);
       });
       const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
+      const connections = logbookMetrics().liveConnections;
+      connections.inc();
+      let open = true;
       cleanup = () => {
+        if (!open) return;
+        open = false;
+        connections.dec();
         clearInterval(heartbeat);
         unsubscribe();
       };

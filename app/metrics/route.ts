@@ -1,0 +1,5 @@
+import { answerMetricsScrape } from "@/lib/observability/metrics-endpoint";
+
+export const dynamic = "force-dynamic";
+
+export const GET = (request: Request) => answerMetricsScrape(request);
