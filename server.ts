@@ -49,7 +49,7 @@ async function main() {
     const app = next({ dev, hostname: "localhost", port: config.PORT, httpServer: server });
     await app.prepare();
     handle = app.getRequestHandler();
-    collab = createCollabServer({ db: database.db });
+    collab = createCollabServer({ db: database.db, redisUrl: config.REDIS_URL });
     server.on("upgrade", (req, socket, head) => void collab!.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => server!.listen(config.PORT, config.HOST, resolve));
     const url = `http://localhost:${config.PORT}`;

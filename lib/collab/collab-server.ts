@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { Hocuspocus } from "@hocuspocus/server";
+import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { Redis as RedisSync } from "@hocuspocus/extension-redis";
+import RedisClient from "ioredis";
 import { WebSocketServer, type RawData } from "ws";
 import type { Database } from "@/db/client";
 import { logger } from "@/lib/logger";
@@ -16,6 +18,13 @@ const COLLAB_PATH = "/collab";
 export interface CollabServerOptions {
   db: Database;
   store?: PostmortemStore;
+  /**
+   * With several web instances, editors of one postmortem may be connected to different
+   * instances: Redis (REDIS_URL) relays their updates and awareness between instances, and
+   * its lock lets one instance store each change. Without it, one instance serves
+   * collaboration, as on a laptop.
+   */
+  redisUrl?: string;
   /** ms of quiet before a store; Hocuspocus debounces per document */
   debounce?: number;
   maxDebounce?: number;
@@ -55,7 +64,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     maxDebounce: options.maxDebounce ?? 10_000,
     // Keep the document in memory until its pending store has run (then unload).
     unloadImmediately: false,
-    extensions: [new Logging(), new Authentication({ db: options.db, store }), persistence],
+    extensions: [
+      new Logging(),
+      new Authentication({ db: options.db, store }),
+      ...(options.redisUrl ? [redisSync(options.redisUrl)] : []),
+      persistence,
+    ],
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
@@ -82,4 +96,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function redisSync(url: string): Extension {
+  return new RedisSync({
+    // ioredis takes redis:// and rediss:// URLs with credentials and database number.
+    createClient: () => {
+      const client = new RedisClient(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+      client.on("error", (err) => logger.warn({ err }, "collaboration Redis connection error"));
+      return client;
+    },
+    prefix: "logbook:collab",
+  });
 }

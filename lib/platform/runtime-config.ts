@@ -23,6 +23,8 @@ const envSchema = z.object({
         .min(1, "name at least one role"),
     ),
   LOGBOOK_SEED: z.enum(["demo", "none"]).default("demo"),
+  // Collaboration across several web instances (lib/collab/collab-server.ts).
+  REDIS_URL: z.string().url("must be a redis:// or rediss:// URL").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -74,7 +74,7 @@ describe("GET /metrics", () => {
   it("reports the process itself and never an organisation", async () => {
     const text = (await scrape()).text;
     expect(sample(text, "logbook_process_resident_memory_bytes")).toBeGreaterThan(0);
-    expect(text).not.toContain(org.organizationId);
+    expect(text).not.toContain(org.id);
     // Logbook's metrics live in a registry of their own, not prom-client's global one.
     expect(await defaultRegistry.metrics()).not.toContain("logbook_deliveries_total");
   });

@@ -11,7 +11,7 @@ import { parseAllDocuments } from "yaml";
 
 // Rendered YAML has no static type; each test reads the fields it checks and asserts them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string> }; spec?: any; rules?: any[]; subjects?: any[]; roleRef?: any; data?: Record<string, string> };
+type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: any; rules?: any[]; subjects?: any[]; roleRef?: any; data?: Record<string, string> };
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const OVERLAYS = { staging: "logbook-staging", production: "logbook" } as const;
@@ -142,7 +142,7 @@ describe("the monitoring component (production)", () => {
   it("scrapes /metrics from the web Service", () => {
     const monitor = only(manifests, "ServiceMonitor", "logbook-web");
     const service = only(manifests, "Service", "logbook-web");
-    expect(selects(monitor.spec.selector.matchLabels, (service.metadata as { labels: Record<string, string> }).labels)).toBe(true);
+    expect(selects(monitor.spec.selector.matchLabels, service.metadata.labels ?? {})).toBe(true);
     expect(monitor.spec.endpoints).toContainEqual(expect.objectContaining({ port: service.spec.ports[0].name, path: "/metrics" }));
   });
 
