@@ -169,6 +169,11 @@ export const AUDIT_ACTIONS = {
   "service.created": defineAuditAction("service", nothing, serviceView),
   "service.updated": defineAuditAction("service", serviceView, serviceView.extend({ remapped: z.strictObject({ changes: count, alerts: count }) })),
   "team.created": defineAuditAction("team", nothing, teamView),
+  "catalog.imported": defineAuditAction(
+    "organization",
+    nothing,
+    z.strictObject({ source: z.string(), created: count, updated: count, unchanged: count, teamsCreated: count, skipped: count }),
+  ),
 
   // Ingest: integrations, deliveries, correlation
   "integration.created": defineAuditAction("integration", nothing, integrationView),

@@ -118,6 +118,7 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "service.created": { targetType: "service", after: service },
   "service.updated": { targetType: "service", before: service, after: { ...service, tier: 2, remapped: { changes: 4, alerts: 1 } } },
   "team.created": { targetType: "team", after: { id: "team-1", slug: "payments", name: "Payments", description: null, services: [], createdAt: AT } },
+  "catalog.imported": { targetType: "organization", after: { source: "https://backstage.example/api/catalog/entities", created: 4, updated: 1, unchanged: 7, teamsCreated: 2, skipped: 1 } },
   "integration.created": { targetType: "integration", after: integration },
   "integration.secret_set": { targetType: "integration", after: { ...integration, secretSource: "sender" } },
   "integration.secret_rotated": { targetType: "integration", after: { ...integration, secretRotatedAt: "2026-12-01T08:00:00.000Z" } },

@@ -59,3 +59,14 @@ export const updateServiceInput = z
   })
   .strict()
   .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });
+
+/** Exactly one of: a catalog to read (catalog-info.yaml or the catalog API), or the entities themselves. */
+export const importBackstageCatalogInput = z
+  .object({
+    catalogUrl: z.string().trim().url("must be an http(s) URL").refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL").optional(),
+    /** for the catalog API; else LOGBOOK_BACKSTAGE_TOKEN */
+    token: z.string().min(1).max(4096).optional(),
+    entities: z.array(z.unknown()).min(1, "give at least one entity").max(5000, "at most 5000 entities per import").optional(),
+  })
+  .strict()
+  .refine((v) => (v.catalogUrl === undefined) !== (v.entities === undefined), { message: "give either catalogUrl or entities", path: ["catalogUrl"] });

@@ -1,3 +1,4 @@
+import type { SkippedEntity } from "@/lib/catalog/backstage-entities";
 import type { service, team } from "@/db/schema";
 import type { ServiceMappings } from "@/db/schema/catalog";
 
@@ -45,4 +46,13 @@ export function toServiceView(row: typeof service.$inferSelect, teamSlug: string
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** What an import from Backstage did, service by service (slugs). */
+export interface BackstageImportResult {
+  created: string[];
+  updated: string[];
+  unchanged: string[];
+  teamsCreated: string[];
+  skipped: SkippedEntity[];
 }
