@@ -12,6 +12,13 @@ export const team = pgTable(
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     description: text("description"),
+    /** IANA time zone of the team's working day (insights count incidents outside it as off-hours) */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** working hours as minutes after local midnight: [start, end) */
+    workdayStartMinute: integer("workday_start_minute").notNull().default(540),
+    workdayEndMinute: integer("workday_end_minute").notNull().default(1020),
+    /** ISO days of the week the team works (1 = Monday … 7 = Sunday) */
+    workingDays: integer("working_days").array().notNull().default(sql`'{1,2,3,4,5}'::integer[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("team_org_slug_uq").on(t.organizationId, t.slug)],

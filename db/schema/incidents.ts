@@ -47,6 +47,9 @@ export const incident = pgTable(
     uniqueIndex("incident_org_external_uq").on(t.organizationId, t.externalId),
     index("incident_org_status_number_idx").on(t.organizationId, t.status, t.number),
     index("incident_org_severity_number_idx").on(t.organizationId, t.severity, t.number),
+    // Insights read incidents by when they started (a year by month) and the digest by when they resolved.
+    index("incident_org_occurred_idx").on(t.organizationId, t.occurredAt),
+    index("incident_org_resolved_idx").on(t.organizationId, t.resolvedAt),
   ],
 );
 

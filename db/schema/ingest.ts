@@ -50,6 +50,8 @@ export const alert = pgTable(
     runbookUrl: text("runbook_url"),
     summary: text("summary"),
     generatorUrl: text("generator_url"),
+    /** links the sender offers beside the alert, by name (Grafana: dashboard, panel, silence, image) */
+    links: jsonb("links").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull().defaultNow(),
@@ -64,6 +66,8 @@ export const alert = pgTable(
     // With last-seen: an incident's latest alert activity (correlation's grouping window) is
     // read from the index instead of from every alert of an alert storm.
     index("alert_incident_idx").on(t.incidentId, t.lastSeenAt),
+    // "Alerts that fired since yesterday" (the digest) reads alerts by when they started.
+    index("alert_org_starts_idx").on(t.organizationId, t.startsAt),
   ],
 );
 
@@ -111,7 +115,8 @@ export const incidentChangeMark = pgTable(
     markedBy: text("marked_by").notNull(),
     markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.incidentId, t.changeId] })],
+  // Change failure rate asks of each deployment whether any incident marked it.
+  (t) => [primaryKey({ columns: [t.incidentId, t.changeId] }), index("incident_change_mark_change_idx").on(t.changeId, t.mark)],
 );
 
 export const incidentLink = pgTable(

@@ -109,6 +109,8 @@ export const actionItem = pgTable(
     externalState: text("external_state"),
     syncedAt: timestamp("synced_at", { withTimezone: true }),
     syncError: text("sync_error"),
+    /** when it became done or won't-do (null while open): "closed on time" compares it with the due date */
+    completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
