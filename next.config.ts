@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/auth/security-headers";
+import { apiSecurityHeaders, securityHeaders } from "./lib/auth/security-headers";
 
 const nextConfig: NextConfig = {
   // The build directory can be moved (NEXT_DIST_DIR=.next-perf) so that a benchmark or a
@@ -14,7 +14,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV !== "production") }];
+    // Pages get their nonce-based Content-Security-Policy per request from proxy.ts.
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      { source: "/api/:path*", headers: apiSecurityHeaders() },
+    ];
   },
 };
 

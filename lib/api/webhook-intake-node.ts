@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { apiSecurityHeaders } from "@/lib/auth/security-headers";
 import { HttpError, MAX_BODY_BYTES } from "./http";
 import { answerDelivery } from "./webhook-intake";
 
 const INGEST_PATH = /^\/api\/ingest\/([A-Za-z0-9_-]{1,100})\/?(?:\?.*)?$/;
+
+/** The API's security headers (next.config.ts sends them on the Next route), computed once. */
+const SECURITY_HEADERS: Record<string, string> = Object.fromEntries(apiSecurityHeaders().map((h) => [h.key.toLowerCase(), h.value]));
 
 /** The body's exact bytes from a Node request, refusing more than `limit` (413). */
 function readNodeBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Uint8Array> {
@@ -44,12 +48,12 @@ export function serveWebhookIntake(req: IncomingMessage, res: ServerResponse, on
   void answerDelivery(match[1]!, headers, () => readNodeBody(req), { method: "POST", url: req.url ?? "" })
     .then(async (response) => {
       const body = Buffer.from(await response.arrayBuffer());
-      res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": String(body.byteLength) });
+      res.writeHead(response.status, { ...SECURITY_HEADERS, ...Object.fromEntries(response.headers), "content-length": String(body.byteLength) });
       res.end(body);
     })
     .catch((err: unknown) => {
       onError(err);
-      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS).end("Internal Server Error");
     });
   return true;
 }

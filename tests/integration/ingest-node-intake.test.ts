@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
 import { webhookDelivery } from "@/db/schema";
 import { serveWebhookIntake } from "@/lib/api/webhook-intake-node";
+import { apiSecurityHeaders } from "@/lib/auth/security-headers";
 import { createIntegration } from "@/lib/services/integrations/create-integration";
 import { amAlert, amGroup, hmacHex, type IngestTarget } from "./ingest-delivery";
 
@@ -70,6 +71,15 @@ describe("the server's webhook intake", () => {
     const stored = await database.db.select().from(webhookDelivery).where(eq(webhookDelivery.integrationId, alertmanager.id));
     expect(stored.map((d) => d.status).sort()).toEqual(["accepted", "duplicate", "rejected"]);
     expect(errors).toEqual([]);
+  });
+
+  it("sends the API's security headers, as the Next route does", async () => {
+    const accepted = await post(`/api/ingest/${alertmanager.id}`, JSON.stringify(amGroup([amAlert("HeadersAlert")])), { authorization: `Bearer ${alertmanager.secret}` });
+    const refused = await post(`/api/ingest/${alertmanager.id}`, "{}", { authorization: "Bearer wrong" });
+    for (const answer of [accepted, refused]) {
+      for (const { key, value } of apiSecurityHeaders()) expect(answer.headers.get(key)).toBe(value);
+    }
+    expect(refused.status).toBe(401);
   });
 
   it("leaves every other request to Next.js", async () => {

@@ -1,34 +1,45 @@
 import { describe, expect, it } from "vitest";
-import { securityHeaders } from "@/lib/auth/security-headers";
+import { apiSecurityHeaders, pageContentSecurityPolicy, securityHeaders } from "@/lib/auth/security-headers";
 import nextConfig from "@/next.config";
 
-function headerMap(dev: boolean): Map<string, string> {
-  return new Map(securityHeaders(dev).map((h) => [h.key.toLowerCase(), h.value]));
+function directivesOf(csp: string): Map<string, string[]> {
+  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
 }
 
 describe("security headers", () => {
-  it("forbid framing, sniffing and foreign scripts in production", () => {
-    const headers = headerMap(false);
-    const csp = headers.get("content-security-policy") ?? "";
-    const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
-    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
-    expect(directives.get("default-src")).toEqual(["'self'"]);
-    expect(directives.get("object-src")).toEqual(["'none'"]);
-    expect(directives.get("script-src")).not.toContain("'unsafe-eval'");
+  it("forbid framing and sniffing on every response", () => {
+    const headers = new Map(securityHeaders().map((h) => [h.key.toLowerCase(), h.value]));
     expect(headers.get("x-content-type-options")).toBe("nosniff");
     expect(headers.get("x-frame-options")).toBe("DENY");
     expect(headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
+  it("let a page run only the scripts that carry its nonce", () => {
+    const directives = directivesOf(pageContentSecurityPolicy("bm9uY2U=", false));
+    expect(directives.get("script-src")).toEqual(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]);
+    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(directives.get("default-src")).toEqual(["'self'"]);
+    expect(directives.get("object-src")).toEqual(["'none'"]);
+  });
+
   it("relax only what fast refresh needs in development", () => {
-    const csp = headerMap(true).get("content-security-policy") ?? "";
-    expect(csp).toContain("'unsafe-eval'");
+    const csp = pageContentSecurityPolicy("n", true);
+    expect(directivesOf(csp).get("script-src")).toContain("'unsafe-eval'");
+    expect(directivesOf(csp).get("script-src")).not.toContain("'unsafe-inline'");
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
-  it("are sent on every path by next.config", async () => {
+  it("let an API answer load nothing", () => {
+    const csp = apiSecurityHeaders().find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+    expect(directivesOf(csp).get("default-src")).toEqual(["'none'"]);
+  });
+
+  it("are sent on every path by next.config, with the API's policy under /api", async () => {
     const rules = await nextConfig.headers!();
-    expect(rules).toEqual([{ source: "/:path*", headers: expect.arrayContaining([{ key: "X-Content-Type-Options", value: "nosniff" }]) }]);
+    expect(rules).toEqual([
+      { source: "/:path*", headers: expect.arrayContaining([{ key: "X-Content-Type-Options", value: "nosniff" }]) },
+      { source: "/api/:path*", headers: expect.arrayContaining([expect.objectContaining({ key: "Content-Security-Policy" })]) },
+    ]);
     expect(nextConfig.poweredByHeader).toBe(false);
   });
 });
