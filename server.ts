@@ -10,6 +10,7 @@ import { periodicJobsFor } from "@/lib/jobs/definitions";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { logger } from "@/lib/logger";
 import { serveWebhookIntake } from "@/lib/api/webhook-intake-node";
+import { endLiveStreams } from "@/lib/live/live-hub";
 
 /**
  * One process: Next.js (pages and API), the job worker and the collaboration server
@@ -72,6 +73,9 @@ async function main() {
       // No new sockets now; pending collaborative edits are stored and their sockets closed
       // before waiting for connections to end and before the database goes away.
       await collab?.close().catch((err: unknown) => logger.error({ err }, "could not flush collaboration documents"));
+      // Live streams end cleanly, so browsers reconnect to another instance straight away.
+      const ended = endLiveStreams();
+      if (ended > 0) logger.info({ streams: ended }, "ended live-update streams");
       server.closeIdleConnections();
       // Live-update streams never end by themselves: give requests a moment, then cut them.
       const cut = setTimeout(() => server!.closeAllConnections(), 5_000);

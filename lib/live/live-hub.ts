@@ -4,8 +4,15 @@ import { logger } from "@/lib/logger";
 
 type Listener = (event: LiveEvent) => void;
 
+interface Subscriber {
+  organizationId: string;
+  listener: Listener;
+  /** Ends the subscriber's stream (a draining shutdown); its browser reconnects elsewhere. */
+  end?: () => void;
+}
+
 interface Hub {
-  listeners: Set<{ organizationId: string; listener: Listener }>;
+  listeners: Set<Subscriber>;
   started: Promise<void> | null;
 }
 
@@ -37,10 +44,23 @@ async function ensureListening(state: Hub): Promise<void> {
 }
 
 /** Subscribes to one organisation's live events; returns the unsubscribe function. */
-export async function subscribeToLiveEvents(organizationId: string, listener: Listener): Promise<() => void> {
+export async function subscribeToLiveEvents(organizationId: string, listener: Listener, end?: () => void): Promise<() => void> {
   const state = hub();
-  const entry = { organizationId, listener };
+  const entry: Subscriber = { organizationId, listener, end };
   state.listeners.add(entry);
   await ensureListening(state);
   return () => state.listeners.delete(entry);
+}
+
+/**
+ * Ends every live stream of this process, for a draining shutdown (SIGTERM): a stream never
+ * ends by itself, and a browser whose stream ends cleanly reconnects at once — through the
+ * load balancer, to an instance that stays — instead of waiting for the socket to be cut.
+ */
+export function endLiveStreams(): number {
+  const state = hub();
+  const ending = [...state.listeners];
+  state.listeners.clear();
+  for (const subscriber of ending) subscriber.end?.();
+  return ending.length;
 }

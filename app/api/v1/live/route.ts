@@ -14,6 +14,24 @@ export const GET = apiRoute(async (ctx, request) => {
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
+      const connections = logbookMetrics().liveConnections;
+      let open = true;
+      const timer: { heartbeat?: ReturnType<typeof setInterval> } = {};
+      let unsubscribe = () => {};
+      const close = () => {
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      };
+      cleanup = () => {
+        if (!open) return;
+        open = false;
+        connections.dec();
+        clearInterval(timer.heartbeat);
+        unsubscribe();
+      };
       const send = (text: string) => {
         try {
           controller.enqueue(encoder.encode(text));
@@ -21,29 +39,28 @@ export const GET = apiRoute(async (ctx, request) => {
           cleanup();
         }
       };
-      send(`retry: 2000\n: connected\n\n`);
-      const unsubscribe = await subscribeToLiveEvents(ctx.organizationId, (event) => {
-        const { organizationId: _org, ...visible } = event;
-        send(`event: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n`);
-      });
-      const heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
-      const connections = logbookMetrics().liveConnections;
       connections.inc();
-      let open = true;
-      cleanup = () => {
-        if (!open) return;
-        open = false;
-        connections.dec();
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
+      unsubscribe = await subscribeToLiveEvents(
+        ctx.organizationId,
+        (event) => {
+          const { organizationId: _org, ...visible } = event;
+          send(`event: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n`);
+        },
+        // The server is draining: reconnect soon (to another instance), then end the stream.
+        () => {
+          send(`retry: 250\n\n`);
+          cleanup();
+          close();
+        },
+      );
+      // Cancelled while subscribing: nothing else will unsubscribe.
+      if (!open) return unsubscribe();
+      // Only once subscribed: a client that has seen "connected" misses no later change.
+      send(`retry: 2000\n: connected\n\n`);
+      timer.heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
       request.signal.addEventListener("abort", () => {
         cleanup();
-        try {
-          controller.close();
-        } catch {
-          /* already closed */
-        }
+        close();
       });
     },
     cancel() {
