@@ -5,6 +5,7 @@ import { publicBaseUrl } from "@/lib/auth/base-url";
 import { createServiceContext, type ServiceContext } from "@/lib/services/context";
 import { fieldErrors, ServiceError } from "@/lib/services/errors";
 import { logger } from "@/lib/logger";
+import { jsonDepthProblem } from "@/lib/core/json-depth";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -29,6 +30,8 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new HttpError(415, "unsupported_media_type", "Send the body as application/json.");
   const text = await readBodyText(request, limit);
   if (text.trim() === "") throw new HttpError(400, "malformed_json", "The request body is empty; send a JSON object.");
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep) throw new HttpError(422, "validation_failed", `The request body is refused: ${tooDeep}.`);
   try {
     return JSON.parse(text);
   } catch (error) {

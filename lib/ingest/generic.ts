@@ -26,14 +26,19 @@ import { CHANGE_KINDS, type IngestAdapter, type NormalizedAlert, type Normalized
 const stringMap = z.record(z.string(), z.string());
 const text = z.string().nullish().transform((value) => presentText(value));
 
-const hintsSchema = z.looseObject({
-  labels: stringMap.optional(),
-  namespace: z.string().optional(),
-  repository: z.string().optional(),
-  fluxObject: z.string().optional(),
-  argoApplication: z.string().optional(),
-  serviceName: z.string().optional(),
-});
+/** Hints are kept with every change: a few labels and names, not a second payload. */
+const MAX_HINTS_CHARS = 8 * 1024;
+
+const hintsSchema = z
+  .looseObject({
+    labels: stringMap.optional(),
+    namespace: z.string().optional(),
+    repository: z.string().optional(),
+    fluxObject: z.string().optional(),
+    argoApplication: z.string().optional(),
+    serviceName: z.string().optional(),
+  })
+  .refine((hints) => JSON.stringify(hints).length <= MAX_HINTS_CHARS, `hints are over ${MAX_HINTS_CHARS} characters of JSON`);
 
 const common = {
   service: text,

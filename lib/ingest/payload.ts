@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { jsonDepthProblem } from "@/lib/core/json-depth";
 import { IngestParseError } from "./errors";
 
 /**
@@ -17,6 +18,8 @@ export function decodeJsonBody(body: Uint8Array): unknown {
     throw new IngestParseError("body is not valid UTF-8");
   }
   if (text.trim() === "") throw new IngestParseError("body is empty; expected a JSON document");
+  const tooDeep = jsonDepthProblem(text);
+  if (tooDeep) throw new IngestParseError(`body is refused: ${tooDeep}`);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

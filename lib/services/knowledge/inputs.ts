@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { incidentStatusSchema, severitySchema, timestampSchema } from "@/lib/services/input-primitives";
+import { jsonDepthProblem } from "@/lib/core/json-depth";
 
 const limitSchema = z.coerce.number().int().min(1).max(50).default(5);
 
@@ -47,6 +48,8 @@ export function parseNdjson(text: string): unknown[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => {
+      // A line nested too deeply fails on its own, like one that is not JSON.
+      if (jsonDepthProblem(line)) return new UnparsableLine();
       try {
         return JSON.parse(line) as unknown;
       } catch {
