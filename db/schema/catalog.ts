@@ -43,6 +43,8 @@ export const service = pgTable(
     teamId: text("team_id").references(() => team.id, { onDelete: "set null" }),
     tier: integer("tier"),
     supportsCriticalFunction: boolean("supports_critical_function").notNull().default(false),
+    /** how many clients use the service: the default base of DORA's "clients affected" share */
+    clientCount: integer("client_count"),
     labels: jsonb("labels").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
     repositories: jsonb("repositories").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** Extra ways ingest maps events here: Kubernetes namespaces, Flux objects, Argo CD apps. */

@@ -3,6 +3,14 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, time
 import { organization, user } from "./auth";
 import { service } from "./catalog";
 
+/** Codes of the DORA template's root-cause fields 4.1–4.3 and the text of 4.4. */
+export interface IncidentRootCause {
+  categories: string[];
+  details: string[];
+  additional: string[];
+  other?: string | null;
+}
+
 /** Per-organisation counters (incident references INC-1, INC-2, …) incremented under a row lock. */
 export const organizationCounter = pgTable(
   "organization_counter",
@@ -39,6 +47,8 @@ export const incident = pgTable(
     mitigatedAt: timestamp("mitigated_at", { withTimezone: true }),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /** structured root cause (DORA template 4.1–4.4 codes, lib/regulatory/root-causes.ts) */
+    rootCause: jsonb("root_cause").$type<IncidentRootCause>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

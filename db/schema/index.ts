@@ -8,3 +8,4 @@ export * from "./ingest";
 export * from "./postmortems";
 export * from "./knowledge";
 export * from "./jobs";
+export * from "./regulatory";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organization, user } from "./auth";
-import { incident } from "./incidents";
+import { incident, type IncidentRootCause } from "./incidents";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -46,6 +46,8 @@ export const postmortem = pgTable(
     text: text("text").notNull().default(""),
     /** users who have edited this revision (four eyes: none of them may approve it) */
     authorIds: jsonb("author_ids").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** the root cause the postmortem established (codes as on the incident); the final report prefers it */
+    rootCause: jsonb("root_cause").$type<IncidentRootCause>(),
     createdBy: text("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
