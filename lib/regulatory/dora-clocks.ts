@@ -15,7 +15,7 @@ import { addCalendarMonths, addHours, localTimeText, nonWorkingDay, noonOfNextWo
  * counterparties, trading venues and entities identified as essential or important.
  */
 
-const ART = "Art. 5 Delegated Regulation (EU) 2025/301";
+const art = (paragraph: string) => `Art. 5${paragraph} Delegated Regulation (EU) 2025/301`;
 const IF_LATE = `If it cannot be submitted in time, inform the competent authority before this time limit and explain why (Art. 5(3) Delegated Regulation (EU) 2025/301).`;
 const NO_RELIEF_TYPES = new Set<ClockEntity["entityType"]>(["credit_institution", "central_counterparty", "trading_venue"]);
 
@@ -38,10 +38,10 @@ function withWeekendRule(limit: Date, rule: string, entity: ClockEntity, report:
   const local = `${localTimeText(limit, entity.country)} is a ${closed.reason} in ${entity.country}`;
   if (!weekendReliefApplies(entity, report)) {
     const who = entity.significant ? "an entity identified as significant" : entity.entityType.replaceAll("_", " ");
-    return { dueAt: limit, rule: `${rule} ${local}, but the move to the next working day does not apply to the ${REPORT_TYPE_LABELS.dora[report]?.toLowerCase()} of ${who} (Art. 5(5)).`, movedFrom: null };
+    return { dueAt: limit, rule: `${rule} ${local}, but the move to the next working day does not apply to the ${REPORT_TYPE_LABELS.dora[report]?.toLowerCase()} of ${who} (${art("(5)")}).`, movedFrom: null };
   }
   const moved = noonOfNextWorkingDay(limit, entity.country);
-  return { dueAt: moved, rule: `${rule} ${local}, so it moves to 12:00 of the next working day, ${localTimeText(moved, entity.country)} (Art. 5(4)).`, movedFrom: limit };
+  return { dueAt: moved, rule: `${rule} ${local}, so it moves to 12:00 of the next working day, ${localTimeText(moved, entity.country)} (${art("(4)")}).`, movedFrom: limit };
 }
 
 function make(report: ReportType, anchor: { event: ClockAnchorEvent; at: Date }, limit: TimeLimit | null, rule: string, submittedAt: Date | null): Deadline {
@@ -62,12 +62,12 @@ function initialTimeLimit(awareAt: Date, majorAt: Date): { anchor: { event: Cloc
   const cap = addHours(awareAt, 24);
   const fourHours = addHours(majorAt, 4);
   if (majorAt.getTime() > cap.getTime()) {
-    return { anchor: { event: "classification_as_major", at: majorAt }, limit: fourHours, rule: `Classified as major more than 24 h after awareness: initial notification within 4 h of the classification (${ART}(2)).` };
+    return { anchor: { event: "classification_as_major", at: majorAt }, limit: fourHours, rule: `Classified as major more than 24 h after awareness: initial notification within 4 h of the classification (${art("(2)")}).` };
   }
   if (fourHours.getTime() <= cap.getTime()) {
-    return { anchor: { event: "classification_as_major", at: majorAt }, limit: fourHours, rule: `Initial notification within 4 h of classification as major (${ART}(1)(a)).` };
+    return { anchor: { event: "classification_as_major", at: majorAt }, limit: fourHours, rule: `Initial notification within 4 h of classification as major (${art("(1)(a)")}).` };
   }
-  return { anchor: { event: "awareness", at: awareAt }, limit: cap, rule: `Initial notification no later than 24 h after becoming aware of the incident, which comes before 4 h after the classification (${ART}(1)(a)).` };
+  return { anchor: { event: "awareness", at: awareAt }, limit: cap, rule: `Initial notification no later than 24 h after becoming aware of the incident, which comes before 4 h after the classification (${art("(1)(a)")}).` };
 }
 
 /** The DORA deadlines an incident's events give rise to, in order; none while it was never major. */
@@ -90,7 +90,7 @@ export function doraDeadlines(events: ClockEvents, entity: ClockEntity): Deadlin
 
   if (initialSubmitted) {
     const limit = addHours(initialSubmitted, 72);
-    const rule = `Intermediate report within 72 h of the initial notification's submission (${ART}(1)(b)).`;
+    const rule = `Intermediate report within 72 h of the initial notification's submission (${art("(1)(b)")}).`;
     const firstIntermediate = firstSubmission(events, "intermediate", initialSubmitted);
     deadlines.push(make("intermediate", { event: "initial_submitted", at: initialSubmitted }, withWeekendRule(limit, rule, entity, "intermediate"), rule, firstIntermediate));
 
@@ -105,7 +105,7 @@ export function doraDeadlines(events: ClockEvents, entity: ClockEntity): Deadlin
           "intermediate",
           { event: "regular_activities_recovered", at: recoveredAt },
           null,
-          `Regular activities recovered: updated intermediate report without undue delay (${ART}(1)(b)); the regulation sets no time limit in hours.`,
+          `Regular activities recovered: updated intermediate report without undue delay (${art("(1)(b)")}); the regulation sets no time limit in hours.`,
           update,
         ),
       );
@@ -114,7 +114,7 @@ export function doraDeadlines(events: ClockEvents, entity: ClockEntity): Deadlin
     const intermediates = events.submissions.filter((s) => s.report === "intermediate").map((s) => new Date(s.at));
     const latestIntermediate = intermediates.sort((a, b) => b.getTime() - a.getTime())[0];
     if (latestIntermediate && !updatePending) {
-      const rule = `Final report no later than one month after the latest intermediate report (${ART}(1)(c)).`;
+      const rule = `Final report no later than one month after the latest intermediate report (${art("(1)(c)")}).`;
       const final = firstSubmission(events, "final", latestIntermediate);
       deadlines.push(make("final", { event: "intermediate_submitted", at: latestIntermediate }, withWeekendRule(addCalendarMonths(latestIntermediate, 1), rule, entity, "final"), rule, final));
     }
