@@ -26,3 +26,17 @@ export const auditLog = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.seq] }), index("audit_log_org_at_idx").on(t.organizationId, t.at)],
 );
+
+/**
+ * The head of each organisation's chain, kept apart from the rows: the latest seq and hash,
+ * moved forward by a trigger on every audit insert (same transaction). Deleting the newest
+ * rows leaves the checkpoint ahead of them, so verify reports the truncated tail, and the
+ * next row continues from it, so a seq is never used twice. Triggers refuse moving it back,
+ * deleting it and TRUNCATE (see the custom migration).
+ */
+export const auditCheckpoint = pgTable("audit_checkpoint", {
+  organizationId: text("organization_id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  hash: text("hash").notNull(),
+  at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+});

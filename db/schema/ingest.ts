@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organization } from "./auth";
 import { service } from "./catalog";
 import { incident } from "./incidents";
@@ -21,6 +21,10 @@ export const webhookDelivery = pgTable(
     error: text("error"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull(),
     body: text("body").notNull(),
+    /** A delivery refused for its credentials keeps only the start of its body. */
+    bodyTruncated: boolean("body_truncated").notNull().default(false),
+    /** SHA-256 of the raw body: a replay of a signed body under a new delivery id is still a duplicate. */
+    bodyDigest: text("body_digest"),
     eventCount: integer("event_count").notNull().default(0),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     correlatedAt: timestamp("correlated_at", { withTimezone: true }),
@@ -28,6 +32,9 @@ export const webhookDelivery = pgTable(
   },
   (t) => [
     uniqueIndex("webhook_delivery_dedup_uq").on(t.integrationId, t.dedupKey).where(sql`status = 'accepted'`),
+    uniqueIndex("webhook_delivery_body_digest_uq").on(t.integrationId, t.bodyDigest).where(sql`status = 'accepted'`),
+    // For the retention job, which expires refused deliveries by age across organisations.
+    index("webhook_delivery_rejected_received_idx").on(t.receivedAt).where(sql`status = 'rejected'`),
     index("webhook_delivery_org_status_idx").on(t.organizationId, t.status, t.receivedAt),
   ],
 );
