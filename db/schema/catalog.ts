@@ -49,6 +49,9 @@ export const service = pgTable(
     repositories: jsonb("repositories").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     /** Extra ways ingest maps events here: Kubernetes namespaces, Flux objects, Argo CD apps. */
     mappings: jsonb("mappings").$type<ServiceMappings>().notNull().default(sql`'{}'::jsonb`),
+    /** The PagerDuty service and escalation policy that page for it (on-call panel, "Page on-call"). */
+    pagerdutyServiceId: text("pagerduty_service_id"),
+    pagerdutyEscalationPolicyId: text("pagerduty_escalation_policy_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,3 +9,5 @@ export * from "./postmortems";
 export * from "./knowledge";
 export * from "./jobs";
 export * from "./regulatory";
+export * from "./rollbacks";
+export * from "./paging";

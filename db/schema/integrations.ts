@@ -32,6 +32,8 @@ export const githubConnection = pgTable("github_connection", {
   apiUrl: text("api_url").notNull().default("https://api.github.com"),
   tokenEncrypted: text("token_encrypted").notNull(),
   account: text("account"),
+  /** Logbook members' GitHub logins by e-mail, so a revert pull request can ask the incident's commander to review. */
+  userLogins: jsonb("user_logins").$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
   createdBy: text("created_by").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
