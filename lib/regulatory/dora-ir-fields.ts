@@ -165,7 +165,10 @@ export function fieldAtPath(fields: ReportField[], path: string): ReportField | 
   return fields.find((f) => f.path === generic) ?? fields.find((f) => f.path === generic.replace(/\[\]$/, "")) ?? null;
 }
 
-/** The value at a catalogue path; "[]" reads the classification criterion that field belongs to, or the first element. */
+/**
+ * The value at a catalogue path. Through "[]" it reads the entry of the field's
+ * classification criterion, or the first element; field 2.5 gives every criterion's code.
+ */
 export function fieldValue(content: unknown, f: ReportField): unknown {
   let current: unknown[] = [content];
   for (const part of f.path.split(".")) {
