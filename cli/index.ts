@@ -98,7 +98,8 @@ program
       const verdict = await verifyOrganizationAuditChain(handle.db, org.id);
       if (verdict.ok) console.log(`OK: ${verdict.entries} entries, chain intact.`);
       else {
-        console.log(`BROKEN: the chain breaks at seq ${verdict.firstBroken} (checked ${verdict.entries} entries).`);
+        const what = verdict.reason === "truncated" ? `its newest entries were removed, from seq ${verdict.firstBroken} on` : `the chain breaks at seq ${verdict.firstBroken}`;
+        console.log(`BROKEN: ${what} (checked ${verdict.entries} entries).`);
         process.exitCode = 2;
       }
     }),

@@ -51,23 +51,40 @@ export interface ChainedEntry extends AuditContent {
   hash: string;
 }
 
-export type ChainVerdict = { ok: true; entries: number; firstBroken: null } | { ok: false; entries: number; firstBroken: number };
+/** The newest seq and hash of a chain, as the checkpoint outside the rows records it. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * `altered`: a row's content, link or seq does not match. `truncated`: the rows verify but
+ * end before the recorded head: the newest rows were deleted.
+ */
+export type ChainVerdict =
+  | { ok: true; entries: number; firstBroken: null }
+  | { ok: false; entries: number; firstBroken: number; reason: "altered" | "truncated" };
 
 /**
  * Walks a chain in seq order. A row is broken when its recorded previous hash is not the
- * one before it, its own hash does not match its content, or a seq is missing.
+ * one before it, its own hash does not match its content, or a seq is missing. With the
+ * head recorded outside the rows, a chain that verifies but stops short of it was truncated
+ * (the first missing seq is reported), and one that ends elsewhere was altered.
  */
-export function verifyAuditChain(entries: Iterable<ChainedEntry>): ChainVerdict {
+export function verifyAuditChain(entries: Iterable<ChainedEntry>, head: ChainHead | null = null): ChainVerdict {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
   for (const entry of entries) {
     count++;
     if (entry.seq !== expectedSeq || entry.prevHash !== prev || hashAuditEntry(prev, entry) !== entry.hash) {
-      return { ok: false, entries: count, firstBroken: entry.seq };
+      return { ok: false, entries: count, firstBroken: entry.seq, reason: "altered" };
     }
     prev = entry.hash;
     expectedSeq++;
   }
+  const lastSeq = expectedSeq - 1;
+  if (head && head.seq > lastSeq) return { ok: false, entries: count, firstBroken: lastSeq + 1, reason: "truncated" };
+  if (head && (head.seq < lastSeq || head.hash !== prev)) return { ok: false, entries: count, firstBroken: Math.min(head.seq + 1, lastSeq), reason: "altered" };
   return { ok: true, entries: count, firstBroken: null };
 }

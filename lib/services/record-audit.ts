@@ -1,5 +1,5 @@
-import { desc, eq, sql } from "drizzle-orm";
-import { auditLog } from "@/db/schema";
+import { eq, sql } from "drizzle-orm";
+import { auditCheckpoint, auditLog } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { GENESIS_HASH, hashAuditEntry, type AuditContent } from "@/lib/core/audit-chain";
 import type { Actor } from "@/lib/core/actor";
@@ -25,12 +25,12 @@ export type AuditEntryInput<A extends AuditAction = AuditAction> = {
  */
 export async function recordAudit<A extends AuditAction>(tx: Queryable, entry: AuditEntryInput<A>): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${"audit:" + entry.organizationId}, 0))`);
+  // The head is the checkpoint, not the newest row: after rows were deleted the chain still
+  // continues from where it was (the insert trigger refuses anything else).
   const [last] = await tx
-    .select({ seq: auditLog.seq, hash: auditLog.hash })
-    .from(auditLog)
-    .where(eq(auditLog.organizationId, entry.organizationId))
-    .orderBy(desc(auditLog.seq))
-    .limit(1);
+    .select({ seq: auditCheckpoint.seq, hash: auditCheckpoint.hash })
+    .from(auditCheckpoint)
+    .where(eq(auditCheckpoint.organizationId, entry.organizationId));
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
   const content: AuditContent = {

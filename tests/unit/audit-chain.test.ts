@@ -121,7 +121,7 @@ describe("audit chain verification", () => {
   it("detects a deleted row at the first seq after the gap", () => {
     const entries = chain(5);
     entries.splice(2, 1);
-    expect(verifyAuditChain(entries)).toEqual({ ok: false, entries: 3, firstBroken: 4 });
+    expect(verifyAuditChain(entries)).toEqual({ ok: false, entries: 3, firstBroken: 4, reason: "altered" });
     expect(verifyAuditChain(chain(5).slice(1))).toMatchObject({ ok: false, firstBroken: 2 });
   });
 
@@ -135,6 +135,21 @@ describe("audit chain verification", () => {
     const [first] = chain(1);
     const prevHash = "1".repeat(64);
     const rooted = { ...first!, prevHash, hash: hashAuditEntry(prevHash, first!) };
-    expect(verifyAuditChain([rooted])).toEqual({ ok: false, entries: 1, firstBroken: 1 });
+    expect(verifyAuditChain([rooted])).toEqual({ ok: false, entries: 1, firstBroken: 1, reason: "altered" });
+  });
+
+  it("reports a tail cut short of the recorded head as truncated, at the first missing seq", () => {
+    const full = chain(5);
+    const head = { seq: 5, hash: full[4]!.hash };
+    expect(verifyAuditChain(full, head)).toEqual({ ok: true, entries: 5, firstBroken: null });
+    expect(verifyAuditChain(full.slice(0, 3), head)).toEqual({ ok: false, entries: 3, firstBroken: 4, reason: "truncated" });
+    expect(verifyAuditChain([], head)).toEqual({ ok: false, entries: 0, firstBroken: 1, reason: "truncated" });
+  });
+
+  it("reports rows past the head, or a last row that is not the head, as altered", () => {
+    const full = chain(5);
+    expect(verifyAuditChain(full, { seq: 3, hash: full[2]!.hash })).toEqual({ ok: false, entries: 5, firstBroken: 4, reason: "altered" });
+    expect(verifyAuditChain(full, { seq: 5, hash: "f".repeat(64) })).toEqual({ ok: false, entries: 5, firstBroken: 5, reason: "altered" });
+    expect(verifyAuditChain(full, { seq: 0, hash: GENESIS_HASH })).toMatchObject({ ok: false, firstBroken: 1, reason: "altered" });
   });
 });

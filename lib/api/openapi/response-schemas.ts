@@ -151,7 +151,13 @@ export const correlationSettingsSchema = z.object({
   updatedAt: timestamp.nullable(),
 });
 
-export const verifySchema = z.object({ ok: z.boolean(), entries: z.number().int(), firstBroken: z.number().int().nullable() });
+export const verifySchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: z.number().int().nullable(),
+  /** Only when broken: `truncated` when the newest rows were removed (firstBroken is the first missing seq). */
+  reason: z.enum(["altered", "truncated"]).optional(),
+});
 
 export const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), database: z.enum(["pglite", "postgres"]), version: z.string() });
 
