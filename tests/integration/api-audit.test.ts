@@ -159,7 +159,7 @@ describe("the audit trail", () => {
     expect(csv.headers.get("content-type")).toContain("text/csv");
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="logbook-audit-.+\.csv"$/);
     const lines = csv.text.trimEnd().split("\n");
-    expect(lines[0]).toBe("seq,at,actor_type,actor_id,actor,action,target_type,target_id,before,after,ip,user_agent,prev_hash,hash");
+    expect(lines[0]).toBe("seq,at,actor_type,actor_id,actor,action,target_type,target_id,before,after,ip,user_agent,prev_hash,hash,checkpoint_signature");
     expect(lines).toHaveLength(entries + 1);
     expect(lines[1]).toMatch(/^1,/);
     expect(csv.headers.get("x-audit-entries")).toBe(String(entries));

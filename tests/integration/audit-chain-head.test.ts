@@ -5,6 +5,8 @@ import { createTestOrganization, type TestOrganization } from "@/db/test-factori
 import { resetAuth } from "@/lib/auth/better-auth";
 import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-organization-audit-chain";
 import { createTeam } from "@/lib/services/catalog/create-team";
+import { exportAuditLog } from "@/lib/services/audit/export-audit-log";
+import { verifyCheckpointSignature } from "@/lib/core/audit-checkpoint-signature";
 
 // The chain's head is kept outside its rows, so deleting the newest rows (as a superuser,
 // with every trigger disabled) is reported, and no seq is ever handed out twice.
@@ -55,6 +57,25 @@ describe("the audit chain's head", () => {
         [org.id, Number(seq) - 1, hash],
       ),
     ).rejects.toThrow(/does not continue the chain head/);
+  });
+
+  it("is exported with a signed checkpoint at its last row, checked with the public key alone", async () => {
+    const exported = JSON.parse((await exportAuditLog(org.as.compliance, { format: "json" })).body) as {
+      signing: { algorithm: string; publicKey: string; organizationId: string };
+      checkpoints: Array<{ seq: number; hash: string; signature: string }>;
+      entries: Array<{ seq: number; hash: string }>;
+    };
+    expect(exported.signing).toMatchObject({ algorithm: "Ed25519", organizationId: org.id });
+    const last = exported.entries.at(-1)!;
+    expect(exported.checkpoints).toEqual([{ seq: last.seq, hash: last.hash, signature: expect.any(String) }]);
+    const [checkpoint] = exported.checkpoints;
+    expect(verifyCheckpointSignature(exported.signing.publicKey, org.id, checkpoint!)).toBe(true);
+    expect(verifyCheckpointSignature(exported.signing.publicKey, org.id, { ...checkpoint!, hash: "0".repeat(64) })).toBe(false);
+    expect(verifyCheckpointSignature(exported.signing.publicKey, org.id, { ...checkpoint!, seq: checkpoint!.seq - 1 })).toBe(false);
+
+    const csv = (await exportAuditLog(org.as.compliance, { format: "csv" })).body.trimEnd().split("\n");
+    expect(csv[0]!.endsWith(",checkpoint_signature")).toBe(true);
+    expect(csv.at(-1)!.split(",").at(-1)).toMatch(/^[A-Za-z0-9+/]+=*$/);
   });
 
   // Last: they break the chain on purpose.
