@@ -1,4 +1,4 @@
-import { Activity, BellRing, Boxes, FileText, Gauge, GitCommitHorizontal, MessageSquare, PhoneCall, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
+import { Activity, BellRing, Boxes, FileText, Gauge, GitCommitHorizontal, GitPullRequestArrow, MessageSquare, PhoneCall, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 
 const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
@@ -12,6 +12,7 @@ const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
   alert: { icon: BellRing, className: "bg-sev1-muted text-sev1" },
   change: { icon: GitCommitHorizontal, className: "bg-success-muted text-success" },
   pagerduty: { icon: PhoneCall, className: "bg-success-muted text-success" },
+  rollback: { icon: GitPullRequestArrow, className: "bg-sev3-muted text-sev3" },
 };
 
 const FALLBACK = { icon: Activity, className: "bg-secondary text-secondary-foreground" };

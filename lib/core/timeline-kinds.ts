@@ -10,6 +10,7 @@ export const TIMELINE_KINDS = [
   "change",
   "pagerduty",
   "runbook",
+  "rollback",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   change: "Changes",
   pagerduty: "PagerDuty",
   runbook: "Runbooks",
+  rollback: "Rollbacks",
 };
 
 /** One event of a kind, as documents and exports name it ("Status change", not "status_change"). */
@@ -40,4 +42,5 @@ export const TIMELINE_KIND_NAMES: Record<TimelineKind, string> = {
   change: "Change",
   pagerduty: "PagerDuty",
   runbook: "Runbook",
+  rollback: "Rollback",
 };
