@@ -78,8 +78,8 @@ export function doraDeadlines(events: ClockEvents, entity: ClockEntity): Deadlin
   // The clock runs from the start of the latest run of "major" decisions: confirming a major
   // classification does not restart it.
   let runStart = lastMajorIndex;
-  while (runStart > 0 && classifications[runStart - 1].reportable) runStart--;
-  const majorAt = classifications[runStart].at;
+  while (runStart > 0 && classifications[runStart - 1]?.reportable) runStart--;
+  const majorAt = classifications[runStart]!.at;
   const reclassifiedAt = classifications.slice(lastMajorIndex + 1).find((c) => !c.reportable)?.at ?? null;
   const awareAt = new Date(events.awareAt);
 

@@ -46,7 +46,7 @@ export function opts(options: Record<string, string>): Array<{ value: string; la
 type Extra = Partial<Pick<ReportField, "options" | "requiredFor" | "requiredWhen" | "criterion">>;
 /** A field whose group is the number before the dot of its code. */
 export function field(code: string, name: string, path: string, type: ReportFieldType, extra: Extra = {}): ReportField {
-  return { code, name, group: code.split(".")[0], path, type, requiredFor: [], ...extra };
+  return { code, name, group: code.split(".")[0] ?? code, path, type, requiredFor: [], ...extra };
 }
 const crit = "incident.classificationTypes[]";
 const assets = "impactAssessment.affectedAssets";

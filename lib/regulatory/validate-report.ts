@@ -173,7 +173,7 @@ export function validateReport(regime: Regime, type: ReportType, content: unknow
 
 /** What the content still lacks to be submitted as the next report type (the editor's "still required for…"). */
 export function missingForNextReport(regime: Regime, type: ReportType, content: Record<string, unknown>): { next: ReportType; errors: ReportValidationError[] } | null {
-  const order = reportTypesOf(regime).filter((t) => t !== "reclassification");
+  const order: ReportType[] = reportTypesOf(regime).filter((t) => t !== "reclassification");
   const next = order[order.indexOf(type) + 1];
   if (!next) return null;
   const asNext = regime === "dora" ? { ...content, incidentSubmission: SUBMISSION_TYPES[next] } : content;

@@ -14,12 +14,12 @@ describe("recurring incidents (Delegated Regulation (EU) 2024/1772 Art. 8(2))", 
   it("two non-major incidents within 6 months with the same root cause that together meet the thresholds are one major incident", () => {
     const groups = detectRecurringIncidents([candidate("INC-1", "2026-01-10T10:00:00Z"), candidate("INC-7", "2026-03-02T10:00:00Z")], "2026-04-01T00:00:00Z");
     expect(groups).toHaveLength(1);
-    expect(groups[0].incidents).toEqual(["INC-1", "INC-7"]);
-    expect(groups[0].rootCause).toBe(cause);
-    expect(groups[0].combinedCriteria.clientsAffected).toBe(120_000);
-    expect(groups[0].combinedCriteria.serviceDowntimeHours).toBe(3);
-    expect(groups[0].classification.major).toBe(true);
-    expect(groups[0].classification.path[0]).toContain("Art. 8(2)");
+    expect(groups[0]!.incidents).toEqual(["INC-1", "INC-7"]);
+    expect(groups[0]!.rootCause).toBe(cause);
+    expect(groups[0]!.combinedCriteria.clientsAffected).toBe(120_000);
+    expect(groups[0]!.combinedCriteria.serviceDowntimeHours).toBe(3);
+    expect(groups[0]!.classification.major).toBe(true);
+    expect(groups[0]!.classification.path[0]).toContain("Art. 8(2)");
   });
   it("one incident alone is never a recurrence", () => {
     expect(detectRecurringIncidents([candidate("INC-1", "2026-03-10T10:00:00Z")], "2026-04-01T00:00:00Z")).toEqual([]);

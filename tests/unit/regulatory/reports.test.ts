@@ -178,7 +178,7 @@ describe("NIS2 and GDPR drafts", () => {
     expect(validateReport("gdpr", "initial", filled)).toEqual({ valid: true, errors: [] });
   });
   it("GDPR has no final report type", () => {
-    expect(validateReport("gdpr", "final", {}).errors[0].message).toContain("GDPR has no report of type \"final\"");
+    expect(validateReport("gdpr", "final", {}).errors[0]?.message).toContain("GDPR has no report of type \"final\"");
   });
   it("catalogues exist for every regime", () => {
     for (const regime of ["dora", "nis2", "gdpr"] as const) {
