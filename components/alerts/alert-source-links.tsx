@@ -1,4 +1,5 @@
-import { BookOpen, ExternalLink } from "lucide-react";
+import { BookOpen, ExternalLink, LayoutDashboard } from "lucide-react";
+import { GRAFANA_RANGED_LINKS, withGrafanaTimeRange, type TimeRange } from "@/lib/core/grafana-time-range";
 import type { AlertView } from "./alert-types";
 
 /** A small link to another tool (runbook, alert source), opening in a new tab. */
@@ -16,10 +17,29 @@ function ExternalTextLink({ href, children }: { href: string; children: React.Re
   );
 }
 
-/** An alert's runbook and its source (the rule or dashboard that fired it), where it has them. */
-export function AlertSourceLinks({ alert }: { alert: Pick<AlertView, "runbookUrl" | "generatorUrl"> }) {
+/**
+ * An alert's runbook, its source (the rule or dashboard that fired it) and the Grafana
+ * dashboard and panel it came with, where it has them. Given a time range (the incident's),
+ * the Grafana links open on it; otherwise on the alert's own episode.
+ */
+export function AlertSourceLinks({
+  alert,
+  timeRange,
+}: {
+  alert: Pick<AlertView, "runbookUrl" | "generatorUrl" | "links" | "startsAt" | "endsAt">;
+  timeRange?: TimeRange;
+}) {
+  const range = timeRange ?? { from: new Date(alert.startsAt), to: alert.endsAt ? new Date(alert.endsAt) : null };
   return (
     <>
+      {GRAFANA_RANGED_LINKS.map(({ name, label }) =>
+        alert.links[name] ? (
+          <ExternalTextLink key={name} href={withGrafanaTimeRange(alert.links[name], range)}>
+            <LayoutDashboard aria-hidden className="size-3.5" />
+            {label}
+          </ExternalTextLink>
+        ) : null,
+      )}
       {alert.runbookUrl && (
         <ExternalTextLink href={alert.runbookUrl}>
           <BookOpen aria-hidden className="size-3.5" />

@@ -22,6 +22,8 @@ export interface IncidentAlertsPanelProps {
   canWrite: boolean;
   /** the incident's status, told apart from each alert's own state */
   incidentStatus: string;
+  /** when the incident started and resolved (ISO; null while open): Grafana links open on it */
+  timeRange: { from: string; to: string | null };
 }
 
 /**
@@ -29,7 +31,8 @@ export interface IncidentAlertsPanelProps {
  * attach and detach them. Once the incident is resolved, alerts that still fire are called
  * out, with the two honest answers: note it on the timeline, or resolve the alert in Logbook.
  */
-export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt, canWrite, incidentStatus }: IncidentAlertsPanelProps) {
+export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt, canWrite, incidentStatus, timeRange }: IncidentAlertsPanelProps) {
+  const range = { from: new Date(timeRange.from), to: timeRange.to ? new Date(timeRange.to) : null };
   const queryClient = useQueryClient();
   const { refreshTail } = useTimelineSync(incidentRef);
   const alerts = useQuery({
@@ -137,7 +140,7 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
                 </dd>
               </dl>
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-                <AlertSourceLinks alert={alert} />
+                <AlertSourceLinks alert={alert} timeRange={range} />
                 {canWrite && incidentEnded && alert.status === "firing" && (
                   <Button
                     variant="outline"

@@ -54,6 +54,10 @@ export const teamViewSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   services: z.array(z.string()),
+  timeZone: z.string().describe("IANA time zone of the team's working day"),
+  workingHours: z
+    .object({ start: z.string().describe("HH:MM local"), end: z.string().describe("HH:MM local"), days: z.array(z.number().int()).describe("ISO weekdays, 1 = Monday") })
+    .describe("incidents starting outside these hours count as off-hours in insights"),
   createdAt: isoTimestampSchema,
 });
 

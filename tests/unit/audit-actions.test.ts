@@ -117,7 +117,7 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "incidents.imported": { targetType: "organization", after: { imported: 120, updated: 3, failed: 1 } },
   "service.created": { targetType: "service", after: service },
   "service.updated": { targetType: "service", before: service, after: { ...service, tier: 2, remapped: { changes: 4, alerts: 1 } } },
-  "team.created": { targetType: "team", after: { id: "team-1", slug: "payments", name: "Payments", description: null, services: [], createdAt: AT } },
+  "team.created": { targetType: "team", after: { id: "team-1", slug: "payments", name: "Payments", description: null, services: [], timeZone: "Europe/Oslo", workingHours: { start: "08:00", end: "16:00", days: [1, 2, 3, 4, 5] }, createdAt: AT } },
   "catalog.imported": { targetType: "organization", after: { source: "https://backstage.example/api/catalog/entities", created: 4, updated: 1, unchanged: 7, teamsCreated: 2, skipped: 1 } },
   "integration.created": { targetType: "integration", after: integration },
   "integration.secret_set": { targetType: "integration", after: { ...integration, secretSource: "sender" } },

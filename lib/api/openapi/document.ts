@@ -28,6 +28,7 @@ import {
   verifySchema,
 } from "./response-schemas";
 import { POSTMORTEM_PATHS, POSTMORTEM_SCHEMAS } from "./postmortem-paths";
+import { INSIGHTS_PATHS, INSIGHTS_SCHEMAS } from "./insights-paths";
 
 type JsonSchema = Record<string, unknown>;
 type Parameter = { name: string; in: "query" | "path"; required?: boolean; description?: string; schema: JsonSchema };
@@ -290,6 +291,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       ...INGEST_PATHS,
       ...POSTMORTEM_PATHS,
+      ...INSIGHTS_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },
     },
     components: {
@@ -317,6 +319,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         CorrelationSettings: json(correlationSettingsSchema),
         Health: json(healthSchema),
         ...POSTMORTEM_SCHEMAS,
+        ...INSIGHTS_SCHEMAS,
         Error: json(errorSchema),
         Page: json(pageOf(z.unknown())),
       },

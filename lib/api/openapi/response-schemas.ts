@@ -111,6 +111,7 @@ export const alertSchema = z.object({
   summary: z.string().nullable(),
   runbookUrl: z.string().nullable(),
   generatorUrl: z.string().nullable(),
+  links: z.record(z.string(), z.string()).describe("links the sender offers beside the alert, by name (Grafana: dashboard, panel, silence, image)"),
   startsAt: timestamp,
   endsAt: timestamp.nullable(),
   firstSeenAt: timestamp,

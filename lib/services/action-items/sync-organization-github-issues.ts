@@ -38,7 +38,7 @@ export async function syncOrganizationGitHubIssues(db: Database, organizationId:
         const closesItem = issue.state === "closed" && item.status !== "done" && item.status !== "wont_do";
         await tx
           .update(actionItem)
-          .set({ externalState: issue.state, syncedAt: new Date(), syncError: null, ...(closesItem ? { status: "done", updatedAt: new Date() } : {}) })
+          .set({ externalState: issue.state, syncedAt: new Date(), syncError: null, ...(closesItem ? { status: "done", completedAt: new Date(), updatedAt: new Date() } : {}) })
           .where(eq(actionItem.id, item.id));
         if (closesItem) {
           result.closed++;

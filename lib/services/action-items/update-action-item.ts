@@ -4,7 +4,7 @@ import { requirePermission, type ServiceContext, withTransaction } from "../cont
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { updateActionItemInput } from "./inputs";
-import { assertMember, findActionItem } from "./internal";
+import { assertMember, findActionItem, isFinished } from "./internal";
 import { loadActionItemViews, type ActionItemView } from "./views";
 
 const COLUMNS = { title: "title", description: "description", owner: "ownerId", dueDate: "dueDate", priority: "priority", status: "status" } as const;
@@ -26,9 +26,12 @@ export async function updateActionItem(ctx: ServiceContext, id: string, rawInput
       (set as Record<string, unknown>)[column] = value;
     }
     if (Object.keys(set).length === 0) return (await loadActionItemViews(tx, [current]))[0]!;
+    const now = new Date();
+    // When it was closed decides "closed on time" in insights; reopening clears it.
+    if (set.status !== undefined) set.completedAt = isFinished(set.status) ? (isFinished(current.status) ? current.completedAt : now) : null;
     const [row] = await tx
       .update(actionItem)
-      .set({ ...set, updatedAt: new Date() })
+      .set({ ...set, updatedAt: now })
       .where(eq(actionItem.id, current.id))
       .returning();
     await recordAudit(tx, { ...auditFrom(ctx), action: "action_item.updated", targetType: "action_item", targetId: current.id, before, after });

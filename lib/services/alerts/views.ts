@@ -17,6 +17,8 @@ export interface AlertView {
   summary: string | null;
   runbookUrl: string | null;
   generatorUrl: string | null;
+  /** links the sender offers beside the alert, by name (Grafana: dashboard, panel, silence, image) */
+  links: Record<string, string>;
   startsAt: string;
   endsAt: string | null;
   firstSeenAt: string;
@@ -42,6 +44,7 @@ export function toAlertView(row: AlertRow, serviceSlug: string | null, incidentN
     summary: row.summary,
     runbookUrl: row.runbookUrl,
     generatorUrl: row.generatorUrl,
+    links: row.links,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt?.toISOString() ?? null,
     firstSeenAt: row.firstSeenAt.toISOString(),

@@ -12,7 +12,17 @@ export async function createTeam(ctx: ServiceContext, rawInput: unknown): Promis
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx
       .insert(team)
-      .values({ id: randomUUID(), organizationId: ctx.organizationId, slug: input.slug, name: input.name, description: input.description ?? null })
+      .values({
+        id: randomUUID(),
+        organizationId: ctx.organizationId,
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? null,
+        ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+        ...(input.workingHours
+          ? { workdayStartMinute: input.workingHours.start, workdayEndMinute: input.workingHours.end, ...(input.workingHours.days ? { workingDays: [...new Set(input.workingHours.days)].sort((a, b) => a - b) } : {}) }
+          : {}),
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw new ConflictError(`A team with slug ${input.slug} already exists.`, "duplicate_slug");

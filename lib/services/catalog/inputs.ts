@@ -27,10 +27,29 @@ const serviceMappingsSchema = z
   })
   .strict();
 
+const KNOWN_TIME_ZONES = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 09:00")
+  .transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3)));
+
 export const createTeamInput = z.object({
   slug: slugSchema,
   name: z.string().trim().min(1, "is required").max(100),
   description: z.string().max(2000).optional(),
+  /** where the team works: insights count incidents that start outside its working hours as off-hours */
+  timeZone: z
+    .string()
+    .refine((zone) => KNOWN_TIME_ZONES.has(zone), "must be an IANA time zone such as Europe/Oslo")
+    .optional(),
+  workingHours: z
+    .object({
+      start: clockTime,
+      end: clockTime,
+      days: z.array(z.number().int().min(1).max(7)).min(1, "name at least one working day").max(7).optional(),
+    })
+    .refine((hours) => hours.end > hours.start, { message: "end must be after start", path: ["end"] })
+    .optional(),
 });
 
 export const createServiceInput = z.object({

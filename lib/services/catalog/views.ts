@@ -8,6 +8,8 @@ export interface TeamView {
   name: string;
   description: string | null;
   services: string[];
+  timeZone: string;
+  workingHours: { start: string; end: string; days: number[] };
   createdAt: string;
 }
 
@@ -27,8 +29,21 @@ export interface ServiceView {
   updatedAt: string;
 }
 
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
 export function toTeamView(row: typeof team.$inferSelect, services: string[]): TeamView {
-  return { id: row.id, slug: row.slug, name: row.name, description: row.description, services, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    services,
+    timeZone: row.timeZone,
+    workingHours: { start: clock(row.workdayStartMinute), end: clock(row.workdayEndMinute), days: row.workingDays },
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export function toServiceView(row: typeof service.$inferSelect, teamSlug: string | null): ServiceView {

@@ -76,7 +76,15 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
                 <IncidentControls incident={incident} members={members} services={services} />
               </Panel>
             )}
-            <IncidentAlertsPanel incidentId={incident.id} incidentRef={incident.ref} incidentStatus={incident.status} initial={alerts} loadedAt={renderedAt} canWrite={canWrite} />
+            <IncidentAlertsPanel
+              incidentId={incident.id}
+              incidentRef={incident.ref}
+              incidentStatus={incident.status}
+              timeRange={{ from: incident.occurredAt ?? incident.createdAt, to: incident.resolvedAt }}
+              initial={alerts}
+              loadedAt={renderedAt}
+              canWrite={canWrite}
+            />
             <IncidentKnowledgePanels incidentRef={incident.ref} canWrite={canWrite} />
             <Panel title="Key times" actions={canWrite ? <KeyTimesEditor incident={incident} /> : undefined}>
               <IncidentKeyTimes incident={incident} />

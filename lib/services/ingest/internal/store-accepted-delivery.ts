@@ -26,6 +26,8 @@ export interface AcceptedDelivery {
   receivedAt: Date;
   replayOf: string | null;
   dedupKey: string;
+  /** sha256 of the raw body; unique per integration among accepted deliveries, like the dedup key. */
+  bodyDigest: string;
   eventType: string;
   events: NormalizedEvent[];
 }
@@ -51,7 +53,7 @@ function latestPerFingerprint(alerts: NormalizedAlert[]): NormalizedAlert[] {
  * out-of-order delivery never moves an alert back in time); changes are inserted once per
  * external id. A delivery with nothing to correlate (only changes, or no events) is stored as
  * correlated already. Answers false, writing nothing, when the delivery is a redelivery (same
- * dedup key as an accepted one).
+ * dedup key or the same body as an accepted one).
  */
 export async function storeAcceptedDelivery(db: Queryable, delivery: AcceptedDelivery, resolveService: ServiceResolver): Promise<boolean> {
   const alerts = latestPerFingerprint(delivery.events.filter((e): e is NormalizedAlert => e.type === "alert")).map((a) => ({
@@ -66,6 +68,7 @@ export async function storeAcceptedDelivery(db: Queryable, delivery: AcceptedDel
     runbook_url: a.runbookUrl,
     summary: a.summary,
     generator_url: a.generatorUrl,
+    links: a.links ?? {},
     starts_at: a.startsAt.toISOString(),
     ends_at: a.endsAt?.toISOString() ?? null,
   }));
@@ -92,25 +95,26 @@ export async function storeAcceptedDelivery(db: Queryable, delivery: AcceptedDel
   const rows = await selectRows<{ id: string }>(
     db,
     sql`with d as (
-          insert into webhook_delivery (id, organization_id, integration_id, dedup_key, event_type, status, headers, body, event_count, received_at,
-                                        correlated_at, replay_of)
-          values (${delivery.id}, ${org}, ${integrationId}, ${delivery.dedupKey}, ${delivery.eventType}, 'accepted', ${JSON.stringify(delivery.headers)}::jsonb,
-                  ${delivery.body}, ${delivery.events.length}, ${delivery.receivedAt.toISOString()}::timestamptz,
+          insert into webhook_delivery (id, organization_id, integration_id, dedup_key, body_digest, event_type, status, headers, body, event_count,
+                                        received_at, correlated_at, replay_of)
+          values (${delivery.id}, ${org}, ${integrationId}, ${delivery.dedupKey}, ${delivery.bodyDigest}, ${delivery.eventType}, 'accepted',
+                  ${JSON.stringify(delivery.headers)}::jsonb, ${delivery.body}, ${delivery.events.length}, ${delivery.receivedAt.toISOString()}::timestamptz,
                   case when ${correlate} then null else now() end, ${delivery.replayOf})
+          -- either unique index (dedup key, body digest) makes it a redelivery
           on conflict do nothing
           returning id),
         a as (
           insert into alert (id, organization_id, integration_id, fingerprint, name, status, severity, service_id, labels, annotations,
-                             runbook_url, summary, generator_url, starts_at, ends_at, first_seen_at, last_seen_at)
+                             runbook_url, summary, generator_url, links, starts_at, ends_at, first_seen_at, last_seen_at)
           select x.id, ${org}, ${integrationId}, x.fingerprint, x.name, x.status, x.severity, x.service_id, x.labels, x.annotations,
-                 x.runbook_url, x.summary, x.generator_url, x.starts_at, x.ends_at, now(), now()
+                 x.runbook_url, x.summary, x.generator_url, x.links, x.starts_at, x.ends_at, now(), now()
           from jsonb_to_recordset(${JSON.stringify(alerts)}::jsonb) as x(id text, fingerprint text, name text, status text, severity text, service_id text,
-                 labels jsonb, annotations jsonb, runbook_url text, summary text, generator_url text, starts_at timestamptz, ends_at timestamptz)
+                 labels jsonb, annotations jsonb, runbook_url text, summary text, generator_url text, links jsonb, starts_at timestamptz, ends_at timestamptz)
           where exists (select 1 from d)
           on conflict (organization_id, fingerprint) do update set
             name = excluded.name, status = excluded.status, severity = excluded.severity, service_id = excluded.service_id,
             labels = excluded.labels, annotations = excluded.annotations, runbook_url = excluded.runbook_url, summary = excluded.summary,
-            generator_url = excluded.generator_url, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
+            generator_url = excluded.generator_url, links = excluded.links, starts_at = excluded.starts_at, ends_at = excluded.ends_at,
             last_seen_at = excluded.last_seen_at, integration_id = excluded.integration_id
           where alert.starts_at <= excluded.starts_at),
         c as (

@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { selectRows } from "@/db/raw-queries";
+import type { InsightsView } from "../views";
+import { incidentsInRange, type IncidentFilter } from "./incident-metrics";
+
+interface Row {
+  team_grouped: number;
+  key: string | null;
+  open: number;
+  overdue: number;
+  closed_on_time: number;
+  closed_late: number;
+}
+
+/**
+ * The action items of the incidents asked about, per owning team (an item counts for every
+ * team owning one of its incident's services, and once in the total). Open is open or in
+ * progress; overdue is open past its due date (UTC); closed (done or won't do) is on time
+ * when it was closed on or before its due date, or has none.
+ */
+export async function actionItemCounts(db: Queryable, filter: IncidentFilter, now: Date): Promise<InsightsView["actionItems"]> {
+  const today = now.toISOString().slice(0, 10);
+  const rows = await selectRows<Row>(
+    db,
+    sql`with items as (
+          select a.id, a.status, a.due_date, (a.completed_at at time zone 'UTC')::date as closed_on, g.slug as team
+          from incident i join action_item a on a.incident_id = i.id
+          left join lateral (
+            select distinct t.slug from incident_service x join service s on s.id = x.service_id join team t on t.id = s.team_id where x.incident_id = i.id
+          ) g on true
+          where ${incidentsInRange(filter)})
+        select grouping(team) as team_grouped, team as key,
+               count(distinct id) filter (where status in ('open', 'in_progress'))::int as open,
+               count(distinct id) filter (where status in ('open', 'in_progress') and due_date < ${today}::date)::int as overdue,
+               count(distinct id) filter (where status in ('done', 'wont_do') and closed_on is not null and (due_date is null or closed_on <= due_date))::int as closed_on_time,
+               count(distinct id) filter (where status in ('done', 'wont_do') and closed_on > due_date)::int as closed_late
+        from items group by grouping sets ((), (team)) order by 1, 2 nulls last`,
+  );
+  const counts = (row: Row | undefined) => ({
+    open: Number(row?.open ?? 0),
+    overdue: Number(row?.overdue ?? 0),
+    closedOnTime: Number(row?.closed_on_time ?? 0),
+    closedLate: Number(row?.closed_late ?? 0),
+  });
+  return {
+    ...counts(rows.find((r) => Number(r.team_grouped) === 1)),
+    byTeam: rows.filter((r) => Number(r.team_grouped) === 0).map((r) => ({ key: r.key, ...counts(r) })),
+  };
+}

@@ -1,0 +1,74 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { selectRows } from "@/db/raw-queries";
+import { CAUSE_MARKS, DEPLOYMENT_KINDS } from "@/lib/insights/change-outcomes";
+import type { DeliveryHealthView, InsightsView } from "../views";
+import type { IncidentFilter } from "./incident-metrics";
+import { oneOf, serviceInScope } from "./scope";
+
+interface Row {
+  dimension: "total" | "service" | "team" | "month";
+  key: string | null;
+  deployments: number;
+  failed: number;
+  recovery_median: number | null;
+  recovery_p90: number | null;
+  recovery_n: number;
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * Delivery health from the change feed, in one statement (grouping sets: the total, per
+ * service, per team, per month). A deployment failed when a responder marked it suspect or
+ * culprit on an incident (of the severities asked); its recovery time runs from the
+ * deployment to the resolution of the last of those incidents, missing while one is open.
+ */
+export async function deliveryHealth(db: Queryable, filter: IncidentFilter): Promise<InsightsView["changes"]> {
+  const severity = filter.severities?.length ? oneOf(sql`i.severity`, filter.severities) : sql`true`;
+  const rows = await selectRows<Row>(
+    db,
+    sql`with caused as (
+          select m.change_id,
+                 case when bool_and(i.resolved_at is not null) then max(i.resolved_at) end as recovered_at
+          from incident_change_mark m join incident i on i.id = m.incident_id
+          where i.organization_id = ${filter.scope.organizationId} and ${oneOf(sql`m.mark`, CAUSE_MARKS)} and ${severity}
+          group by m.change_id),
+        d as (
+          select s.slug as service, t.slug as team, date_trunc('month', c.occurred_at at time zone 'UTC') as month,
+                 f.change_id is not null as failed,
+                 extract(epoch from (f.recovered_at - c.occurred_at))::float8 as recovery
+          from change_event c
+          left join service s on s.id = c.service_id
+          left join team t on t.id = s.team_id
+          left join caused f on f.change_id = c.id
+          where c.organization_id = ${filter.scope.organizationId}
+            and c.occurred_at >= ${filter.from.toISOString()}::timestamptz and c.occurred_at < ${filter.to.toISOString()}::timestamptz
+            and ${oneOf(sql`c.kind`, DEPLOYMENT_KINDS)} and ${serviceInScope(sql`c.service_id`, filter.scope)})
+        select case when grouping(service) = 0 then 'service' when grouping(team) = 0 then 'team' when grouping(month) = 0 then 'month' else 'total' end as dimension,
+               coalesce(service, team, to_char(month, 'YYYY-MM')) as key,
+               count(*)::int as deployments, count(*) filter (where failed)::int as failed,
+               percentile_cont(0.5) within group (order by recovery) as recovery_median,
+               percentile_cont(0.9) within group (order by recovery) as recovery_p90,
+               count(recovery)::int as recovery_n
+        from d group by grouping sets ((), (service), (team), (month))
+        order by 1, 2 nulls last`,
+  );
+  const weeks = Math.max(1, (filter.to.getTime() - filter.from.getTime()) / WEEK_MS);
+  const view = (row: Row | undefined, key: string | null): DeliveryHealthView => {
+    const deployments = Number(row?.deployments ?? 0);
+    const failed = Number(row?.failed ?? 0);
+    const round = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(Number(value)));
+    return {
+      key,
+      deployments,
+      failedDeployments: failed,
+      changeFailureRate: deployments > 0 ? failed / deployments : null,
+      perWeek: Math.round((deployments / weeks) * 10) / 10,
+      recoveryTime: { median: round(row?.recovery_median), p90: round(row?.recovery_p90), n: Number(row?.recovery_n ?? 0) },
+    };
+  };
+  const of = (dimension: Row["dimension"]) => rows.filter((r) => r.dimension === dimension).map((r) => view(r, r.key));
+  const byMonth = of("month").map((month) => ({ ...month, perWeek: Math.round((month.deployments / (30.44 / 7)) * 10) / 10 }));
+  return { ...view(rows.find((r) => r.dimension === "total"), null), byService: of("service"), byTeam: of("team"), byMonth };
+}

@@ -1,0 +1,121 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { selectRows } from "@/db/raw-queries";
+import { KEY_TIME_METRICS, type DurationSummary, type InsightGrouping } from "@/lib/insights/key-time-metrics";
+import type { KeyTimeGroupView, TrendPoint } from "../views";
+import { incidentInScope, oneOf, seconds, type InsightScope } from "./scope";
+
+export interface IncidentFilter {
+  scope: InsightScope;
+  from: Date;
+  to: Date;
+  severities: readonly string[] | null;
+}
+
+/** The incidents a question is about: started in [from, to), of the severities and scope asked. */
+export function incidentsInRange(filter: IncidentFilter, alias = "i"): SQL {
+  const i = sql.raw(alias);
+  return sql.join(
+    [
+      sql`${i}.organization_id = ${filter.scope.organizationId}`,
+      sql`${i}.occurred_at >= ${filter.from.toISOString()}::timestamptz`,
+      sql`${i}.occurred_at < ${filter.to.toISOString()}::timestamptz`,
+      filter.severities?.length ? oneOf(sql`${i}.severity`, filter.severities) : sql`true`,
+      incidentInScope(sql`${i}.id`, filter.scope),
+    ],
+    sql` and `,
+  );
+}
+
+/** Calendar month (UTC) of a timestamp, as `YYYY-MM`. */
+export function monthOf(column: SQL): SQL {
+  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM')`;
+}
+
+/**
+ * Per incident: did it start outside the working hours of every team owning one of its
+ * services (in each team's own time zone)? Null when no team owns any of its services.
+ */
+const OFF_HOURS = sql`(
+  select bool_and(not (
+           extract(isodow from i.occurred_at at time zone t.time_zone)::int = any(t.working_days)
+           and (extract(hour from i.occurred_at at time zone t.time_zone) * 60 + extract(minute from i.occurred_at at time zone t.time_zone))
+               between t.workday_start_minute and t.workday_end_minute - 1))
+  from incident_service x join service s on s.id = x.service_id join team t on t.id = s.team_id
+  where x.incident_id = i.id)`;
+
+const GROUP_KEYS: Record<InsightGrouping, { key: SQL; from: SQL }> = {
+  severity: { key: sql`b.severity`, from: sql`base b` },
+  month: { key: monthOf(sql`b.occurred_at`), from: sql`base b` },
+  service: {
+    key: sql`s.slug`,
+    from: sql`base b left join incident_service x on x.incident_id = b.id left join service s on s.id = x.service_id`,
+  },
+  team: {
+    key: sql`g.slug`,
+    from: sql`base b left join lateral (
+      select distinct t.slug from incident_service x join service s on s.id = x.service_id join team t on t.id = s.team_id where x.incident_id = b.id
+    ) g on true`,
+  },
+};
+
+type Row = Record<string, number | string | null> & { key: string | null; incidents: number; off_hours: number; off_hours_known: number };
+
+function summary(row: Row, id: string): DurationSummary {
+  const round = (value: number | string | null) => (value === null ? null : Math.round(Number(value)));
+  return { median: round(row[`${id}_median`]!), p90: round(row[`${id}_p90`]!), n: Number(row[`${id}_n`]) };
+}
+
+/** Response times (median, p90, count) and off-hours share per group, in one statement. */
+export async function keyTimeGroups(db: Queryable, filter: IncidentFilter, groupBy: InsightGrouping): Promise<KeyTimeGroupView[]> {
+  const { key, from } = GROUP_KEYS[groupBy];
+  const metrics = KEY_TIME_METRICS.map(({ id, column }) => {
+    const duration = seconds(sql.raw(`b.${column}`), sql`b.occurred_at`);
+    return sql`percentile_cont(0.5) within group (order by ${duration}) as ${sql.raw(`${id}_median`)},
+               percentile_cont(0.9) within group (order by ${duration}) as ${sql.raw(`${id}_p90`)},
+               count(${sql.raw(`b.${column}`)})::int as ${sql.raw(`${id}_n`)}`;
+  });
+  const rows = await selectRows<Row>(
+    db,
+    sql`with base as (
+          select i.id, i.severity, i.occurred_at, i.detected_at, i.acknowledged_at, i.mitigated_at, i.resolved_at, ${OFF_HOURS} as off_hours
+          from incident i where ${incidentsInRange(filter)})
+        select ${key} as key, count(*)::int as incidents, ${sql.join(metrics, sql`, `)},
+               count(*) filter (where b.off_hours)::int as off_hours, count(b.off_hours)::int as off_hours_known
+        from ${from}
+        group by 1 order by 1 nulls last`,
+  );
+  return rows.map((row) => ({
+    key: row.key,
+    incidents: Number(row.incidents),
+    mttd: summary(row, "mttd"),
+    mtta: summary(row, "mtta"),
+    mttm: summary(row, "mttm"),
+    mttr: summary(row, "mttr"),
+    offHours: { count: Number(row.off_hours), share: Number(row.off_hours_known) > 0 ? Number(row.off_hours) / Number(row.off_hours_known) : null },
+  }));
+}
+
+/** Incidents per month by severity, by service and by root-cause code (null: none recorded). */
+export async function incidentTrends(db: Queryable, filter: IncidentFilter): Promise<{ bySeverity: TrendPoint[]; byService: TrendPoint[]; byRootCause: TrendPoint[] }> {
+  const base = sql`select i.id, i.severity, ${monthOf(sql`i.occurred_at`)} as month from incident i where ${incidentsInRange(filter)}`;
+  const toPoints = (rows: Array<{ month: string; key: string | null; incidents: number }>) => rows.map((r) => ({ month: r.month, key: r.key, incidents: Number(r.incidents) }));
+  const bySeverity = await selectRows<{ month: string; key: string; incidents: number }>(
+    db,
+    sql`with b as (${base}) select month, severity as key, count(*)::int as incidents from b group by 1, 2 order by 1, 2`,
+  );
+  const byService = await selectRows<{ month: string; key: string | null; incidents: number }>(
+    db,
+    sql`with b as (${base}) select b.month, s.slug as key, count(distinct b.id)::int as incidents
+        from b left join incident_service x on x.incident_id = b.id left join service s on s.id = x.service_id
+        group by 1, 2 order by 1, 2 nulls last`,
+  );
+  const byRootCause = await selectRows<{ month: string; key: string | null; incidents: number }>(
+    db,
+    sql`with b as (${base}) select b.month, code as key, count(distinct b.id)::int as incidents
+        from b left join incident_knowledge k on k.incident_id = b.id
+        left join lateral jsonb_array_elements_text(coalesce(k.root_cause_codes, '[]'::jsonb)) code on true
+        group by 1, 2 order by 1, 2 nulls last`,
+  );
+  return { bySeverity: toPoints(bySeverity), byService: toPoints(byService), byRootCause: toPoints(byRootCause) };
+}
