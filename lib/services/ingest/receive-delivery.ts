@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { integration, webhookDelivery } from "@/db/schema";
 import type { Queryable } from "@/db/client";
+import { contentHash } from "@/lib/ingest/digests";
 import { IngestParseError } from "@/lib/ingest/errors";
 import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
@@ -71,14 +72,19 @@ export async function receiveDelivery(db: Queryable, integrationId: string, raw:
   }
 
   const id = randomUUID();
+  // The sender's dedup key may come from an unsigned header (X-GitHub-Delivery): the digest
+  // of the signed bytes makes a replay of the same body under a new id a duplicate too.
+  const bodyDigest = contentHash(raw.body);
   const resolveService = await cachedServiceResolver(db, source.organizationId, found.catalogVersion);
   const accepted = await storeAcceptedDelivery(
     db,
-    { ...base, id, source: source.kind, dedupKey: parsed.dedupKey, eventType: parsed.eventType, events: parsed.events },
+    { ...base, id, source: source.kind, dedupKey: parsed.dedupKey, bodyDigest, eventType: parsed.eventType, events: parsed.events },
     resolveService,
   );
   // A redelivery is kept, as a duplicate, so the deliveries page shows the sender retrying.
-  if (!accepted) await db.insert(webhookDelivery).values({ ...base, id, status: "duplicate", dedupKey: parsed.dedupKey, eventType: parsed.eventType, error: null });
+  if (!accepted) {
+    await db.insert(webhookDelivery).values({ ...base, id, status: "duplicate", dedupKey: parsed.dedupKey, bodyDigest, eventType: parsed.eventType, error: null });
+  }
   const outcome: DeliveryOutcome = accepted
     ? { status: 202, source: source.kind as IntegrationKind, deliveryId: id, duplicate: false, events: parsed.events.length }
     : { status: 200, source: source.kind as IntegrationKind, deliveryId: id, duplicate: true, events: 0 };
