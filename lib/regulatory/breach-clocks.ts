@@ -16,46 +16,23 @@ function isReportable(events: ClockEvents): boolean {
 export function nis2Deadlines(events: ClockEvents): Deadline[] {
   if (!isReportable(events)) return [];
   const awareAt = new Date(events.awareAt);
-  const anchor = { event: "awareness" as const, at: awareAt.toISOString() };
-  const label = REPORT_TYPE_LABELS.nis2;
-  const ifLate = "Submit as soon as possible; the report itself should say why it is late.";
-  const deadlines = [
-    deadline({
-      regime: "nis2",
-      report: "initial",
-      label: label.initial ?? "initial",
-      dueAt: addHours(awareAt, 24).toISOString(),
-      anchor,
-      rule: "Early warning without undue delay and within 24 h of becoming aware of the significant incident (Art. 23(4)(a) Directive (EU) 2022/2555).",
-      ifLate,
-      submittedAt: firstSubmission(events, "initial"),
-    }),
-  ];
+  const awareness = { event: "awareness" as const, at: awareAt.toISOString() };
+  const nis2 = (report: "initial" | "intermediate" | "final", dueAt: Date, anchor: Deadline["anchor"], rule: string, submittedAt: Date | null) =>
+    deadline({ regime: "nis2", report, label: REPORT_TYPE_LABELS.nis2[report] ?? report, dueAt: dueAt.toISOString(), anchor, rule, ifLate: "Submit as soon as possible; the report itself should say why it is late.", submittedAt });
   const notified = firstSubmission(events, "intermediate");
-  deadlines.push(
-    deadline({
-      regime: "nis2",
-      report: "intermediate",
-      label: label.intermediate ?? "intermediate",
-      dueAt: addHours(awareAt, 72).toISOString(),
-      anchor,
-      rule: "Incident notification without undue delay and within 72 h of becoming aware of the significant incident (Art. 23(4)(b) Directive (EU) 2022/2555).",
-      ifLate,
-      submittedAt: notified,
-    }),
-  );
+  const deadlines = [
+    nis2("initial", addHours(awareAt, 24), awareness, "Early warning without undue delay and within 24 h of becoming aware of the significant incident (Art. 23(4)(a) Directive (EU) 2022/2555).", firstSubmission(events, "initial")),
+    nis2("intermediate", addHours(awareAt, 72), awareness, "Incident notification without undue delay and within 72 h of becoming aware of the significant incident (Art. 23(4)(b) Directive (EU) 2022/2555).", notified),
+  ];
   if (notified) {
     deadlines.push(
-      deadline({
-        regime: "nis2",
-        report: "final",
-        label: label.final ?? "final",
-        dueAt: addCalendarMonths(notified, 1).toISOString(),
-        anchor: { event: "intermediate_submitted", at: notified.toISOString() },
-        rule: "Final report no later than one month after the incident notification; a progress report then if the incident is still ongoing (Art. 23(4)(d) and (e) Directive (EU) 2022/2555).",
-        ifLate,
-        submittedAt: firstSubmission(events, "final", notified),
-      }),
+      nis2(
+        "final",
+        addCalendarMonths(notified, 1),
+        { event: "intermediate_submitted", at: notified.toISOString() },
+        "Final report no later than one month after the incident notification; a progress report then if the incident is still ongoing (Art. 23(4)(d) and (e) Directive (EU) 2022/2555).",
+        firstSubmission(events, "final", notified),
+      ),
     );
   }
   return deadlines;

@@ -1,4 +1,4 @@
-import { compact } from "./build-dora-report";
+import { compact, utc } from "./build-dora-report";
 import type { ReportContent, ReportSource } from "./report-source";
 import type { ReportType } from "./regimes";
 
@@ -6,10 +6,6 @@ import type { ReportType } from "./regimes";
  * Pre-fills Logbook's NIS2 (Directive (EU) 2022/2555 Art. 23(4)) and GDPR (Regulation (EU)
  * 2016/679 Art. 33(3)) drafts. Field paths are those of breach-report-fields.ts.
  */
-
-function utc(iso: string | null | undefined): string | undefined {
-  return iso ? new Date(iso).toISOString().replace(/\.\d{3}Z$/, "Z") : undefined;
-}
 
 function rootCauseText(source: ReportSource): string | undefined {
   return source.postmortem?.rootCause ?? undefined;

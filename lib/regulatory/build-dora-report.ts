@@ -86,7 +86,8 @@ function hoursBetween(from: string | null, to: string | null): number | null {
   return ms >= 0 ? ms / 3_600_000 : null;
 }
 
-function utc(iso: string | null | undefined): string | undefined {
+/** A timestamp as the template writes it: UTC to the second, "2026-03-05T07:52:00Z". */
+export function utc(iso: string | null | undefined): string | undefined {
   return iso ? new Date(iso).toISOString().replace(/\.\d{3}Z$/, "Z") : undefined;
 }
 

@@ -79,7 +79,8 @@ export function contents(titles: string[], pages: Map<number, number>): ReactEle
   );
 }
 
-function keyValueTable(rows: Array<[string, string]>, fonts: PdfFonts): ReactElement {
+/** Label and value rows (document control); the hash is set in the monospace font. */
+export function keyValueTable(rows: Array<[string, string]>, fonts: PdfFonts): ReactElement {
   return (
     <View style={styles.table} wrap={false}>
       {rows.map(([label, value], i) => (

@@ -1,26 +1,13 @@
 import { Document, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
-import { registerPdfFonts, type PdfFontFiles, type PdfFonts } from "@/lib/documents/render/pdf-fonts";
-import { styles } from "@/lib/documents/render/pdf-tables";
+import { registerPdfFonts, type PdfFontFiles } from "@/lib/documents/render/pdf-fonts";
+import { keyValueTable, styles } from "@/lib/documents/render/pdf-tables";
 import { EMPTY_VALUE, LAYOUT_COLUMNS, reportLayout, type LayoutGroup, type ReportExportInput } from "./report-layout";
 
 /** A regulatory report as PDF, laid out as the template: per group, field code, field and value. */
 
 // Column shares of the page width: field code, field name, value.
 const COLUMNS = [{ flexGrow: 1, flexBasis: 0 }, { flexGrow: 4.5, flexBasis: 0 }, { flexGrow: 6, flexBasis: 0 }];
-
-function controlTable(rows: Array<[string, string]>, fonts: PdfFonts): ReactElement {
-  return (
-    <View style={styles.table} wrap={false}>
-      {rows.map(([label, value], i) => (
-        <View key={i} style={styles.row}>
-          <Text style={styles.keyCell}>{label}</Text>
-          <Text style={[styles.cell, label === "Content SHA-256" ? { fontFamily: fonts.mono, fontSize: 7.5 } : {}]}>{value}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
 
 function groupTable(group: LayoutGroup, key: number): ReactElement {
   return (
@@ -56,7 +43,7 @@ export async function renderReportPdf(input: ReportExportInput, fontFiles: PdfFo
         <Text style={styles.coverTitle}>{layout.title}</Text>
         <Text style={styles.coverSubtitle}>{layout.subtitle}</Text>
         <Text style={styles.caption}>Document control</Text>
-        {controlTable(layout.control, fonts)}
+        {keyValueTable(layout.control, fonts)}
         {layout.problems.length ? (
           <View wrap={false}>
             <Text style={[styles.caption, { color: "#7a1f1f" }]}>Not yet valid for submission</Text>
