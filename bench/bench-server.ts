@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -59,6 +59,8 @@ export async function startServer(options: {
   distDir?: string;
   /** names the log file: <logName>-<engine>-server.log (default foundation) */
   logName?: string;
+  /** LOGBOOK_ROLES (default: all roles in one process); a worker-only process serves no HTTP */
+  roles?: string;
 }): Promise<RunningServer> {
   const port = await freePort();
   mkdirSync(options.logDir, { recursive: true });
@@ -74,6 +76,7 @@ export async function startServer(options: {
     NEXT_DIST_DIR: options.distDir ?? distDirFromEnv(),
     // Production refuses to start on PostgreSQL without a configured secret.
     BETTER_AUTH_SECRET: options.secret ?? randomBytes(32).toString("base64url"),
+    ...(options.roles ? { LOGBOOK_ROLES: options.roles } : {}),
   };
   delete env.DATABASE_URL;
   delete env.LOGBOOK_DATA_DIR;
@@ -95,7 +98,19 @@ export async function startServer(options: {
 
   const baseUrl = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;
+  const serving = options.roles === undefined || options.roles.split(",").includes("web");
   for (;;) {
+    if (!serving) {
+      // Nothing to ask over HTTP: ready once it has logged that its database is ready.
+      if (exited !== null) throw new Error(`The worker exited (code ${exited}) before it was ready; see ${logFile}`);
+      if (existsSync(logFile) && readFileSync(logFile, "utf8").includes("database ready")) break;
+      if (Date.now() > deadline) {
+        killGroup(child);
+        throw new Error(`The worker was not ready after 120 s; see ${logFile}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+      continue;
+    }
     if (exited !== null) throw new Error(`The server exited (code ${exited}) before it was healthy; see ${logFile}`);
     if (Date.now() > deadline) {
       killGroup(child);

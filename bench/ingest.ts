@@ -1,12 +1,15 @@
 /**
- * npm run bench:ingest [-- --engine pglite|postgres|both --no-build --seconds 8 --levels 1,4,16,32 --rate 300 --rate-seconds 20]
+ * npm run bench:ingest [-- --engine pglite|postgres|both --no-build --seconds 8 --levels 1,4,16,32 --rate 300 --rate-seconds 20 --no-scaled]
  *
  * Replays realistic signed deliveries (Alertmanager groups of five alerts, GitHub
  * deployment statuses, Flux events) over HTTP on loopback at rising concurrency against the
  * production build, reports sustained deliveries/s and p50/p95/p99, then stops the server
  * and counts rows to prove nothing was lost or duplicated. Then offers a fixed rate (open
  * loop) and reports latency and whether correlation kept up. The ceiling is the same
- * deliveries handed straight to the verb in-process, without HTTP. Prints figures; asserts nothing.
+ * deliveries handed straight to the verb in-process, without HTTP. On PostgreSQL the same
+ * levels then run against Logbook scaled out (two LOGBOOK_ROLES=web processes taking turns,
+ * as behind a load balancer, and one LOGBOOK_ROLES=worker), so both layouts are measured in
+ * one run on one machine. Prints figures; asserts nothing.
  */
 import { Agent, request } from "node:http";
 import os from "node:os";
@@ -37,6 +40,8 @@ const levels = option("--levels", "1,4,16,32").split(",").map(Number);
 /** Deliveries per second offered at a fixed rate after the levels (0: skip), for `--rate-seconds`. */
 const rate = Number(option("--rate", "300"));
 const rateSeconds = Number(option("--rate-seconds", "20"));
+/** Also measure two web instances and one worker (PostgreSQL only). */
+const scaled = !flag("--no-scaled");
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const outDir = path.join(process.cwd(), "bench", "out");
 process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString("base64url");
@@ -104,7 +109,8 @@ function postDelivery(agent: Agent, url: string, delivery: SignedDelivery): Prom
   });
 }
 
-async function runHttp(baseUrl: string, setup: Setup, counter: { n: number; sent: SignedDelivery[] }) {
+/** `baseUrls`: one server, or several taking turns request by request (a round-robin load balancer). */
+async function runHttp(baseUrls: string[], setup: Setup, counter: { n: number; sent: SignedDelivery[] }) {
   const results = [];
   for (const concurrency of levels) {
     const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
@@ -116,7 +122,9 @@ async function runHttp(baseUrl: string, setup: Setup, counter: { n: number; sent
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (performance.now() < deadline) {
-          const delivery = makeDelivery(counter.n++, setup.secrets);
+          const n = counter.n++;
+          const delivery = makeDelivery(n, setup.secrets);
+          const baseUrl = baseUrls[n % baseUrls.length]!;
           const t0 = performance.now();
           const status = await postDelivery(agent, `${baseUrl}/api/ingest/${setup.ids[delivery.integration]}`, delivery);
           times.push(performance.now() - t0);
@@ -192,6 +200,29 @@ async function runDirect(handle: DatabaseHandle, setup: Setup, counter: { n: num
   return { concurrency, deliveriesPerSecond: Math.round(times.length / ((performance.now() - started) / 1000)), ...summarize(times) };
 }
 
+/**
+ * The same levels against two web instances and one worker on the same database: what a
+ * second web pod buys on this machine (both share its two cores with PostgreSQL and the
+ * load generator, so this measures overhead and contention, not a second machine's gain).
+ */
+async function runScaled(databaseUrl: string, setup: Setup, counter: { n: number; sent: SignedDelivery[] }) {
+  console.log("  scaled out: two web instances (round robin) and one worker");
+  const common = { engine: "postgres", databaseUrl, logDir: outDir, secret: process.env.BETTER_AUTH_SECRET, seed: "none" as const };
+  const worker = await startServer({ ...common, roles: "worker", logName: "ingest-scaled-worker" });
+  const webs = await Promise.all(["a", "b"].map((name) => startServer({ ...common, roles: "web", logName: `ingest-scaled-web-${name}` })));
+  try {
+    const http = await runHttp(
+      webs.map((web) => web.baseUrl),
+      setup,
+      counter,
+    );
+    const backlogAtEnd = await waitForCorrelation(databaseUrl);
+    return { http, backlogAtEnd };
+  } finally {
+    await Promise.all([...webs, worker].map((server) => server.stop()));
+  }
+}
+
 async function benchEngine(engine: string) {
   console.log(`\n=== ${engine} ===`);
   const pg = engine === "postgres" ? await createPostgresDatabase(adminUrl) : null;
@@ -205,12 +236,14 @@ async function benchEngine(engine: string) {
 
     const server = await startServer({ engine, databaseUrl: pg?.url, dataDir, logDir: outDir, secret: process.env.BETTER_AUTH_SECRET, seed: "none" });
     const counter = { n: 0, sent: [] as SignedDelivery[] };
-    const http = await runHttp(server.baseUrl, setup, counter);
+    const http = await runHttp([server.baseUrl], setup, counter);
     // Correlation runs after the 2xx, in the server's worker: report whether it kept up.
     const backlogAtEnd = pg ? await waitForCorrelation(pg.url) : null;
     // The 300/s target is PostgreSQL's; the embedded database is measured by the levels alone.
     const fixedRate = rate > 0 && pg ? await runAtRate(server.baseUrl, setup, counter, pg.url) : null;
     await server.stop();
+    // Before the rows are counted, so that the count covers the scaled-out deliveries too.
+    const scaledOut = pg && scaled ? await runScaled(pg.url, setup, counter) : null;
 
     handle = await open();
     setDatabase(handle);
@@ -229,7 +262,7 @@ async function benchEngine(engine: string) {
     const bestHttp = Math.max(...http.map((r) => r.deliveriesPerSecond));
     console.log(`  ceiling (verb in-process, c=${direct.concurrency}): ${direct.deliveriesPerSecond} deliveries/s, p99 ${direct.p99Ms} ms; HTTP/ceiling = ${(bestHttp / direct.deliveriesPerSecond).toFixed(2)}`);
     await handle.close();
-    return { engine, http, fixedRate, rows, expected, direct, backlogAtEnd };
+    return { engine, http, fixedRate, rows, expected, direct, backlogAtEnd, scaledOut };
   } finally {
     await pg?.drop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
