@@ -1,4 +1,4 @@
-import type { DoraCriteria, DoraCriterionCode, ReputationalImpact } from "./dora-classification";
+import { formatNumber, type DoraCriteria, type DoraCriterionCode, type ReputationalImpact } from "./dora-classification";
 import { ENTITY_ROLES, SUBMISSION_TYPES } from "./dora-ir-enums";
 import type { ReportContent, ReportSource } from "./report-source";
 import { isMemberState, type EntityType, type MemberState, type ReportCurrency, type ReportType } from "./regimes";
@@ -98,7 +98,7 @@ function classificationTypes(codes: DoraCriterionCode[], c: DoraCriteria, curren
     if (criterion === "data_losses") entry.dataLosseMaterialityThresholds = c.dataLosses ?? [];
     if (criterion === "reputational_impact") entry.reputationalImpactType = [...new Set((c.reputationalImpact ?? []).map((r) => REPUTATION_CODES[r]))];
     if (criterion === "economic_impact" && typeof c.economicImpactEur === "number") {
-      entry.economicImpactMaterialityThreshold = `Direct and indirect costs and losses of EUR ${c.economicImpactEur.toLocaleString("en-GB")} exceed the EUR 100,000 threshold (Art. 9(6) Delegated Regulation (EU) 2024/1772)${currency === "EUR" ? "" : `; amounts in this report are in ${currency}`}.`;
+      entry.economicImpactMaterialityThreshold = `Direct and indirect costs and losses of EUR ${formatNumber(c.economicImpactEur)} exceed the EUR 100,000 threshold (Art. 9(6) Delegated Regulation (EU) 2024/1772)${currency === "EUR" ? "" : `; amounts in this report are in ${currency}`}.`;
     }
     return entry;
   });

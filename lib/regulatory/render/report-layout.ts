@@ -1,4 +1,5 @@
 import { utcText } from "@/lib/documents/render/render-types";
+import { formatNumber } from "../dora-classification";
 import { fieldValue, type ReportField } from "../dora-ir-fields";
 import { reportCatalogue } from "../report-catalogue";
 import type { ReportContent } from "../report-source";
@@ -74,7 +75,7 @@ export function printedValue(f: ReportField, value: unknown): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (f.type === "date-time" && typeof value === "string" && !Number.isNaN(Date.parse(value))) return utcText(new Date(value).toISOString());
   if (f.type === "percentage" && typeof value === "number") return `${value} %`;
-  if (typeof value === "number") return value.toLocaleString("en-GB");
+  if (typeof value === "number") return formatNumber(value);
   if (typeof value === "object") return JSON.stringify(value);
   return label(f, String(value));
 }
