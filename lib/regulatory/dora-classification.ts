@@ -11,7 +11,7 @@ export const REPUTATIONAL_IMPACTS = ["media", "complaints", "regulatory", "clien
 export type ReputationalImpact = (typeof REPUTATIONAL_IMPACTS)[number];
 
 export const DATA_LOSS_TYPES = ["availability", "authenticity", "integrity", "confidentiality"] as const;
-export type DataLossType = (typeof DATA_LOSS_TYPES)[number];
+type DataLossType = (typeof DATA_LOSS_TYPES)[number];
 
 /** The classification criteria (API: POST /incidents/{id}/classifications, regime "dora"). */
 export interface DoraCriteria {
@@ -33,16 +33,14 @@ export interface DoraCriteria {
 }
 
 /** The template's classification criteria (field 2.5), which are also the codes of `criteriaMet`. */
-export const DORA_CRITERION_CODES = [
-  "critical_services_affected",
-  "clients_financial_counterparts_and_transactions_affected",
-  "reputational_impact",
-  "duration_and_service_downtime",
-  "geographical_spread",
-  "data_losses",
-  "economic_impact",
-] as const;
-export type DoraCriterionCode = (typeof DORA_CRITERION_CODES)[number];
+export type DoraCriterionCode =
+  | "critical_services_affected"
+  | "clients_financial_counterparts_and_transactions_affected"
+  | "reputational_impact"
+  | "duration_and_service_downtime"
+  | "geographical_spread"
+  | "data_losses"
+  | "economic_impact";
 
 /** One criterion's assessment, for the classification wizard. */
 export interface DoraCriterionFinding {
@@ -63,7 +61,7 @@ export interface DoraClassification {
 }
 
 /** Thresholds of Art. 9, each exceeded only when strictly above ("higher than", "longer than", "exceed"). */
-export const DORA_THRESHOLDS = {
+const DORA_THRESHOLDS = {
   clientsPercent: 10,
   clientsNumber: 100_000,
   financialCounterpartsPercent: 30,

@@ -34,7 +34,7 @@ export interface ReportField {
   criterion?: string;
 }
 
-export const ALL: ReportType[] = ["initial", "intermediate", "final", "reclassification"];
+const ALL: ReportType[] = ["initial", "intermediate", "final", "reclassification"];
 const INITIAL: ReportType[] = ["initial"];
 const LATER: ReportType[] = ["intermediate", "final"];
 const FINAL: ReportType[] = ["final"];

@@ -5,7 +5,7 @@
  */
 
 export const RISKS_TO_RIGHTS = ["none", "risk", "high_risk"] as const;
-export type RiskToRights = (typeof RISKS_TO_RIGHTS)[number];
+type RiskToRights = (typeof RISKS_TO_RIGHTS)[number];
 
 export interface GdprCriteria {
   personalDataBreach: boolean;

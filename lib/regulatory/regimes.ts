@@ -93,7 +93,7 @@ export function isMemberState(code: string): code is MemberState {
 export const REPORT_CURRENCIES = ["EUR", "BGN", "CZK", "DKK", "HUF", "PLN", "RON", "ISK", "CHF", "NOK", "SEK"] as const;
 export type ReportCurrency = (typeof REPORT_CURRENCIES)[number];
 
-export interface EntityContact {
+interface EntityContact {
   name: string;
   email: string;
   phone?: string | null;

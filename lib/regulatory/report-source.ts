@@ -2,7 +2,7 @@ import type { DoraClassification, DoraCriteria } from "./dora-classification";
 import type { GdprClassification, GdprCriteria } from "./gdpr-classification";
 import type { Nis2Classification, Nis2Criteria } from "./nis2-classification";
 import type { RootCauseCodes } from "./root-causes";
-import type { Regime, ReportingEntity, ReportType } from "./regimes";
+import type { ReportingEntity } from "./regimes";
 
 /**
  * Everything a report is pre-filled from, as plain data: the verbs load it, the builders
@@ -50,9 +50,3 @@ export type SourceClassification =
 
 /** A report's content: for DORA the IR-1.2.1 JSON object; for NIS2 and GDPR this project's own draft shape. */
 export type ReportContent = Record<string, unknown>;
-
-export interface BuiltReport {
-  regime: Regime;
-  type: ReportType;
-  content: ReportContent;
-}

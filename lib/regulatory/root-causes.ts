@@ -78,9 +78,7 @@ export const ROOT_CAUSE_ADDITIONAL = {
   insufficient_or_failure_of_software_testing: "Insufficient or failed software testing",
 } as const;
 
-export const ROOT_CAUSE_CATEGORY_CODES = Object.keys(ROOT_CAUSE_CATEGORIES) as RootCauseCategory[];
-export const ROOT_CAUSE_DETAIL_CODES = Object.values(ROOT_CAUSE_DETAILS).flatMap((d) => Object.keys(d));
-export const ROOT_CAUSE_ADDITIONAL_CODES = Object.keys(ROOT_CAUSE_ADDITIONAL);
+const ROOT_CAUSE_CATEGORY_CODES = Object.keys(ROOT_CAUSE_CATEGORIES) as RootCauseCategory[];
 
 /** The detailed causes whose "other" needs a description (field 4.4). */
 export const ROOT_CAUSE_OTHER_CODES = ["process_failure_other", "system_failure_other", "human_error_other", "external_event_other"];
@@ -94,7 +92,7 @@ export interface RootCauseCodes {
 }
 
 /** The field 4.1 category a detailed cause belongs to. */
-export function categoryOfDetail(detail: string): RootCauseCategory | null {
+function categoryOfDetail(detail: string): RootCauseCategory | null {
   return ROOT_CAUSE_CATEGORY_CODES.find((c) => Object.hasOwn(ROOT_CAUSE_DETAILS[c], detail)) ?? null;
 }
 

@@ -6,7 +6,7 @@ import type { ReportExportInput } from "./report-layout";
 import { renderReportPdf } from "./report-pdf";
 import { renderReportXlsx } from "./report-xlsx";
 
-export type { ReportExportInput, ReportExportMeta } from "./report-layout";
+export type { ReportExportInput } from "./report-layout";
 
 export const REPORT_EXPORT_FORMATS = ["json", "pdf", "docx", "xlsx"] as const;
 export type ReportExportFormat = (typeof REPORT_EXPORT_FORMATS)[number];

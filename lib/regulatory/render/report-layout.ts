@@ -11,7 +11,7 @@ import type { ReportValidationError } from "../validate-report";
  * template's groups, each a table of field code, field and value. Pure.
  */
 
-export interface ReportExportMeta {
+interface ReportExportMeta {
   title: string;
   incidentRef: string;
   reportId: string;
@@ -38,7 +38,7 @@ export interface ReportExportInput {
   errors: ReportValidationError[];
 }
 
-export interface LayoutRow {
+interface LayoutRow {
   code: string;
   name: string;
   value: string;
@@ -69,7 +69,7 @@ function label(f: ReportField, value: string): string {
 }
 
 /** A value as printed: code lists as their labels, times in UTC, booleans as Yes/No. */
-export function printedValue(f: ReportField, value: unknown): string {
+function printedValue(f: ReportField, value: unknown): string {
   if (value === undefined || value === null || value === "") return "";
   if (Array.isArray(value)) return value.map((v) => label(f, String(v))).join("; ");
   if (typeof value === "boolean") return value ? "Yes" : "No";

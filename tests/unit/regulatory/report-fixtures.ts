@@ -2,7 +2,7 @@ import { classifyDora, type DoraCriteria } from "@/lib/regulatory/dora-classific
 import type { ReportSource } from "@/lib/regulatory/report-source";
 
 /** A Danish bank's payment outage: the project's own fixture, shaped like a real case. */
-export const danishBankCriteria: DoraCriteria = {
+const danishBankCriteria: DoraCriteria = {
   criticalServicesAffected: true,
   maliciousUnauthorisedAccess: false,
   clientsAffected: 182_000,
