@@ -10,6 +10,7 @@ import { periodicJobsFor } from "@/lib/jobs/definitions";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
 import { logger } from "@/lib/logger";
 import { serveWebhookIntake } from "@/lib/api/webhook-intake-node";
+import { stampClientAddress } from "@/lib/auth/client-address";
 import { endLiveStreams } from "@/lib/live/live-hub";
 
 /**
@@ -37,6 +38,8 @@ async function main() {
   if (config.LOGBOOK_ROLES.includes("web")) {
     let handle: ReturnType<ReturnType<typeof next>["getRequestHandler"]> | null = null;
     server = createServer((req, res) => {
+      // Who the client is, decided once from the socket (forwarding headers only from trusted proxies).
+      stampClientAddress(req);
       // Webhook deliveries skip Next.js's request pipeline (see lib/api/webhook-intake-node.ts).
       if (serveWebhookIntake(req, res, (err) => logger.error({ err, url: req.url }, "delivery failed"))) return;
       handle!(req, res).catch((err) => {

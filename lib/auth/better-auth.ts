@@ -6,6 +6,7 @@ import { getDatabase } from "@/db/client";
 import * as schema from "@/db/schema";
 import { ORG_ROLES } from "@/lib/core/roles";
 import { publicBaseUrl } from "./base-url";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 
 // Logbook decides what each role may do (lib/core/roles.ts); better-auth only needs to
 // know the role names so that its organisation endpoints accept them.
@@ -26,6 +27,9 @@ function createAuth() {
       database: { generateId: () => crypto.randomUUID() },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       useSecureCookies: baseURL.startsWith("https://"),
+      // The rate limiter keys on the address server.ts resolved from the socket, never on a
+      // forwarding header a client wrote (lib/auth/client-address.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     rateLimit: { enabled: process.env.NODE_ENV === "production" && process.env.LOGBOOK_DISABLE_RATE_LIMIT !== "1" },
     plugins: [organization({ ac: accessControl, roles: orgRoles, allowUserToCreateOrganization: false, creatorRole: "admin" })],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/auth/client-address";
 
 const PROCESS_ROLES = ["web", "worker"] as const;
 
@@ -26,6 +27,17 @@ const envSchema = z.object({
   // Collaboration across several web instances (lib/collab/collab-server.ts).
   REDIS_URL: z.string().url("must be a redis:// or rediss:// URL").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Proxies whose X-Forwarded-For / X-Real-IP are believed (lib/auth/client-address.ts).
+  LOGBOOK_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `${(error as Error).message}; list IP addresses or CIDR ranges, comma-separated` });
+      }
+    }),
 });
 
 export type RuntimeConfig = z.infer<typeof envSchema>;

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/core/actor";
 import { roleHasPermission, type OrgRole, type Permission } from "@/lib/core/roles";
 import type { Queryable, Transaction } from "@/db/client";
 import { ForbiddenError } from "./errors";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 export interface RequestMeta {
   ip: string | null;
@@ -42,12 +43,12 @@ export function createServiceContext(input: {
 }
 
 /**
- * The client of a request: the first `X-Forwarded-For` hop (the address the proxy in front
- * of us saw), else `X-Real-IP`. Pages and API routes used to disagree on the second.
+ * The client of a request, as the Node server resolved it from the socket (forwarding
+ * headers count only from trusted proxies: lib/auth/client-address.ts). Never the raw
+ * `X-Forwarded-For`, which any client can write.
  */
 function requestMetaOf(headers: Headers): RequestMeta {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || headers.get("x-real-ip"), userAgent: headers.get("user-agent") };
+  return { ip: headers.get(CLIENT_ADDRESS_HEADER), userAgent: headers.get("user-agent") };
 }
 
 /** Every verb checks its caller's role with this, first, before it reads anything. */

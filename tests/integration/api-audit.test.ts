@@ -20,7 +20,9 @@ import type { AuditEntryView } from "@/lib/services/audit/views";
 let database: TestDatabase;
 let org: TestOrganization;
 
-const CLIENT = { "x-forwarded-for": "203.0.113.9, 10.0.0.1", "user-agent": "logbook-tests/1.0" };
+// The handlers are called directly here, so the test plays server.ts, which writes the client
+// address it resolved from the socket (tests/integration/client-address.test.ts covers that).
+const CLIENT = { "x-logbook-client-address": "203.0.113.9", "user-agent": "logbook-tests/1.0" };
 
 beforeAll(async () => {
   database = await createTestDatabase();
