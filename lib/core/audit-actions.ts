@@ -120,6 +120,37 @@ export const AUDIT_ACTIONS = {
   "incident.note_edited": defineAuditAction("timeline_event", noteState, noteState),
   "incident.event_highlighted": defineAuditAction("timeline_event", noteState, noteState),
   "incident.change_marked": defineAuditAction("incident", changeMark, changeMark),
+  /** a revert pull request opened through the GitHub connection (never a push to the default branch) */
+  "rollback.opened": defineAuditAction(
+    "rollback",
+    nothing,
+    z.strictObject({
+      incidentId: z.string(),
+      changeId: z.string(),
+      repository: z.string(),
+      branch: z.string(),
+      baseBranch: z.string(),
+      strategy: z.enum(["revert", "tag_bump"]),
+      commits: ids,
+      files: z.array(z.string()),
+      pullRequest: z.number().int(),
+      url: z.string(),
+      reviewers: z.array(z.string()),
+    }),
+  ),
+  /** a rollback refused because later commits touched the same files (or the field moved on) */
+  "rollback.refused": defineAuditAction(
+    "rollback",
+    nothing,
+    z.strictObject({ incidentId: z.string(), changeId: z.string(), repository: z.string(), reason: z.string(), conflicts: ids }),
+  ),
+  "rollback.pull_request_updated": defineAuditAction(
+    "rollback",
+    z.strictObject({ status: z.string(), reviewState: z.string().nullable() }),
+    z.strictObject({ status: z.string(), reviewState: z.string().nullable(), mergeCommitSha: z.string().nullable(), source: z.enum(["webhook", "check"]) }),
+  ),
+  /** the merged revert running: the reconciliation or deploy of its revision */
+  "rollback.applied": defineAuditAction("rollback", nothing, z.strictObject({ changeId: z.string(), revision: z.string(), kind: z.string() })),
   "alert.attached": defineAuditAction("alert", alertPlacement, alertPlacement.extend({ incidentId: z.string() })),
   "alert.detached": defineAuditAction("alert", alertPlacement.extend({ incidentId: z.string() }), alertPlacement.extend({ incidentId: z.null(), routing: z.string() })),
   /** a person marked a firing alert resolved in Logbook (its source had not said so) */

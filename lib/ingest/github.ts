@@ -2,7 +2,8 @@ import { z } from "zod";
 import { IngestParseError } from "./errors";
 import { decodeJsonBody, firstLine, parseTimestamp, presentText, shortRevision, validatePayload } from "./payload";
 import { readHeader, verifyHmacSha256 } from "./signatures";
-import type { IngestAdapter, NormalizedChange, ParsedDelivery, RawDelivery } from "./types";
+import { isRevertBranch } from "@/lib/correlation/rollback-plan";
+import type { IngestAdapter, NormalizedChange, NormalizedPullRequestEvent, ParsedDelivery, RawDelivery } from "./types";
 
 /**
  * GitHub repository/organisation webhooks. The event name is in X-GitHub-Event and the
@@ -17,6 +18,8 @@ import type { IngestAdapter, NormalizedChange, ParsedDelivery, RawDelivery } fro
  * - push to the repository's default branch → push (other branches, tags and branch
  *   deletions → nothing)
  * - pull_request closed and merged → pr_merged (closed without merging, and other actions → nothing)
+ * - pull_request and pull_request_review on a rollback's branch (logbook/revert-…) → also a
+ *   pull_request event, so the rollback follows its pull request (opened, reviewed, merged, closed)
  * - release published → release_published
  * - workflow_run completed with conclusion failure, timed_out or startup_failure → workflow_failed
  * - check_run completed with conclusion failure or timed_out → workflow_failed
@@ -80,9 +83,16 @@ const schemas = {
       merged: z.boolean().nullish(),
       merged_at: z.string().nullish(),
       merge_commit_sha: z.string().nullish(),
+      updated_at: z.string().nullish(),
+      closed_at: z.string().nullish(),
       base: z.looseObject({ ref: z.string() }),
       head: z.looseObject({ ref: z.string() }),
     }),
+  }),
+  pull_request_review: z.looseObject({
+    ...common,
+    review: z.looseObject({ state: z.string(), user: user.nullish(), submitted_at: z.string().nullish() }),
+    pull_request: z.looseObject({ number: z.number().int(), html_url: z.string().nullish(), head: z.looseObject({ ref: z.string() }) }),
   }),
   release: z.looseObject({
     ...common,
@@ -126,7 +136,10 @@ const schemas = {
 };
 type GitHubEvent = keyof typeof schemas;
 type Payload<E extends GitHubEvent> = z.output<(typeof schemas)[E]>;
-type Normaliser<E extends GitHubEvent> = (payload: Payload<E>, receivedAt: Date) => NormalizedChange[];
+type Normaliser<E extends GitHubEvent> = (payload: Payload<E>, receivedAt: Date) => Array<NormalizedChange | NormalizedPullRequestEvent>;
+
+const PULL_REQUEST_ACTIONS: Record<string, NormalizedPullRequestEvent["action"]> = { opened: "opened", closed: "closed", reopened: "reopened" };
+const REVIEW_STATES: Record<string, NonNullable<NormalizedPullRequestEvent["reviewState"]>> = { approved: "approved", changes_requested: "changes_requested", commented: "commented" };
 
 const FAILED_WORKFLOW = new Set(["failure", "timed_out", "startup_failure"]);
 const FAILED_CHECK = new Set(["failure", "timed_out"]);
@@ -206,8 +219,28 @@ const normalisers: { [E in GitHubEvent]: Normaliser<E> } = {
 
   pull_request(payload, receivedAt) {
     const pr = payload.pull_request;
-    if (payload.action !== "closed" || pr.merged !== true) return [];
+    const action = PULL_REQUEST_ACTIONS[payload.action ?? ""];
+    const rollback: NormalizedPullRequestEvent[] =
+      action && isRevertBranch(pr.head.ref)
+        ? [
+            {
+              type: "pull_request",
+              repository: payload.repository.full_name,
+              number: pr.number,
+              action,
+              merged: pr.merged === true,
+              mergeCommitSha: pr.merged ? presentText(pr.merge_commit_sha) : null,
+              headRef: pr.head.ref,
+              reviewState: null,
+              actor: payload.sender?.login ?? null,
+              url: presentText(pr.html_url),
+              occurredAt: at(pr.merged_at ?? pr.closed_at ?? pr.updated_at, "pull_request.updated_at", receivedAt),
+            },
+          ]
+        : [];
+    if (payload.action !== "closed" || pr.merged !== true) return rollback;
     return [
+      ...rollback,
       change(payload, {
         kind: "pr_merged",
         title: `PR #${pr.number} merged: ${pr.title}`,
@@ -218,6 +251,26 @@ const normalisers: { [E in GitHubEvent]: Normaliser<E> } = {
         occurredAt: at(pr.merged_at, "pull_request.merged_at", receivedAt),
         externalId: `github:pull_request:${payload.repository.full_name}#${pr.number}:merged`,
       }),
+    ];
+  },
+
+  pull_request_review(payload, receivedAt) {
+    const state = REVIEW_STATES[payload.review.state.toLowerCase()];
+    if (payload.action !== "submitted" || !state || !isRevertBranch(payload.pull_request.head.ref)) return [];
+    return [
+      {
+        type: "pull_request",
+        repository: payload.repository.full_name,
+        number: payload.pull_request.number,
+        action: "reviewed",
+        merged: false,
+        mergeCommitSha: null,
+        headRef: payload.pull_request.head.ref,
+        reviewState: state,
+        actor: payload.review.user?.login ?? payload.sender?.login ?? null,
+        url: presentText(payload.pull_request.html_url),
+        occurredAt: at(payload.review.submitted_at, "review.submitted_at", receivedAt),
+      },
     ];
   },
 

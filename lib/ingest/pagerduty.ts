@@ -35,6 +35,7 @@ const incidentData = z.looseObject({
   status: z.string().nullish(),
   urgency: z.string().nullish(),
   html_url: z.string().nullish(),
+  incident_key: z.string().nullish(),
   service: reference.nullish(),
   assignees: z.array(reference).nullish(),
   escalation_policy: reference.nullish(),
@@ -110,6 +111,7 @@ export const pagerdutyAdapter: IngestAdapter = {
             htmlUrl: presentText(note.incident.html_url),
             actor,
             note: note.content,
+            incidentKey: null,
             occurredAt,
             hints: {},
           },
@@ -131,6 +133,7 @@ export const pagerdutyAdapter: IngestAdapter = {
       htmlUrl: presentText(incident.html_url),
       actor,
       note: lifecycleNote(action, incident),
+      incidentKey: presentText(incident.incident_key),
       occurredAt,
       hints: serviceName ? { serviceName } : {},
     };

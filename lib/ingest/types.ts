@@ -109,11 +109,33 @@ export interface NormalizedPagerDutyEvent {
   actor: string | null;
   /** The note's text for `annotated`; a one-line description of the new assignee or priority otherwise. */
   note: string | null;
+  /** The incident's key: an Events API dedup key when Logbook paged (so the event lands on the paging incident). */
+  incidentKey: string | null;
   occurredAt: Date;
   hints: ServiceHints;
 }
 
-export type NormalizedEvent = NormalizedAlert | NormalizedChange | NormalizedPagerDutyEvent;
+/**
+ * A pull request that Logbook opened to roll a change back (its head branch is
+ * logbook/revert-…) moved: opened, closed (merged or not), reopened, or reviewed. Other pull
+ * requests bring no such event, only the pr_merged change.
+ */
+export interface NormalizedPullRequestEvent {
+  type: "pull_request";
+  repository: string;
+  number: number;
+  action: "opened" | "closed" | "reopened" | "reviewed";
+  merged: boolean;
+  mergeCommitSha: string | null;
+  headRef: string;
+  /** for `reviewed`: the review's verdict */
+  reviewState: "approved" | "changes_requested" | "commented" | null;
+  actor: string | null;
+  url: string | null;
+  occurredAt: Date;
+}
+
+export type NormalizedEvent = NormalizedAlert | NormalizedChange | NormalizedPagerDutyEvent | NormalizedPullRequestEvent;
 
 export interface ParsedDelivery {
   /** What the sender says happened, e.g. "pull_request.closed", "incident.acknowledged", "firing". */

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { answerGitRoute, newGitRepository, type FakeGitRepository } from "./github-git-routes";
 
 /**
- * A loopback server speaking the part of GitHub's REST API that Logbook uses (issues), with
+ * A loopback server speaking the part of GitHub's REST API that Logbook uses (issues; and for
+ * the repositories in `gitRepositories`, the Git data and pull-request API of rollbacks), with
  * GitHub's response shapes and headers, so the real @octokit/rest client is exercised.
  */
 export interface FakeGitHub {
@@ -10,6 +12,8 @@ export interface FakeGitHub {
   token: string;
   /** Issues by "owner/repo" then number. */
   repos: Map<string, Map<number, Record<string, unknown>>>;
+  /** Git objects, branches and pull requests by "owner/repo" (github-git-routes.ts). */
+  git: Map<string, FakeGitRepository>;
   requests: Array<{ method: string; path: string; authorization: string | undefined; body: unknown }>;
   /** When set, every request answers 403 with x-ratelimit-remaining: 0. */
   rateLimited: boolean;
@@ -42,15 +46,17 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : null;
 }
 
-export async function startFakeGitHub(options: { token: string; repositories: string[] }): Promise<FakeGitHub> {
+export async function startFakeGitHub(options: { token: string; repositories: string[]; gitRepositories?: string[] }): Promise<FakeGitHub> {
   const repos = new Map(options.repositories.map((r) => [r, new Map<number, Record<string, unknown>>()]));
+  const git = new Map((options.gitRepositories ?? []).map((r) => [r, newGitRepository()]));
   const requests: FakeGitHub["requests"] = [];
   let base = "";
   const state = { rateLimited: false, failure: null as FakeGitHub["failure"] };
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
-      const path = new URL(req.url ?? "/", "http://x").pathname;
+      const url = new URL(req.url ?? "/", "http://x");
+      const path = url.pathname;
       requests.push({ method: req.method ?? "GET", path, authorization: req.headers.authorization, body });
       const docs = "https://docs.github.com/rest";
       if (state.rateLimited) {
@@ -67,6 +73,7 @@ export async function startFakeGitHub(options: { token: string; repositories: st
       if (req.headers.authorization !== `token ${options.token}` && req.headers.authorization !== `Bearer ${options.token}`) {
         return send(res, 401, { message: "Bad credentials", documentation_url: docs, status: "401" });
       }
+      if (answerGitRoute(base, git, req.method ?? "GET", url, body, (status, answer, headers) => send(res, status, answer, headers))) return;
       const match = /^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/(\d+))?$/.exec(path);
       const repository = match ? `${match[1]}/${match[2]}` : "";
       const issues = repos.get(repository);
@@ -115,6 +122,7 @@ export async function startFakeGitHub(options: { token: string; repositories: st
     url: base,
     token: options.token,
     repos,
+    git,
     requests,
     get rateLimited() {
       return state.rateLimited;

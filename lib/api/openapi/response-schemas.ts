@@ -134,6 +134,15 @@ export const changeSchema = z.object({
   source: z.string(),
   occurredAt: timestamp,
   receivedAt: timestamp,
+  rollback: z
+    .object({
+      id: z.string(),
+      relation: z.enum(["reverted", "applied"]).describe("reverted: a rollback proposed for this change; applied: this change applied a merged rollback"),
+      status: z.string(),
+      incidentRef: z.string(),
+      pullRequest: z.object({ number: z.number().int(), url: z.string() }).nullable(),
+    })
+    .nullable(),
 });
 
 const markFields = {

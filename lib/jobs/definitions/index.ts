@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "@/db/client";
 import { CORRELATE_DELIVERY_JOB, REFRESH_INCIDENT_KNOWLEDGE_JOB, type JobKind } from "../job-payloads";
 import { analyzeEmbeddedDatabase } from "./analyze-embedded-database";
+import { checkRollbacks } from "./check-rollbacks";
 import { correlateDeliveryJob } from "./correlate-delivery";
 import { githubIssueSync } from "./github-issue-sync";
 import type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
@@ -18,7 +19,7 @@ const QUEUED_JOBS_BY_KIND: { [K in JobKind]: QueuedJobDefinition<K> } = {
 };
 export const QUEUED_JOBS: QueuedJobDefinition[] = Object.values(QUEUED_JOBS_BY_KIND);
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks];
 
 /** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
 export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {

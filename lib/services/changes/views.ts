@@ -16,11 +16,24 @@ export interface ChangeView {
   source: string;
   occurredAt: string;
   receivedAt: string;
+  /**
+   * The rollback this change belongs to: the one proposed for it ("reverted": a pull request
+   * open or merged), or the one it applied ("applied": the reconciliation of the merged revert)
+   */
+  rollback: ChangeRollbackLink | null;
+}
+
+export interface ChangeRollbackLink {
+  id: string;
+  relation: "reverted" | "applied";
+  status: string;
+  incidentRef: string;
+  pullRequest: { number: number; url: string } | null;
 }
 
 export type ChangeRow = typeof changeEvent.$inferSelect;
 
-export function toChangeView(row: ChangeRow, serviceSlug: string | null): ChangeView {
+export function toChangeView(row: ChangeRow, serviceSlug: string | null, rollback: ChangeRollbackLink | null = null): ChangeView {
   return {
     id: row.id,
     kind: row.kind as ChangeKind,
@@ -34,6 +47,7 @@ export function toChangeView(row: ChangeRow, serviceSlug: string | null): Change
     source: row.source,
     occurredAt: row.occurredAt.toISOString(),
     receivedAt: row.receivedAt.toISOString(),
+    rollback,
   };
 }
 

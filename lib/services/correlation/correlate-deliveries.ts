@@ -5,6 +5,7 @@ import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, NormalizedAlert } from "@/lib/ingest/types";
 import { selectRows } from "@/db/raw-queries";
 import { createServiceContext } from "../context";
+import { syncRollbackPullRequest } from "../rollbacks/sync-rollback-pull-request";
 import { applyPagerDutyEvent, correlateAlerts, loadCorrelationSettings, type OpenIncidentCache } from "./internal";
 
 interface DeliveryToCorrelate {
@@ -20,8 +21,9 @@ interface DeliveryToCorrelate {
 const idArray = (ids: string[]) => sql`${new Param(ids)}::text[]`;
 
 /**
- * Runs after deliveries have committed: groups their alerts into incidents and puts their
- * PagerDuty events on their incidents, in the order they arrived. One transaction per
+ * Runs after deliveries have committed: groups their alerts into incidents, puts their
+ * PagerDuty events on their incidents and moves rollbacks with their pull requests, in the
+ * order they arrived. One transaction per
  * organisation, serialised per organisation by an advisory lock, and each delivery marked
  * done in that transaction, so it can run again after a crash and two concurrent deliveries
  * of one alert group never open two incidents. Several deliveries share the lock, the
@@ -63,6 +65,7 @@ async function correlateForOrganization(db: Database, organizationId: string, id
       await correlateAlerts(ctx, parsed.events.filter((e): e is NormalizedAlert => e.type === "alert"), settings, openIncidents);
       for (const event of parsed.events) {
         if (event.type === "pagerduty") await applyPagerDutyEvent(ctx, event);
+        if (event.type === "pull_request") await syncRollbackPullRequest(ctx, event);
       }
     }
     await tx.execute(sql`update webhook_delivery set correlated_at = now() where id = any(${idArray(deliveries.map((d) => d.id))})`);

@@ -16,7 +16,8 @@ export async function setGitHubConnection(ctx: ServiceContext, rawInput: unknown
   const apiUrl = input.apiUrl ?? DEFAULT_API_URL;
   const now = new Date();
   return withTransaction(ctx, async (tx) => {
-    const values = { apiUrl, tokenEncrypted, account: input.account ?? null, createdBy: ctx.actor.id ?? ctx.actor.label, updatedAt: now };
+    const userLogins = Object.fromEntries(Object.entries(input.userLogins ?? {}).map(([email, login]) => [email.toLowerCase(), login]));
+    const values = { apiUrl, tokenEncrypted, account: input.account ?? null, ...(input.userLogins ? { userLogins } : {}), createdBy: ctx.actor.id ?? ctx.actor.label, updatedAt: now };
     await tx
       .insert(githubConnection)
       .values({ organizationId: ctx.organizationId, ...values })
