@@ -3,7 +3,7 @@ import { getDatabase } from "@/db/client";
 import { InvalidCredentialsError, resolveCaller, type Caller } from "@/lib/auth/resolve-caller";
 import { publicBaseUrl } from "@/lib/auth/base-url";
 import { createServiceContext, type ServiceContext } from "@/lib/services/context";
-import { fieldErrors, ServiceError } from "@/lib/services/errors";
+import { fieldErrors, RateLimitedError, ServiceError } from "@/lib/services/errors";
 import { logger } from "@/lib/logger";
 import { jsonDepthProblem } from "@/lib/core/json-depth";
 
@@ -37,6 +37,13 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   } catch (error) {
     throw new HttpError(400, "malformed_json", `The request body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** A JSON body that may be left out (no body reads as `{}`); a body that is sent is read as `readJsonBody` reads it. */
+export async function readOptionalJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const length = request.headers.get("content-length");
+  if (length === "0" || (length === null && !request.headers.get("content-type"))) return {};
+  return readJsonBody(request, limit);
 }
 
 export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
@@ -112,6 +119,7 @@ export interface RequestLine {
 }
 
 export function toErrorResponse(error: unknown, request: RequestLine): Response {
+  if (error instanceof RateLimitedError) return errorResponse(429, error.code, error.message, undefined, { "Retry-After": String(error.retryAfterSeconds) });
   if (error instanceof ServiceError) return errorResponse(error.status, error.code, error.message, error.details);
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
   if (error instanceof InvalidCredentialsError) return errorResponse(401, "unauthorized", error.message);

@@ -95,6 +95,11 @@ const runbookTitle = z.strictObject({ title: z.string() });
 const postmortemStep = z.strictObject({ status: storedEnum(POSTMORTEM_STATUSES), revision: z.number().int() });
 const correlationSettings = z.strictObject({ rules: z.array(routingRule), groupingWindowMinutes: z.number().int() });
 
+/** Regulatory reporting: a report's place in its workflow, the entity, structured root causes. */
+const reportStep = z.strictObject({ status: z.string(), regime: z.string(), type: z.string() });
+const reportingEntitySnapshot = z.looseObject({ name: z.string(), entityType: z.string(), country: z.string(), competentAuthority: z.string() });
+const rootCauseCodes = z.strictObject({ categories: ids, details: ids, additional: ids, other: z.string().nullable().optional() });
+
 /** The fields of an action item an update changed; `owner` holds the owner's user id. */
 const actionItemFields = z.strictObject({
   title: z.string(),
@@ -186,6 +191,36 @@ export const AUDIT_ACTIONS = {
   /** by a person (the fields changed), or by the GitHub sync closing it (status, with a reason) */
   "action_item.updated": defineAuditAction("action_item", actionItemFields.partial(), actionItemFields.partial().extend({ reason: z.string().optional() })),
   "action_item.github_issue_created": defineAuditAction("action_item", nothing, z.strictObject({ repository: z.string(), number: z.number().int(), url: z.string() })),
+
+  // Regulatory reporting (DORA, NIS2, GDPR Art. 33)
+  "reporting_entity.updated": defineAuditAction("reporting_entity", reportingEntitySnapshot.nullable(), reportingEntitySnapshot),
+  "incident.classified": defineAuditAction(
+    "regulatory_classification",
+    nothing,
+    z.strictObject({ incidentId: z.string(), regime: z.string(), major: z.boolean(), criteriaMet: ids, criteria: z.record(z.string(), z.unknown()), classifiedAt: isoTimestamp }),
+  ),
+  "incident.root_cause_set": defineAuditAction("incident", rootCauseCodes.nullable(), rootCauseCodes),
+  "postmortem.root_cause_set": defineAuditAction("postmortem", rootCauseCodes.nullable(), rootCauseCodes),
+  "regulatory_report.created": defineAuditAction(
+    "regulatory_report",
+    nothing,
+    reportStep.extend({ incidentId: z.string(), correctsReportId: z.string().nullable(), dueAt: isoTimestamp.nullable() }),
+  ),
+  /** `fields`: the top-level content keys the merge changed */
+  "regulatory_report.updated": defineAuditAction("regulatory_report", reportStep, reportStep.extend({ fields: z.array(z.string()) })),
+  "regulatory_report.submitted_for_review": defineAuditAction("regulatory_report", reportStep, reportStep),
+  "regulatory_report.approved": defineAuditAction("regulatory_report", reportStep, reportStep),
+  "regulatory_report.reopened": defineAuditAction("regulatory_report", reportStep, reportStep),
+  "regulatory_report.submitted": defineAuditAction(
+    "regulatory_report",
+    reportStep,
+    reportStep.extend({ sha256: z.string(), authorityReference: z.string().nullable(), submittedAt: isoTimestamp }),
+  ),
+  "regulatory_report.exported": defineAuditAction(
+    "regulatory_report",
+    nothing,
+    z.strictObject({ format: z.string(), status: z.string(), sha256: z.string(), contentSha256: z.string(), bytes: count }),
+  ),
 
   // Knowledge: runbooks and imported history
   "runbook.created": defineAuditAction("runbook", nothing, runbookTitle),

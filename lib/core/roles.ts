@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   "catalog:write",
   "audit:read",
   "audit:export",
+  /** classify incidents under DORA/NIS2/GDPR, draft regulatory reports and send them for review */
+  "regulatory:prepare",
+  /** the reporting-entity profile; approve (four eyes), mark submitted and reopen reports */
+  "regulatory:approve",
   "settings:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -25,8 +29,8 @@ const READ: Permission[] = ["incident:read", "catalog:read"];
 const GRANTS: Record<OrgRole, ReadonlySet<Permission>> = {
   viewer: new Set(READ),
   responder: new Set([...READ, "incident:write", "postmortem:review"]),
-  editor: new Set([...READ, "incident:write", "catalog:write", "postmortem:review", "postmortem:publish"]),
-  compliance: new Set([...READ, "audit:read", "audit:export", "postmortem:review", "postmortem:publish"]),
+  editor: new Set([...READ, "incident:write", "catalog:write", "postmortem:review", "postmortem:publish", "regulatory:prepare"]),
+  compliance: new Set([...READ, "audit:read", "audit:export", "postmortem:review", "postmortem:publish", "regulatory:prepare", "regulatory:approve"]),
   admin: new Set(PERMISSIONS),
 };
 

@@ -11,6 +11,8 @@ const MATRIX: Record<Permission, Record<OrgRole, boolean>> = {
   "catalog:write": { viewer: false, responder: false, editor: true, compliance: false, admin: true },
   "audit:read": { viewer: false, responder: false, editor: false, compliance: true, admin: true },
   "audit:export": { viewer: false, responder: false, editor: false, compliance: true, admin: true },
+  "regulatory:prepare": { viewer: false, responder: false, editor: true, compliance: true, admin: true },
+  "regulatory:approve": { viewer: false, responder: false, editor: false, compliance: true, admin: true },
   "settings:manage": { viewer: false, responder: false, editor: false, compliance: false, admin: true },
 };
 
