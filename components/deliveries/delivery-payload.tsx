@@ -54,6 +54,7 @@ export function DeliveryBody({ deliveryId, panelId }: { deliveryId: string; pane
           <div className="flex items-center justify-between gap-2">
             <span className="text-xs font-medium text-muted-foreground">
               Body · {detail.data.body.length.toLocaleString("en-US")} characters
+              {detail.data.bodyTruncated ? " (only the start was kept: the delivery was refused for its credentials)" : ""}
               {detail.data.eventType ? ` · event ${detail.data.eventType}` : ""}
             </span>
             <CopyButton value={detail.data.body} label="Body" variant="ghost" className="h-7">

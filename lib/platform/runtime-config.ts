@@ -27,6 +27,11 @@ const envSchema = z.object({
   // Collaboration across several web instances (lib/collab/collab-server.ts).
   REDIS_URL: z.string().url("must be a redis:// or rediss:// URL").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // How long deliveries refused for their credentials or as malformed are kept.
+  LOGBOOK_REJECTED_DELIVERY_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a number of days" })
+    .positive("must be a positive number of days")
+    .default(14),
   // Proxies whose X-Forwarded-For / X-Real-IP are believed (lib/auth/client-address.ts).
   LOGBOOK_TRUSTED_PROXIES: z
     .string()

@@ -37,6 +37,16 @@ export class ConflictError extends ServiceError {
   }
 }
 
+/** Too many requests of a kind; the answer says when to come back (Retry-After). */
+export class RateLimitedError extends ServiceError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, "rate_limited", message);
+  }
+}
+
 export function fieldErrors(error: z.ZodError): Array<{ field: string; message: string }> {
   return error.issues.flatMap((issue) => {
     const at = issue.path.join(".");

@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
 import { resetAuth } from "@/lib/auth/better-auth";
 import * as incidentsRoute from "@/app/api/v1/incidents/route";
 import { createIntegration } from "@/lib/services/integrations/create-integration";
-import { postBearer, postGitHub, type IngestTarget } from "./ingest-delivery";
+import { expireRejectedDeliveriesJob } from "@/lib/jobs/definitions/expire-rejected-deliveries";
+import { REFUSALS_PER_ADDRESS, REFUSALS_PER_INTEGRATION } from "@/lib/services/ingest/internal/refusal-limits";
+import { postBearer, postDelivery, postGitHub, type IngestTarget } from "./ingest-delivery";
 import { callRoute } from "./route-request";
 
 // Deliveries and bodies built to hurt: what Logbook answers and what it keeps.
@@ -78,5 +81,72 @@ describe("a replayed GitHub delivery", () => {
     const next = await postGitHub(github, "push", "delivery-next", { ...push, after: "b".repeat(40), head_commit: { ...push.head_commit, id: "b".repeat(40) } });
     expect(next.status).toBe(202);
     expect(next.body).toMatchObject({ duplicate: false });
+  });
+});
+
+describe("deliveries from strangers", () => {
+  const MIB = 1024 * 1024;
+  /** A megabyte that does not compress, as an attacker would send. */
+  const megabyte = () => randomBytes(MIB).toString("base64").slice(0, MIB);
+  // The handlers are called directly, so the test plays server.ts, which writes the address.
+  const fromAddress = (target: IngestTarget, address: string, body: string) =>
+    postDelivery(target.id, body, { authorization: "Bearer not-the-secret", "x-logbook-client-address": address });
+  const stored = async (integrationId: string) =>
+    (
+      await database.rows<{ rows: string | number; bytes: string | number | null; truncated: string | number }>(
+        `SELECT count(*) AS rows, sum(octet_length(body) + octet_length(headers::text)) AS bytes, count(*) FILTER (WHERE body_truncated) AS truncated
+         FROM webhook_delivery WHERE integration_id = $1`,
+        [integrationId],
+      )
+    ).map((r) => ({ rows: Number(r.rows), bytes: Number(r.bytes ?? 0), truncated: Number(r.truncated) }))[0]!;
+
+  it("grow webhook_delivery by a bounded amount: 4 KiB of each, and no more of them than the per-address limit", async () => {
+    const target = await createIntegration(org.as.admin, { kind: "generic", name: "Open to the world" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await fromAddress(target, "198.51.100.1", megabyte())).status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(REFUSALS_PER_ADDRESS);
+    expect(statuses.slice(REFUSALS_PER_ADDRESS).every((s) => s === 429)).toBe(true);
+    const after = await stored(target.id);
+    expect(after).toMatchObject({ rows: REFUSALS_PER_ADDRESS, truncated: REFUSALS_PER_ADDRESS });
+    // 30 MiB were sent; at most 20 × (4 KiB of body + its headers) are kept.
+    expect(after.bytes).toBeLessThanOrEqual(REFUSALS_PER_ADDRESS * (4096 + 1024));
+  });
+
+  it("are limited per integration too, whatever addresses they come from, and told when to retry", async () => {
+    const target = await createIntegration(org.as.admin, { kind: "generic", name: "Sprayed" });
+    const answers = [];
+    for (let i = 0; i < REFUSALS_PER_INTEGRATION + 10; i++) answers.push(await fromAddress(target, `198.51.101.${i}`, "{}"));
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(REFUSALS_PER_INTEGRATION);
+    const limited = answers.at(-1)!;
+    expect(limited.status).toBe(429);
+    expect(limited.error?.code).toBe("rate_limited");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await stored(target.id)).rows).toBe(REFUSALS_PER_INTEGRATION);
+  });
+
+  it("do not limit an authenticated sender, whose deliveries keep their whole raw body", async () => {
+    const target = await createIntegration(org.as.admin, { kind: "generic", name: "Trusted" });
+    const body = JSON.stringify({ type: "change", kind: "deploy_succeeded", title: "Big deploy", description: "x".repeat(200_000) });
+    expect((await postBearer(target, body)).status).toBe(202);
+    const [row] = await database.rows<{ body: string; body_truncated: boolean }>("SELECT body, body_truncated FROM webhook_delivery WHERE integration_id = $1", [target.id]);
+    expect(row!.body).toBe(body);
+    expect(row!.body_truncated).toBe(false);
+  });
+
+  it("expire after the retention period, leaving accepted deliveries", async () => {
+    const target = await createIntegration(org.as.admin, { kind: "generic", name: "Retained" });
+    expect((await fromAddress(target, "198.51.102.1", "{}")).status).toBe(401);
+    expect((await fromAddress(target, "198.51.102.2", "{}")).status).toBe(401);
+    expect((await postBearer(target, { type: "change", kind: "deploy_succeeded", title: "Old deploy" })).status).toBe(202);
+    await database.rows("UPDATE webhook_delivery SET received_at = now() - interval '3 days' WHERE integration_id = $1", [target.id]);
+    expect((await fromAddress(target, "198.51.102.3", "{}")).status).toBe(401);
+    vi.stubEnv("LOGBOOK_REJECTED_DELIVERY_RETENTION_DAYS", "2");
+    try {
+      await expireRejectedDeliveriesJob.run(database.db);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const left = await database.rows<{ status: string }>("SELECT status FROM webhook_delivery WHERE integration_id = $1 ORDER BY received_at", [target.id]);
+    expect(left.map((r) => r.status)).toEqual(["accepted", "rejected"]);
   });
 });

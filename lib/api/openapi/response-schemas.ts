@@ -95,6 +95,7 @@ export const deliverySchema = z.object({
 
 export const deliveryDetailSchema = deliverySchema.extend({
   body: z.string(),
+  bodyTruncated: z.boolean().describe("only the first 4 KiB were kept: the delivery was refused for its credentials"),
   headers: z.record(z.string(), z.string()).describe("as received, without credentials"),
   correlatedAt: timestamp.nullable(),
 });

@@ -3,6 +3,7 @@ import { CORRELATE_DELIVERY_JOB, REFRESH_INCIDENT_KNOWLEDGE_JOB, type JobKind } 
 import { analyzeEmbeddedDatabase } from "./analyze-embedded-database";
 import { checkRollbacks } from "./check-rollbacks";
 import { correlateDeliveryJob } from "./correlate-delivery";
+import { expireRejectedDeliveriesJob } from "./expire-rejected-deliveries";
 import { githubIssueSync } from "./github-issue-sync";
 import type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
 import { purgeExpiredSessions } from "./purge-expired-sessions";
@@ -19,7 +20,7 @@ const QUEUED_JOBS_BY_KIND: { [K in JobKind]: QueuedJobDefinition<K> } = {
 };
 export const QUEUED_JOBS: QueuedJobDefinition[] = Object.values(QUEUED_JOBS_BY_KIND);
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks, expireRejectedDeliveriesJob];
 
 /** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
 export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {

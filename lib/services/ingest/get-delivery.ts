@@ -14,6 +14,7 @@ export async function getDelivery(ctx: ServiceContext, deliveryId: string): Prom
   return {
     ...toDeliveryView({ ...row, preview: row.body.slice(0, PREVIEW_CHARS) }, source, !rejectedForSignature(row)),
     body: row.body,
+    bodyTruncated: row.bodyTruncated,
     headers: row.headers,
     correlatedAt: row.correlatedAt?.toISOString() ?? null,
   };

@@ -7,10 +7,11 @@ import { IngestParseError } from "@/lib/ingest/errors";
 import { getIngestAdapter } from "@/lib/ingest/registry";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { NotFoundError } from "../errors";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { NotFoundError, RateLimitedError } from "../errors";
 import { decryptIntegrationSecret } from "../integration-secrets";
 import { cachedServiceResolver } from "../service-resolver";
-import { SIGNATURE_REJECTION, storeAcceptedDelivery } from "./internal";
+import { REJECTED_BODY_PREFIX_BYTES, SIGNATURE_REJECTION, storeAcceptedDelivery, takeRefusal } from "./internal";
 import type { DeliveryOutcome } from "./views";
 import type { IntegrationKind } from "../integrations/views";
 
@@ -51,7 +52,16 @@ export async function receiveDelivery(db: Queryable, integrationId: string, raw:
   const reject = async (status: 401 | 422, code: string, reason: string, storedStatus: "rejected" | "failed" = "rejected") => {
     const id = randomUUID();
     const error = status === 401 ? `${SIGNATURE_REJECTION}${reason}` : reason;
-    await db.insert(webhookDelivery).values({ ...base, id, status: storedStatus, error });
+    // Anyone can send a refused delivery: a bounded number of them are kept, and only the
+    // start of their body (a delivery that passed verification keeps all of it).
+    const stranger = status === 401;
+    if (stranger) {
+      const wait = takeRefusal(source.id, raw.headers[CLIENT_ADDRESS_HEADER] ?? null);
+      if (wait !== null) throw new RateLimitedError("Too many deliveries with bad credentials; fix the sender's secret and retry later.", wait);
+    }
+    const truncated = stranger && raw.body.byteLength > REJECTED_BODY_PREFIX_BYTES;
+    const body = truncated ? Buffer.from(raw.body.subarray(0, REJECTED_BODY_PREFIX_BYTES)).toString("utf8") : base.body;
+    await db.insert(webhookDelivery).values({ ...base, body, bodyTruncated: truncated, id, status: storedStatus, error });
     // The deliveries page and the integrations' error counts follow refusals live too.
     await publishLiveEvent(db, { organizationId: source.organizationId, type: "delivery", id });
     return { status, source: source.kind as IntegrationKind, deliveryId: id, code, reason } as const;

@@ -26,6 +26,8 @@ export interface DeliveryView {
 
 export interface DeliveryDetailView extends DeliveryView {
   body: string;
+  /** only the start of the body was kept (a delivery refused for its credentials) */
+  bodyTruncated: boolean;
   headers: Record<string, string>;
   correlatedAt: string | null;
 }

@@ -10,6 +10,9 @@ import { PREVIEW_CHARS } from "../views";
  */
 export const SIGNATURE_REJECTION = "Signature check failed: ";
 
+/** How much of a delivery refused for its credentials is kept: enough to recognise the sender. */
+export const REJECTED_BODY_PREFIX_BYTES = 4096;
+
 export function rejectedForSignature(delivery: { status: string; error: string | null }): boolean {
   return delivery.status === "rejected" && (delivery.error ?? "").startsWith(SIGNATURE_REJECTION);
 }
@@ -34,6 +37,8 @@ export const deliveryListColumns = {
   status: webhookDelivery.status,
   error: webhookDelivery.error,
   headers: webhookDelivery.headers,
+  bodyTruncated: webhookDelivery.bodyTruncated,
+  bodyDigest: webhookDelivery.bodyDigest,
   eventCount: webhookDelivery.eventCount,
   receivedAt: webhookDelivery.receivedAt,
   correlatedAt: webhookDelivery.correlatedAt,
