@@ -1,5 +1,7 @@
 import { ShieldAlert } from "lucide-react";
 import type { ServiceView } from "@/lib/services/catalog/views";
+import type { ServiceHealthView } from "@/lib/services/insights/views";
+import { HealthBadge, HealthReasons } from "@/components/insights/health-state";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ServiceMappingsDialog } from "./service-mappings-dialog";
@@ -13,12 +15,24 @@ function CriticalFunctionBadge() {
   );
 }
 
-export function ServiceTable({ services, teamNames, canEditMappings = false }: { services: ServiceView[]; teamNames: Record<string, string>; canEditMappings?: boolean }) {
+export function ServiceTable({
+  services,
+  teamNames,
+  canEditMappings = false,
+  health,
+}: {
+  services: ServiceView[];
+  teamNames: Record<string, string>;
+  canEditMappings?: boolean;
+  /** each service's colour on the health board, by slug */
+  health?: Record<string, Pick<ServiceHealthView, "state" | "reasons">>;
+}) {
   return (
     <Table className="min-w-[56rem]">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>Name</TableHead>
+          {health && <TableHead>Health</TableHead>}
           <TableHead>Slug</TableHead>
           <TableHead>Team</TableHead>
           <TableHead className="w-16">Tier</TableHead>
@@ -36,6 +50,18 @@ export function ServiceTable({ services, teamNames, canEditMappings = false }: {
                 {canEditMappings && <ServiceMappingsDialog service={service} />}
               </span>
             </TableCell>
+            {health && (
+              <TableCell data-testid="service-health" className="min-w-48 max-w-72">
+                {health[service.slug] ? (
+                  <div className="flex flex-col gap-1">
+                    <HealthBadge state={health[service.slug]!.state} />
+                    <HealthReasons reasons={health[service.slug]!.reasons} />
+                  </div>
+                ) : (
+                  <span className="text-muted-foreground">—</span>
+                )}
+              </TableCell>
+            )}
             <TableCell className="whitespace-nowrap font-mono text-xs text-muted-foreground">{service.slug}</TableCell>
             <TableCell className="whitespace-nowrap">{service.team ? (teamNames[service.team] ?? service.team) : <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell className="tabular">{service.tier ? `T${service.tier}` : <span className="text-muted-foreground">—</span>}</TableCell>

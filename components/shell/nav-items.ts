@@ -1,6 +1,6 @@
 import { roleHasPermission, type OrgRole } from "@/lib/core/roles";
 
-export type NavIcon = "incidents" | "postmortems" | "action-items" | "triage" | "changes" | "services" | "teams" | "audit" | "settings" | "runbooks" | "search";
+export type NavIcon = "incidents" | "postmortems" | "action-items" | "triage" | "changes" | "services" | "teams" | "audit" | "settings" | "runbooks" | "search" | "insights";
 
 export interface NavItem {
   href: string;
@@ -18,6 +18,7 @@ export function navItemsFor(role: OrgRole): NavItem[] {
     { href: "/action-items", label: "Action items", icon: "action-items" },
     { href: "/triage", label: "Triage", icon: "triage", badge: "triage" },
     { href: "/changes", label: "Changes", icon: "changes" },
+    { href: "/insights", label: "Insights", icon: "insights" },
     { href: "/runbooks", label: "Runbooks", icon: "runbooks" },
     { href: "/search", label: "Search", icon: "search" },
     { href: "/services", label: "Services", icon: "services" },

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BellRing, BookOpen, Boxes, FileText, GitCommitHorizontal, ListChecks, ScrollText, Search, Settings, Siren, Users } from "lucide-react";
+import { BellRing, BookOpen, Boxes, ChartNoAxesColumn, FileText, GitCommitHorizontal, ListChecks, ScrollText, Search, Settings, Siren, Users } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 import { TriageCountBadge } from "@/components/live/triage-count-badge";
 import type { NavIcon, NavItem } from "./nav-items";
@@ -19,6 +19,7 @@ export const NAV_ICONS: Record<NavIcon, React.ComponentType<{ className?: string
   settings: Settings,
   runbooks: BookOpen,
   search: Search,
+  insights: ChartNoAxesColumn,
 };
 
 export function isActivePath(pathname: string, href: string): boolean {

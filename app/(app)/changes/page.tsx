@@ -15,14 +15,11 @@ import { CursorPager, currentCursor, firstParam, type SearchParamsRecord } from 
 import { ChangeFilters, type ChangeFilterValues } from "@/components/changes/change-filters";
 import { ChangeRows } from "@/components/changes/change-table";
 import { DEFAULT_TIME_RANGE, isTimeRange, rangeWindow } from "@/components/changes/change-time-range";
-import { TeamDigest } from "@/components/changes/team-digest";
 import { LiveRefresh } from "@/components/live/live-refresh";
 
 export const metadata: Metadata = { title: "Change feed" };
 
 const PAGE_SIZE = 50;
-/** The team digest shows everything since yesterday at once; a team rarely ships more. */
-const DIGEST_LIMIT = 500;
 const COMMON_ENVIRONMENTS = ["production", "staging"];
 
 function filtersFrom(params: SearchParamsRecord): ChangeFilterValues {
@@ -43,7 +40,6 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const params = await searchParams;
   const filters = filtersFrom(params);
   const timeWindow = rangeWindow(filters.range, new Date(), filters);
-  const digest = Boolean(filters.team) && filters.range === "yesterday";
   const [services, teams, page] = await Promise.all([
     listServices(ctx),
     listTeams(ctx),
@@ -54,8 +50,8 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       team: filters.team || undefined,
       since: timeWindow.since?.toISOString(),
       until: timeWindow.until?.toISOString(),
-      cursor: digest ? undefined : currentCursor(params),
-      limit: digest ? DIGEST_LIMIT : PAGE_SIZE,
+      cursor: currentCursor(params),
+      limit: PAGE_SIZE,
     }).catch((error: unknown) => {
       // A hand-edited URL (unknown kind, bad cursor) shows the empty state, not an error page.
       if (error instanceof ServiceError && error.status === 422) return { items: [] as ChangeView[], nextCursor: null };
@@ -63,17 +59,12 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
     }),
   ]);
   const serviceNames = Object.fromEntries(services.items.map((s) => [s.slug, s.name]));
-  const team = teams.items.find((t) => t.slug === filters.team);
   const environments = [...new Set([...COMMON_ENVIRONMENTS, ...page.items.flatMap((c) => (c.environment ? [c.environment] : []))])].sort();
   const filtered = Boolean(filters.service || filters.environment || filters.kind || filters.team || filters.range !== DEFAULT_TIME_RANGE);
   const canConnect = roleHasPermission(ctx.role, "settings:manage");
 
-  const serviceHref = (slug: string) => {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(filters)) if (value && key !== "team") query.set(key, value);
-    query.set("service", slug);
-    return `/changes?${query}`;
-  };
+  // "Since yesterday" for a team is the insights digest: releases with incidents, alerts and action items.
+  const digestHref = filters.service ? `/insights/digest?service=${encodeURIComponent(filters.service)}` : filters.team ? `/insights/digest?team=${encodeURIComponent(filters.team)}` : "/insights/digest";
 
   return (
     <>
@@ -81,6 +72,11 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Change feed"
         description="Deploys, Flux and Argo CD reconciliations, merges and releases across the organisation, newest first."
+        actions={
+          <Button asChild variant="outline" size="sm">
+            <Link href={digestHref}>Since yesterday digest</Link>
+          </Button>
+        }
       />
       <ChangeFilters
         values={filters}
@@ -110,22 +106,18 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
               )}
             </EmptyState>
           </div>
-        ) : digest ? (
-          <TeamDigest teamName={team?.name ?? filters.team} changes={page.items} serviceNames={serviceNames} serviceHref={serviceHref} />
         ) : (
           <div className="rounded-lg border border-border bg-card shadow-xs">
             <ChangeRows changes={page.items} serviceNames={serviceNames} />
           </div>
         )}
       </div>
-      {!digest && (
-        <CursorPager
-          basePath="/changes"
-          params={params}
-          nextCursor={page.nextCursor}
-          summary={page.items.length > 0 ? `Showing ${page.items.length} change${page.items.length === 1 ? "" : "s"}` : undefined}
-        />
-      )}
+      <CursorPager
+        basePath="/changes"
+        params={params}
+        nextCursor={page.nextCursor}
+        summary={page.items.length > 0 ? `Showing ${page.items.length} change${page.items.length === 1 ? "" : "s"}` : undefined}
+      />
     </>
   );
 }

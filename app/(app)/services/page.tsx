@@ -4,6 +4,7 @@ import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
 import { listServices } from "@/lib/services/catalog/list-services";
 import { listTeams } from "@/lib/services/catalog/list-teams";
+import { getServiceHealth } from "@/lib/services/insights/get-service-health";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { ServiceTable } from "@/components/catalog/service-table";
@@ -13,7 +14,8 @@ export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage() {
   const ctx = await getPageContext("catalog:read");
-  const [services, teams] = await Promise.all([listServices(ctx), listTeams(ctx)]);
+  const [services, teams, board] = await Promise.all([listServices(ctx), listTeams(ctx), getServiceHealth(ctx)]);
+  const health = Object.fromEntries(board.teams.flatMap((t) => t.services.map((s) => [s.service, s])));
   const canWrite = roleHasPermission(ctx.role, "catalog:write");
   const critical = services.items.filter((s) => s.supportsCriticalFunction).length;
   return (
@@ -29,7 +31,7 @@ export default async function ServicesPage() {
             {canWrite ? "Add the services you run so incidents can be linked to them." : "An editor or admin can add services to the catalogue."}
           </EmptyState>
         ) : (
-          <ServiceTable services={services.items} teamNames={Object.fromEntries(teams.items.map((t) => [t.slug, t.name]))} canEditMappings={canWrite} />
+          <ServiceTable services={services.items} teamNames={Object.fromEntries(teams.items.map((t) => [t.slug, t.name]))} canEditMappings={canWrite} health={health} />
         )}
       </div>
     </>
