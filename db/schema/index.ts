@@ -11,3 +11,4 @@ export * from "./jobs";
 export * from "./regulatory";
 export * from "./rollbacks";
 export * from "./paging";
+export * from "./sso";
