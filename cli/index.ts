@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Command } from "commander";
@@ -17,6 +17,9 @@ import { findOrganizationBySlug } from "@/lib/services/organizations/find-organi
 import { addMember } from "@/lib/services/organizations/add-member";
 import { createApiKey } from "@/lib/services/api-keys/create-api-key";
 import { verifyOrganizationAuditChain } from "@/lib/services/audit/verify-organization-audit-chain";
+import { exportReport } from "@/lib/services/regulatory/export-report";
+import { findReportOrganization } from "@/lib/services/regulatory/find-report-organization";
+import { REPORT_EXPORT_FORMATS } from "@/lib/regulatory/render/export-report";
 
 // The operator at the terminal, so audit rows say who ran the command and where.
 const operator: Actor = { type: "system", id: null, label: `cli (${os.userInfo().username}@${os.hostname()})` };
@@ -135,6 +138,29 @@ program
       console.log(`Imported ${result.imported}, updated ${result.updated}, failed ${result.failed.length} of ${files.length} files.`);
       for (const failure of result.failed) console.log(`  ${files[failure.index]}: ${failure.error}`);
       if (result.failed.length > 0) process.exitCode = 2;
+    }),
+  );
+
+program
+  .command("report")
+  .description("regulatory reports")
+  .command("export")
+  .description("a report as the authority's file: DORA's IR-1.2.1 JSON, or PDF, DOCX, XLSX laid out as the template (audited)")
+  .requiredOption("--id <id>", "the report's id")
+  .option("--format <format>", REPORT_EXPORT_FORMATS.join(" | "), "json")
+  .option("--out <file>", "write to this file instead of standard output")
+  .option("--org <slug>", "the organisation (found from the report when left out)")
+  .action((opts: { id: string; format: string; out?: string; org?: string }) =>
+    withDatabase(async (handle) => {
+      const organizationId = opts.org ? (await findOrganizationBySlug(handle.db, opts.org)).id : await findReportOrganization(handle.db, opts.id);
+      const ctx = createServiceContext({ db: handle.db, actor: operator, organizationId, role: "admin" });
+      const file = await exportReport(ctx, opts.id, { format: opts.format });
+      if (opts.out) {
+        await writeFile(opts.out, file.bytes);
+        console.error(`Wrote ${opts.out} (${file.bytes.length} bytes, ${file.status}).`);
+      } else process.stdout.write(file.bytes);
+      // The hash goes to standard error, so standard output stays the file itself.
+      console.error(`SHA-256 ${file.sha256}`);
     }),
   );
 
