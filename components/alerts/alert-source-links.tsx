@@ -1,12 +1,18 @@
 import { BookOpen, ExternalLink, LayoutDashboard } from "lucide-react";
 import { GRAFANA_RANGED_LINKS, withGrafanaTimeRange, type TimeRange } from "@/lib/core/grafana-time-range";
+import { safeExternalHref } from "@/lib/core/safe-href";
 import type { AlertView } from "./alert-types";
 
-/** A small link to another tool (runbook, alert source), opening in a new tab. */
+/**
+ * A small link to another tool (runbook, alert source), opening in a new tab; nothing when
+ * the sender's URL is not http(s) (lib/core/safe-href.ts).
+ */
 function ExternalTextLink({ href, children }: { href: string; children: React.ReactNode }) {
+  const safe = safeExternalHref(href);
+  if (!safe) return null;
   return (
     <a
-      href={href}
+      href={safe}
       target="_blank"
       rel="noreferrer noopener"
       className="inline-flex items-center gap-1 rounded-sm text-xs font-medium text-primary outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"

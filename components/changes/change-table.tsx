@@ -1,6 +1,7 @@
 import { ExternalLink } from "lucide-react";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Timestamp } from "@/components/time/timestamp";
+import { safeExternalHref } from "@/lib/core/safe-href";
 import type { ChangeView } from "./change-types";
 import { ChangeKindBadge, isFailure, shortRevision } from "./change-kinds";
 
@@ -11,6 +12,8 @@ const SOURCE_LABELS: Record<string, string> = { github: "GitHub", flux: "Flux", 
  * when, where and which revision) so nothing hides behind a sideways scroll.
  */
 export function ChangeRows({ changes, serviceNames, showService = true }: { changes: ChangeView[]; serviceNames: Record<string, string>; showService?: boolean }) {
+  // Only http(s) links reach href, whatever a sender wrote (lib/core/safe-href.ts).
+  const hrefs = new Map(changes.map((change) => [change.id, safeExternalHref(change.url)]));
   return (
     <Table className="max-md:block md:min-w-[58rem] md:table-fixed">
       <TableHeader className="max-md:hidden">
@@ -44,9 +47,9 @@ export function ChangeRows({ changes, serviceNames, showService = true }: { chan
                       <span aria-hidden>·</span>
                     </>
                   )}
-                  {change.url ? (
+                  {hrefs.get(change.id) ? (
                     <a
-                      href={change.url}
+                      href={hrefs.get(change.id)!}
                       target="_blank"
                       rel="noreferrer noopener"
                       className="inline-flex items-center gap-1 rounded-sm text-primary outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"

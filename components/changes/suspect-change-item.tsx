@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
 import { Timestamp } from "@/components/time/timestamp";
 import { ChangeKindBadge, shortRevision } from "@/components/changes/change-kinds";
+import { safeExternalHref } from "@/lib/core/safe-href";
 import type { ChangeMark, SuspectChangeView } from "./change-types";
 
 const MARKS: Array<{ mark: ChangeMark; label: string; pressed: string }> = [
@@ -46,6 +47,7 @@ export interface SuspectChangeItemProps {
 export const SuspectChangeItem = memo(function SuspectChangeItem({ item, canWrite, pendingMark, onMark }: SuspectChangeItemProps) {
   const { change, mark } = item;
   const saving = pendingMark !== undefined;
+  const href = safeExternalHref(change.url);
   return (
     <li
       data-testid="suspect-change"
@@ -92,11 +94,11 @@ export const SuspectChangeItem = memo(function SuspectChangeItem({ item, canWrit
             )}
             <span aria-hidden>·</span>
             <Timestamp value={change.occurredAt} precision="minutes" />
-            {change.url && (
+            {href && (
               <>
                 <span aria-hidden>·</span>
                 <a
-                  href={change.url}
+                  href={href}
                   target="_blank"
                   rel="noreferrer noopener"
                   className="inline-flex items-center gap-0.5 rounded-sm text-primary outline-none hover:underline focus-visible:ring-2 focus-visible:ring-ring"

@@ -150,3 +150,15 @@ describe("deliveries from strangers", () => {
     expect(left.map((r) => r.status)).toEqual(["accepted", "rejected"]);
   });
 });
+
+describe("links in a delivery", () => {
+  it("are stored only when they are http(s): a javascript: runbook or change URL is dropped", async () => {
+    const alert = { type: "alert", name: "LinkTrap", status: "firing", fingerprint: "fp-link-trap", runbookUrl: "javascript:alert(document.cookie)", generatorUrl: "https://prometheus.example/graph" };
+    expect((await postBearer(generic, alert)).status).toBe(202);
+    expect((await postBearer(generic, { type: "change", kind: "deploy_succeeded", title: "Trap deploy", url: "data:text/html,<script>alert(1)</script>" })).status).toBe(202);
+    const [stored] = await database.rows<{ runbook_url: string | null; generator_url: string | null }>("SELECT runbook_url, generator_url FROM alert WHERE fingerprint = 'fp-link-trap'");
+    expect(stored).toEqual({ runbook_url: null, generator_url: "https://prometheus.example/graph" });
+    const [change] = await database.rows<{ url: string | null }>("SELECT url FROM change_event WHERE title = 'Trap deploy'");
+    expect(change).toEqual({ url: null });
+  });
+});

@@ -5,6 +5,7 @@ import type { Queryable } from "@/db/client";
 import { contentHash } from "@/lib/ingest/digests";
 import { IngestParseError } from "@/lib/ingest/errors";
 import { getIngestAdapter } from "@/lib/ingest/registry";
+import { withSafeLinks } from "@/lib/ingest/safe-links";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
@@ -75,7 +76,7 @@ export async function receiveDelivery(db: Queryable, integrationId: string, raw:
 
   let parsed: ParsedDelivery;
   try {
-    parsed = adapter.parse(raw);
+    parsed = withSafeLinks(adapter.parse(raw));
   } catch (error) {
     if (error instanceof IngestParseError) return reject(422, "malformed_delivery", error.message);
     return reject(422, "normalisation_failed", `Logbook could not normalise this delivery: ${(error as Error).message}`, "failed");
