@@ -256,7 +256,25 @@ export const AUDIT_ACTIONS = {
   "organization.created": defineAuditAction("organization", nothing, organizationView),
   "member.added": defineAuditAction("user", nothing, z.strictObject({ email: z.string(), role: storedEnum(ORG_ROLES) })),
   "api_key.created": defineAuditAction("api_key", nothing, apiKeyView),
+  /** the client secret never goes into the audit trail */
+  "sso.configured": defineAuditAction("organization", ssoSettings.nullable(), ssoSettings),
+  /** every sign-in, by password or single sign-on; for SSO, the role the claim gave */
+  "auth.signed_in": defineAuditAction(
+    "user",
+    nothing,
+    z.strictObject({ method: z.enum(["password", "sso"]), email: z.string(), provider: z.string().nullable(), role: storedEnum(ORG_ROLES), previousRole: storedEnum(ORG_ROLES).nullable() }),
+  ),
   "api_key.revoked": defineAuditAction("api_key", nothing, apiKeyView),
+  /** neither the API token nor the routing key goes into the audit trail */
+  "pagerduty_connection.set": defineAuditAction("pagerduty_connection", nothing, z.strictObject({ apiUrl: z.string(), eventsUrl: z.string(), routingKeySet: z.boolean() })),
+  /** "Page on-call" from an incident: the page queued for PagerDuty */
+  "page.triggered": defineAuditAction(
+    "incident_page",
+    nothing,
+    z.strictObject({ incidentId: z.string(), service: z.string().nullable(), dedupKey: z.string(), summary: z.string() }),
+  ),
+  /** a page sent, failing (with the reason), acknowledged or resolved */
+  "page.updated": defineAuditAction("incident_page", z.strictObject({ status: z.string() }), z.strictObject({ status: z.string(), error: z.string().nullable() })),
   /** the token itself never goes into the audit trail */
   "github_connection.set": defineAuditAction("github_connection", nothing, z.strictObject({ apiUrl: z.string(), account: z.string().nullable() })),
   "audit.exported": defineAuditAction(

@@ -44,6 +44,9 @@ export const serviceViewSchema = z.object({
   labels: z.record(z.string(), z.string()),
   repositories: z.array(z.string()),
   mappings: z.object({ namespaces: z.array(z.string()), fluxObjects: z.array(z.string()), argoApplications: z.array(z.string()) }),
+  // Optional: audit rows written before services had them still parse.
+  pagerdutyServiceId: z.string().nullable().optional().describe("the PagerDuty service that pages for it"),
+  escalationPolicyId: z.string().nullable().optional().describe("the PagerDuty escalation policy whose on-call the incident page shows"),
   createdAt: isoTimestampSchema,
   updatedAt: isoTimestampSchema,
 });

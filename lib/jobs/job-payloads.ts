@@ -15,10 +15,16 @@ import { insertJob } from "./queue";
 export const CORRELATE_DELIVERY_JOB = "correlate-delivery";
 /** Payload `{ incidentId }`: rebuild an incident's knowledge document after it changed. */
 export const REFRESH_INCIDENT_KNOWLEDGE_JOB = "refresh-incident-knowledge";
+/** Payload `{ pageId, action }`: send a page's trigger or resolve event to PagerDuty (retried while PagerDuty fails). */
+export const PAGERDUTY_PAGE_JOB = "pagerduty-page";
+/** Payload `{ incidentId }`: the incident resolved, so its pages are resolved in PagerDuty. */
+export const RESOLVE_INCIDENT_PAGES_JOB = "resolve-incident-pages";
 
 export const JOB_PAYLOADS = {
   [CORRELATE_DELIVERY_JOB]: z.object({ deliveryId: z.string() }),
   [REFRESH_INCIDENT_KNOWLEDGE_JOB]: z.object({ incidentId: z.string() }),
+  [PAGERDUTY_PAGE_JOB]: z.object({ pageId: z.string(), action: z.enum(["trigger", "resolve"]) }),
+  [RESOLVE_INCIDENT_PAGES_JOB]: z.object({ incidentId: z.string() }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

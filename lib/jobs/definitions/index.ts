@@ -1,11 +1,12 @@
 import type { DatabaseHandle } from "@/db/client";
-import { CORRELATE_DELIVERY_JOB, REFRESH_INCIDENT_KNOWLEDGE_JOB, type JobKind } from "../job-payloads";
+import { CORRELATE_DELIVERY_JOB, PAGERDUTY_PAGE_JOB, REFRESH_INCIDENT_KNOWLEDGE_JOB, RESOLVE_INCIDENT_PAGES_JOB, type JobKind } from "../job-payloads";
 import { analyzeEmbeddedDatabase } from "./analyze-embedded-database";
 import { checkRollbacks } from "./check-rollbacks";
 import { correlateDeliveryJob } from "./correlate-delivery";
 import { expireRejectedDeliveriesJob } from "./expire-rejected-deliveries";
 import { githubIssueSync } from "./github-issue-sync";
 import type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
+import { pagerdutyPageJob, resolveIncidentPagesJob } from "./pagerduty-page";
 import { purgeExpiredSessions } from "./purge-expired-sessions";
 import { purgeFinishedJobs } from "./purge-finished-jobs";
 import { refreshIncidentKnowledgeJob } from "./refresh-incident-knowledge";
@@ -17,6 +18,8 @@ export type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
 const QUEUED_JOBS_BY_KIND: { [K in JobKind]: QueuedJobDefinition<K> } = {
   [CORRELATE_DELIVERY_JOB]: correlateDeliveryJob,
   [REFRESH_INCIDENT_KNOWLEDGE_JOB]: refreshIncidentKnowledgeJob,
+  [PAGERDUTY_PAGE_JOB]: pagerdutyPageJob,
+  [RESOLVE_INCIDENT_PAGES_JOB]: resolveIncidentPagesJob,
 };
 export const QUEUED_JOBS: QueuedJobDefinition[] = Object.values(QUEUED_JOBS_BY_KIND);
 

@@ -34,6 +34,8 @@ export async function createService(ctx: ServiceContext, rawInput: unknown): Pro
         labels: input.labels ?? {},
         repositories: input.repositories ?? [],
         mappings: input.mappings ?? {},
+        pagerdutyServiceId: input.pagerdutyServiceId ?? null,
+        pagerdutyEscalationPolicyId: input.escalationPolicyId ?? null,
       })
       .onConflictDoNothing()
       .returning();

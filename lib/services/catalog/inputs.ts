@@ -27,6 +27,8 @@ const serviceMappingsSchema = z
   })
   .strict();
 
+const pagerdutyId = z.string().trim().regex(/^[A-Z0-9]{5,20}$/, "must be a PagerDuty id such as PX1Y2Z3");
+
 const KNOWN_TIME_ZONES = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
 const clockTime = z
   .string()
@@ -62,6 +64,9 @@ export const createServiceInput = z.object({
   labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
   repositories: z.array(repositorySchema).max(20).optional(),
   mappings: serviceMappingsSchema.optional(),
+  /** the PagerDuty service and escalation policy that page for it */
+  pagerdutyServiceId: pagerdutyId.optional(),
+  escalationPolicyId: pagerdutyId.optional(),
 });
 
 export const updateServiceInput = z
@@ -75,6 +80,8 @@ export const updateServiceInput = z
     repositories: z.array(repositorySchema).max(20).optional(),
     /** each list given replaces that list; lists left out stay as they are */
     mappings: serviceMappingsSchema.optional(),
+    pagerdutyServiceId: pagerdutyId.nullable().optional(),
+    escalationPolicyId: pagerdutyId.nullable().optional(),
   })
   .strict()
   .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });

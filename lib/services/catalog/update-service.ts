@@ -52,6 +52,8 @@ export async function updateService(ctx: ServiceContext, slug: string, rawInput:
     if (input.labels !== undefined) changes.labels = input.labels;
     if (input.repositories !== undefined) changes.repositories = input.repositories;
     if (input.mappings !== undefined) changes.mappings = { ...current.service.mappings, ...input.mappings };
+    if (input.pagerdutyServiceId !== undefined) changes.pagerdutyServiceId = input.pagerdutyServiceId;
+    if (input.escalationPolicyId !== undefined) changes.pagerdutyEscalationPolicyId = input.escalationPolicyId;
 
     const [row] = await tx.update(service).set(changes).where(eq(service.id, current.service.id)).returning();
     const view = toServiceView(row!, teamSlug);

@@ -25,6 +25,9 @@ export interface ServiceView {
   repositories: string[];
   /** extra ways ingest maps events to the service: Kubernetes namespaces, Flux objects, Argo CD applications */
   mappings: Required<ServiceMappings>;
+  /** the PagerDuty service and escalation policy that page for it (on-call panel, "Page on-call") */
+  pagerdutyServiceId: string | null;
+  escalationPolicyId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -58,6 +61,8 @@ export function toServiceView(row: typeof service.$inferSelect, teamSlug: string
     labels: row.labels,
     repositories: row.repositories,
     mappings: { namespaces: row.mappings.namespaces ?? [], fluxObjects: row.mappings.fluxObjects ?? [], argoApplications: row.mappings.argoApplications ?? [] },
+    pagerdutyServiceId: row.pagerdutyServiceId,
+    escalationPolicyId: row.pagerdutyEscalationPolicyId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

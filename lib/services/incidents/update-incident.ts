@@ -13,7 +13,7 @@ import { findIncident } from "./find-incident";
 import { updateIncidentInput } from "./inputs";
 import { resolveServiceSlugs } from "./internal";
 import { loadIncidentView, type IncidentView, type NewTimelineEvent } from "./views";
-import { enqueueJob, REFRESH_INCIDENT_KNOWLEDGE_JOB } from "@/lib/jobs/job-payloads";
+import { enqueueJob, REFRESH_INCIDENT_KNOWLEDGE_JOB, RESOLVE_INCIDENT_PAGES_JOB } from "@/lib/jobs/job-payloads";
 
 type TimelineDraft = Omit<NewTimelineEvent, "organizationId" | "incidentId" | "actor">;
 
@@ -58,6 +58,8 @@ export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawIn
       if (input.status === "resolved" || input.status === "closed") {
         await enqueueJob(tx, REFRESH_INCIDENT_KNOWLEDGE_JOB, { incidentId: row.id }, { organizationId: ctx.organizationId });
       }
+      // Resolving the incident resolves its pages in PagerDuty (a no-op job when it paged nobody).
+      if (input.status === "resolved") await enqueueJob(tx, RESOLVE_INCIDENT_PAGES_JOB, { incidentId: row.id }, { organizationId: ctx.organizationId });
     }
 
     const keyTimesSet = EDITABLE_KEY_TIMES.filter((field) => input[field] !== undefined && input[field]?.getTime() !== row[field]?.getTime());

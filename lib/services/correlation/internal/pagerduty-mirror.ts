@@ -6,6 +6,7 @@ import type { ServiceContext } from "../../context";
 import { declareIncident } from "../../incidents/declare-incident";
 import { updateIncident } from "../../incidents/update-incident";
 import { appendTimelineEvent } from "../../incidents/append-timeline-event";
+import { applyPageWebhook } from "../../paging/apply-page-webhook";
 
 const TITLES: Record<NormalizedPagerDutyEvent["action"], string> = {
   triggered: "PagerDuty incident triggered",
@@ -25,15 +26,17 @@ function pagerDutyExternalId(incidentId: string): string {
 }
 
 /**
- * Mirrors a PagerDuty incident's life onto the Logbook incident that tracks it (matched by
- * external id), declaring that incident when PagerDuty triggers one Logbook has not seen.
+ * Mirrors a PagerDuty incident's life onto the Logbook incident that tracks it (the one that
+ * paged it, by the page's dedup key, else by external id), declaring that incident when
+ * PagerDuty triggers one Logbook has not seen.
  */
 export async function applyPagerDutyEvent(ctx: ServiceContext, event: NormalizedPagerDutyEvent): Promise<void> {
   const externalId = pagerDutyExternalId(event.incidentId);
+  const paged = await applyPageWebhook(ctx, event);
   let [target] = await ctx.db
     .select({ id: incident.id, number: incident.number, status: incident.status })
     .from(incident)
-    .where(and(eq(incident.organizationId, ctx.organizationId), eq(incident.externalId, externalId)));
+    .where(and(eq(incident.organizationId, ctx.organizationId), paged ? eq(incident.id, paged) : eq(incident.externalId, externalId)));
   if (!target) {
     if (event.action !== "triggered") return;
     const declared = await declareIncident(ctx, {
