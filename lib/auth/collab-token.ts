@@ -85,7 +85,7 @@ export async function verifyCollabToken(token: string, documentName: string): Pr
   return { organizationId: parsed.data.org, userId: parsed.data.sub, userName: parsed.data.name, documentName: parsed.data.doc, permission: parsed.data.perm };
 }
 
-const issueCollabTokenInput = z.strictObject({ postmortemId: z.string().trim().min(1).max(100) });
+export const issueCollabTokenInput = z.strictObject({ postmortemId: z.string().trim().min(1).max(100) });
 
 /** `POST /api/v1/collab-token`: a token for the signed-in user on one of their organisation's postmortems. */
 export async function issueCollabToken(ctx: ServiceContext, rawInput: unknown) {

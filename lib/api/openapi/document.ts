@@ -29,6 +29,7 @@ import {
 } from "./response-schemas";
 import { POSTMORTEM_PATHS, POSTMORTEM_SCHEMAS } from "./postmortem-paths";
 import { INSIGHTS_PATHS, INSIGHTS_SCHEMAS } from "./insights-paths";
+import { WORKBENCH_PATHS } from "./workbench-paths";
 
 type JsonSchema = Record<string, unknown>;
 type Parameter = { name: string; in: "query" | "path"; required?: boolean; description?: string; schema: JsonSchema };
@@ -54,6 +55,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: "body over 1 MiB",
   415: "not application/json",
   422: "validation failed; details names each bad field",
+  429: "too many deliveries with bad credentials; retry after Retry-After seconds",
 };
 
 function op(summary: string, options: { params?: Parameter[]; body?: z.ZodType; ok: number; response?: JsonSchema | null; errors: number[]; tag: string }) {
@@ -86,11 +88,12 @@ const INGEST_PATHS = {
         params: [integrationId],
         ok: 202,
         response: { type: "object", properties: { delivery: { type: "string" }, duplicate: { type: "boolean" }, events: { type: "integer" } }, required: ["delivery", "duplicate", "events"] },
-        errors: [401, 404, 413, 422],
+        errors: [401, 404, 413, 422, 429],
         tag: "Ingest",
       }),
       security: [],
-      description: "200 with duplicate: true for a delivery already received; every delivery not accepted is stored as rejected or failed.",
+      description:
+        "200 with duplicate: true for a delivery already received (same sender key, or the same body); every delivery not accepted is stored as rejected or failed. A delivery refused for its credentials keeps only its first 4 KiB; past 20 a minute per source address or 60 per integration they are answered 429 with Retry-After and not stored.",
     },
   },
   "/api/v1/integrations": {
@@ -292,6 +295,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...INGEST_PATHS,
       ...POSTMORTEM_PATHS,
       ...INSIGHTS_PATHS,
+      ...WORKBENCH_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },
     },
     components: {
