@@ -30,51 +30,11 @@ import {
 import { POSTMORTEM_PATHS, POSTMORTEM_SCHEMAS } from "./postmortem-paths";
 import { INSIGHTS_PATHS, INSIGHTS_SCHEMAS } from "./insights-paths";
 import { WORKBENCH_PATHS } from "./workbench-paths";
+import { json, listOf, op, path, query, READ, ref, WRITE } from "./operations";
+import { ACTING_PATHS, ACTING_SCHEMAS } from "./acting-paths";
 
-type JsonSchema = Record<string, unknown>;
-type Parameter = { name: string; in: "query" | "path"; required?: boolean; description?: string; schema: JsonSchema };
-
-const json = (schema: z.ZodType, io: "input" | "output" = "output"): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
-};
-
-const query = (name: string, description: string, schema: JsonSchema = { type: "string" }): Parameter => ({ name, in: "query", description, schema });
-const path = (name: string, description: string): Parameter => ({ name, in: "path", required: true, description, schema: { type: "string" } });
 const idOrRef = path("idOrRef", "incident id or reference such as INC-42");
 const paging = [query("limit", "page size, default 50, max 500", { type: "integer", minimum: 1, maximum: 500 }), query("cursor", "opaque cursor from nextCursor")];
-
-const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [String(s), { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
-const ERROR_TEXT: Record<number, string> = {
-  400: "malformed JSON",
-  401: "missing or bad credentials",
-  403: "role too low, or a cross-site request with a browser session",
-  404: "not found (also for another organisation's objects)",
-  409: "illegal state change or conflict",
-  413: "body over 1 MiB",
-  415: "not application/json",
-  422: "validation failed; details names each bad field",
-  429: "too many deliveries with bad credentials; retry after Retry-After seconds",
-};
-
-function op(summary: string, options: { params?: Parameter[]; body?: z.ZodType; ok: number; response?: JsonSchema | null; errors: number[]; tag: string }) {
-  return {
-    summary,
-    tags: [options.tag],
-    ...(options.params ? { parameters: options.params } : {}),
-    ...(options.body ? { requestBody: { required: true, content: { "application/json": { schema: json(options.body, "input") } } } } : {}),
-    responses: {
-      [String(options.ok)]: { description: "success", ...(options.response ? { content: { "application/json": { schema: options.response } } } : {}) },
-      ...errorResponses(...options.errors),
-    },
-  };
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const listOf = (name: string) => ({ type: "object", properties: { items: { type: "array", items: ref(name) }, nextCursor: { type: ["string", "null"] } }, required: ["items", "nextCursor"] });
-const READ = [401, 403];
-const WRITE = [400, 401, 403, 413, 415, 422];
 
 const integrationId = path("integrationId", "integration id");
 const deliveryId = path("deliveryId", "delivery id");
@@ -296,6 +256,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...POSTMORTEM_PATHS,
       ...INSIGHTS_PATHS,
       ...WORKBENCH_PATHS,
+      ...ACTING_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },
     },
     components: {
@@ -324,6 +285,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         Health: json(healthSchema),
         ...POSTMORTEM_SCHEMAS,
         ...INSIGHTS_SCHEMAS,
+        ...ACTING_SCHEMAS,
         Error: json(errorSchema),
         Page: json(pageOf(z.unknown())),
       },
