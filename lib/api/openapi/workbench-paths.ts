@@ -6,6 +6,7 @@ import { setGitHubConnectionInput } from "@/lib/services/github-connection/input
 import { importItemSchema, similarIncidentsQuery, similarityFeedbackInput, similarTextInput } from "@/lib/services/knowledge/inputs";
 import { createRunbookInput, syncRunbooksInput, tickStepInput, updateRunbookInput } from "@/lib/services/runbooks/inputs";
 import { searchInput } from "@/lib/services/search/inputs";
+import { op, path, query, queryOf, READ, WRITE } from "./operations";
 
 /**
  * The workbench's routes beyond incidents and ingest: runbooks, knowledge search and similar
@@ -14,51 +15,12 @@ import { searchInput } from "@/lib/services/search/inputs";
  * from the zod schemas the verbs validate with.
  */
 
-type JsonSchema = Record<string, unknown>;
-type Parameter = { name: string; in: "query" | "path"; required?: boolean; description?: string; schema: JsonSchema };
-
-const json = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
-};
-const path = (name: string, description: string): Parameter => ({ name, in: "path", required: true, description, schema: { type: "string" } });
-/** One query parameter per field of a verb's query schema. */
-const queryOf = (schema: z.ZodObject): Parameter[] =>
-  Object.entries(schema.shape).map(([name, field]) => ({ name, in: "query", schema: json(field as z.ZodType, "input") }));
-
-const ERROR_TEXT: Record<number, string> = {
-  400: "malformed JSON",
-  401: "missing or bad credentials",
-  403: "role too low, or a cross-site request with a browser session",
-  404: "not found (also for another organisation's objects)",
-  409: "conflict with the current state",
-  413: "body over the route's limit",
-  415: "not application/json",
-  422: "validation failed; details names each bad field",
-  502: "GitHub answered with an error",
-};
-const READ = [401, 403];
-const WRITE = [400, 401, 403, 413, 415, 422];
-
-function op(summary: string, options: { tag: string; ok: number; errors: number[]; params?: Parameter[]; body?: z.ZodType; bodyOptional?: boolean; content?: string }) {
-  return {
-    summary,
-    tags: [options.tag],
-    ...(options.params ? { parameters: options.params } : {}),
-    ...(options.body ? { requestBody: { required: !options.bodyOptional, content: { "application/json": { schema: json(options.body, "input") } } } } : {}),
-    responses: {
-      [String(options.ok)]: { description: "success", ...(options.content ? { content: { [options.content]: {} } } : {}) },
-      ...Object.fromEntries(options.errors.map((s) => [String(s), { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }])),
-    },
-  };
-}
-
 const idOrRef = path("idOrRef", "incident id or reference such as INC-42");
 const id = (what: string) => path("id", `${what} id`);
 
 export const WORKBENCH_PATHS = {
   "/api/v1/runbooks": {
-    get: op("Runbooks, by title", { tag: "Runbooks", ok: 200, errors: READ, params: [{ name: "q", in: "query", description: "part of the title", schema: { type: "string" } }, { name: "service", in: "query", description: "service slug", schema: { type: "string" } }] }),
+    get: op("Runbooks, by title", { tag: "Runbooks", ok: 200, errors: READ, params: [query("q", "part of the title"), query("service", "service slug")] }),
     post: op("Write a runbook in Logbook", { tag: "Runbooks", ok: 201, errors: [...WRITE, 409], body: createRunbookInput }),
   },
   "/api/v1/runbooks/{id}": {
@@ -77,14 +39,12 @@ export const WORKBENCH_PATHS = {
   },
   "/api/v1/similar": { post: op("Past incidents like a piece of text (a title and summary being written)", { tag: "Knowledge", ok: 200, errors: WRITE, body: similarTextInput }) },
   "/api/v1/import/incidents": {
-    post: {
-      ...op("Import past incidents and their postmortems: a JSON array, or NDJSON (application/x-ndjson), up to 10 MiB; each item succeeds or fails on its own", {
-        tag: "Knowledge",
-        ok: 200,
-        errors: WRITE,
-        body: z.array(importItemSchema),
-      }),
-    },
+    post: op("Import past incidents and their postmortems: a JSON array, or NDJSON (application/x-ndjson), up to 10 MiB; each item succeeds or fails on its own", {
+      tag: "Knowledge",
+      ok: 200,
+      errors: WRITE,
+      body: z.array(importItemSchema),
+    }),
   },
   "/api/v1/import/backstage": { post: op("Import services and teams from a Backstage catalog (up to 10 MiB)", { tag: "Catalog", ok: 200, errors: WRITE, body: importBackstageCatalogInput }) },
   "/api/v1/action-items": { get: op("The organisation's action items, overdue first", { tag: "Action items", ok: 200, errors: [...READ, 422], params: queryOf(listActionItemsQuery) }) },
