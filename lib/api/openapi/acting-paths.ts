@@ -3,48 +3,17 @@ import { rollbackInput } from "@/lib/services/rollbacks/inputs";
 import type { RollbackPreview, RollbackView } from "@/lib/services/rollbacks/views";
 import { pageOnCallInput, setPagerDutyConnectionInput } from "@/lib/services/paging/inputs";
 import type { OnCallAnswer, PageView, PagerDutyConnectionView, PagerDutyDirectoryView } from "@/lib/services/paging/views";
+import { json, op, path, READ, ref, WRITE } from "./operations";
 
 /**
  * Acting from the incident (API.md "Acting from the incident: rollback and paging"): revert
  * pull requests, who is on call, pages, the PagerDuty connection. Spread into document.ts's
  * `paths` and `schemas`; the response schemas are checked against the views at compile time.
+ * 409 here also means: no GitHub or PagerDuty connection, a rollback already open, a branch
+ * that exists, a resolved incident; 502: GitHub or PagerDuty answered with an error.
  */
 
-type JsonSchema = Record<string, unknown>;
-type Parameter = { name: string; in: "path"; required: true; description: string; schema: JsonSchema };
-
-const json = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
-};
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const ERROR_TEXT: Record<number, string> = {
-  400: "malformed JSON",
-  401: "missing or bad credentials",
-  403: "role too low, or a cross-site request with a browser session",
-  404: "not found (also for another organisation's objects)",
-  409: "conflict: no GitHub or PagerDuty connection, a rollback already open, a branch that exists, a resolved incident",
-  413: "body over 1 MiB",
-  415: "not application/json",
-  422: "validation failed; details names each bad field (a change with no commit or repository names changeId)",
-  502: "GitHub or PagerDuty answered with an error",
-};
-const READ = [401, 403];
-const WRITE = [400, 401, 403, 413, 415, 422];
-const idOrRef: Parameter = { name: "idOrRef", in: "path", required: true, description: "incident id or reference such as INC-42", schema: { type: "string" } };
-
-function op(summary: string, options: { tag: string; ok: number; errors: number[]; response: JsonSchema; params?: Parameter[]; body?: z.ZodType }) {
-  return {
-    summary,
-    tags: [options.tag],
-    ...(options.params ? { parameters: options.params } : {}),
-    ...(options.body ? { requestBody: { required: true, content: { "application/json": { schema: json(options.body, "input") } } } } : {}),
-    responses: {
-      [String(options.ok)]: { description: "success", content: { "application/json": { schema: options.response } } },
-      ...Object.fromEntries(options.errors.map((s) => [String(s), { description: ERROR_TEXT[s] ?? "error", content: { "application/json": { schema: ref("Error") } } }])),
-    },
-  };
-}
+const idOrRef = path("idOrRef", "incident id or reference such as INC-42");
 
 const timestamp = z.string().describe("ISO 8601, UTC");
 const conflict = z.object({ sha: z.string(), message: z.string(), url: z.string().nullable(), files: z.array(z.string()) });
@@ -160,12 +129,12 @@ export const ACTING_PATHS = {
 };
 
 export const ACTING_SCHEMAS = {
-  Rollback: json(rollbackSchema, "output"),
-  RollbackPreview: json(previewSchema, "output"),
-  IncidentPage: json(pageSchema, "output"),
-  OnCall: json(onCallSchema, "output"),
-  PagerDutyConnection: json(connectionSchema, "output"),
-  PagerDutyDirectory: json(directorySchema, "output"),
+  Rollback: json(rollbackSchema),
+  RollbackPreview: json(previewSchema),
+  IncidentPage: json(pageSchema),
+  OnCall: json(onCallSchema),
+  PagerDutyConnection: json(connectionSchema),
+  PagerDutyDirectory: json(directorySchema),
 };
 
 type Assignable<A, B extends A> = B;
