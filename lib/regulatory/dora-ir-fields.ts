@@ -55,8 +55,8 @@ const service = "impactAssessment.serviceImpact";
 export const DORA_IR_FIELDS: ReportField[] = [
   field("1.1", "Type of submission", "incidentSubmission", "enum", { options: opts(codes.SUBMISSION_TYPE_OPTIONS), requiredFor: ALL }),
   field("1.2", "Name of the entity submitting the report", "submittingEntity.name", "string", { requiredFor: ALL }),
-  field("1.3a", "Identification code of the entity submitting the report: LEI", "submittingEntity.LEI", "lei", { requiredWhen: "the LEI or another identification code (1.3b) is required" }),
-  field("1.3b", "Identification code of the entity submitting the report: other code", "submittingEntity.code", "string", { requiredWhen: "when the submitting entity has no LEI (1.3a)" }),
+  field("1.3a", "Identification code of the entity submitting the report: LEI", "submittingEntity.LEI", "lei", { requiredWhen: "unless another identification code (1.3b) is given" }),
+  field("1.3b", "Identification code of the entity submitting the report: other code", "submittingEntity.code", "string", { requiredWhen: "unless the LEI (1.3a) is given" }),
   field("1.4", "Type of financial entity affected", "affectedEntity[].affectedEntityType", "enum[]", { options: opts(codes.FINANCIAL_ENTITY_TYPES), requiredFor: ALL }),
   field("1.5", "Name of the financial entity affected", "affectedEntity[].name", "string", { requiredFor: ALL }),
   field("1.6", "LEI code of the financial entity affected", "affectedEntity[].LEI", "lei"),
@@ -74,7 +74,7 @@ export const DORA_IR_FIELDS: ReportField[] = [
   field("2.2", "Date and time of detection of the major ICT-related incident", "incident.detectionDateTime", "date-time", { requiredFor: INITIAL }),
   field("2.3", "Date and time of classification of the ICT-related incident as major", "incident.classificationDateTime", "date-time", { requiredFor: INITIAL }),
   field("2.4", "Description of the major ICT-related incident", "incident.incidentDescription", "text", { requiredFor: ALL }),
-  field("2.5", "Classification criteria that triggered the incident report", `${crit}.classificationCriterion`, "enum", { options: opts(codes.CLASSIFICATION_CRITERIA), requiredFor: ALL }),
+  field("2.5", "Classification criteria that triggered the incident report", `${crit}.classificationCriterion`, "enum[]", { options: opts(codes.CLASSIFICATION_CRITERIA), requiredFor: ALL }),
   field("2.6", "Materiality thresholds for the classification criterion 'Geographical spread'", `${crit}.countryCodeMaterialityThresholds`, "enum[]", {
     options: opts(codes.COUNTRY_OPTIONS),
     criterion: "geographical_spread",

@@ -28,6 +28,13 @@ export function reportTypesOf(regime: Regime): ReportType[] {
   return REPORT_TYPES.filter((type) => REPORT_TYPE_LABELS[regime][type] !== undefined);
 }
 
+/** The report that follows this one (initial → intermediate → final), if any. */
+export function nextReportType(regime: Regime, type: ReportType): ReportType | null {
+  const order: ReportType[] = reportTypesOf(regime).filter((t) => t !== "reclassification");
+  const at = order.indexOf(type);
+  return at < 0 ? null : (order[at + 1] ?? null);
+}
+
 /**
  * Types of reporting entity. The four after "insurance_undertaking" matter to the clocks:
  * credit institutions, central counterparties and trading venues never get the weekend

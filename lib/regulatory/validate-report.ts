@@ -4,7 +4,7 @@ import { SUBMISSION_TYPES } from "./dora-ir-enums";
 import { fieldAtPath, type ReportField, type ReportFieldType } from "./dora-ir-fields";
 import { DORA_IR_SCHEMA } from "./dora-ir-schema";
 import { reportCatalogue } from "./report-catalogue";
-import { REPORT_TYPE_LABELS, reportTypesOf, type Regime, type ReportType } from "./regimes";
+import { nextReportType, REPORT_TYPE_LABELS, reportTypesOf, type Regime, type ReportType } from "./regimes";
 
 /**
  * Validation of a report's content for its regime and type: DORA against this project's
@@ -173,8 +173,7 @@ export function validateReport(regime: Regime, type: ReportType, content: unknow
 
 /** What the content still lacks to be submitted as the next report type (the editor's "still required for…"). */
 export function missingForNextReport(regime: Regime, type: ReportType, content: Record<string, unknown>): { next: ReportType; errors: ReportValidationError[] } | null {
-  const order: ReportType[] = reportTypesOf(regime).filter((t) => t !== "reclassification");
-  const next = order[order.indexOf(type) + 1];
+  const next = nextReportType(regime, type);
   if (!next) return null;
   const asNext = regime === "dora" ? { ...content, incidentSubmission: SUBMISSION_TYPES[next] } : content;
   return { next, errors: validateReport(regime, next, asNext).errors };
