@@ -28,6 +28,7 @@ import {
   verifySchema,
 } from "./response-schemas";
 import { POSTMORTEM_PATHS, POSTMORTEM_SCHEMAS } from "./postmortem-paths";
+import { REGULATORY_PATHS, REGULATORY_SCHEMAS } from "./regulatory-paths";
 import { INSIGHTS_PATHS, INSIGHTS_SCHEMAS } from "./insights-paths";
 import { WORKBENCH_PATHS } from "./workbench-paths";
 import { json, listOf, op, path, query, READ, ref, WRITE } from "./operations";
@@ -254,6 +255,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       ...INGEST_PATHS,
       ...POSTMORTEM_PATHS,
+      ...REGULATORY_PATHS,
       ...INSIGHTS_PATHS,
       ...WORKBENCH_PATHS,
       ...ACTING_PATHS,
@@ -284,6 +286,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         CorrelationSettings: json(correlationSettingsSchema),
         Health: json(healthSchema),
         ...POSTMORTEM_SCHEMAS,
+        ...REGULATORY_SCHEMAS,
         ...INSIGHTS_SCHEMAS,
         ...ACTING_SCHEMAS,
         Error: json(errorSchema),

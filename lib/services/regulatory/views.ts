@@ -117,3 +117,12 @@ export interface ReportView {
 }
 
 export type ReportSummary = Omit<ReportView, "content" | "nextReport">;
+
+/** The classification wizard's starting point (GET /incidents/{idOrRef}/classification-defaults). */
+export interface ClassificationDefaults {
+  services: Array<{ slug: string; name: string; critical: boolean; clientCount: number | null }>;
+  criteria: { criticalServicesAffected: boolean; durationHours: number; serviceDowntimeHours: number | null; memberStatesAffected: string[] };
+  /** the largest client count of the affected services: the base of "clients affected" as a share */
+  clientBase: number | null;
+  entityConfigured: boolean;
+}
