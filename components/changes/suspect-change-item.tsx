@@ -1,6 +1,6 @@
 "use client";
 
-import { ExternalLink, LoaderCircle } from "lucide-react";
+import { ExternalLink, GitPullRequestArrow, LoaderCircle } from "lucide-react";
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
@@ -41,10 +41,36 @@ export interface SuspectChangeItemProps {
   /** the mark being saved for this change, if any */
   pendingMark: ChangeMark | null | undefined;
   onMark: (item: SuspectChangeView, mark: ChangeMark | null) => void;
+  /** opens the rollback preview for this change */
+  onRollBack: (item: SuspectChangeView) => void;
+}
+
+/** A change Logbook can propose to revert: it names a Git commit (the server checks the rest). */
+function revertible(change: SuspectChangeView["change"]): boolean {
+  return change.revision !== null && /^[0-9a-f]{7,40}$/i.test(change.revision) && (change.rollback === null || change.rollback.relation !== "reverted");
+}
+
+function RollbackBadge({ link }: { link: NonNullable<SuspectChangeView["change"]["rollback"]> }) {
+  const label = link.relation === "applied" ? "Applies rollback" : `Rollback ${link.status}`;
+  const content = (
+    <>
+      <GitPullRequestArrow aria-hidden className="size-3" />
+      {label}
+      {link.pullRequest && <span className="font-normal">#{link.pullRequest.number}</span>}
+    </>
+  );
+  const className = "inline-flex items-center gap-1 rounded-md border border-sev3/40 bg-sev3-muted px-1.5 py-0.5 text-xs font-semibold text-sev3";
+  return link.pullRequest ? (
+    <a href={link.pullRequest.url} target="_blank" rel="noreferrer noopener" className={cn(className, "hover:underline")} title={`Pull request for ${link.incidentRef} (opens in a new tab)`}>
+      {content}
+    </a>
+  ) : (
+    <span className={className}>{content}</span>
+  );
 }
 
 /** One ranked change: what it was, why it is suspected, and the responder's judgement. */
-export const SuspectChangeItem = memo(function SuspectChangeItem({ item, canWrite, pendingMark, onMark }: SuspectChangeItemProps) {
+export const SuspectChangeItem = memo(function SuspectChangeItem({ item, canWrite, pendingMark, onMark, onRollBack }: SuspectChangeItemProps) {
   const { change, mark } = item;
   const saving = pendingMark !== undefined;
   const href = safeExternalHref(change.url);
@@ -62,6 +88,7 @@ export const SuspectChangeItem = memo(function SuspectChangeItem({ item, canWrit
         <div className="flex min-w-0 flex-col gap-1">
           <div className="flex flex-wrap items-center gap-1.5">
             <ChangeKindBadge kind={change.kind} />
+            {change.rollback && <RollbackBadge link={change.rollback} />}
             {mark && (
               <span className={cn("inline-flex items-center rounded-md border px-1.5 py-0.5 text-xs font-semibold", MARK_BADGES[mark].className)} title={item.markedBy ? `Marked by ${item.markedBy}` : undefined}>
                 {MARK_BADGES[mark].label}
@@ -124,6 +151,12 @@ export const SuspectChangeItem = memo(function SuspectChangeItem({ item, canWrit
         {canWrite && (
           <div role="group" aria-label={`Mark ${change.title}`} className="flex shrink-0 items-center gap-1">
             {saving && <LoaderCircle aria-label="Saving" className="mr-1 size-3.5 animate-spin text-muted-foreground" />}
+            {revertible(change) && (
+              <Button type="button" variant="outline" size="sm" className="h-7 px-2.5" onClick={() => onRollBack(item)} aria-haspopup="dialog">
+                <GitPullRequestArrow aria-hidden />
+                Roll back
+              </Button>
+            )}
             {MARKS.map((option) => {
               const pressed = mark === option.mark;
               return (

@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/class-names";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
+import { RollbackDialog } from "@/components/rollbacks/rollback-dialog";
 import type { ChangeMark, SuspectChangeView } from "./change-types";
 import { incidentChangesKey, incidentChangesScope } from "./change-query-keys";
 import { DEFAULT_LOOKBACK_MINUTES, LOOKBACK_OPTIONS } from "./lookback-options";
@@ -41,6 +42,7 @@ export function WhatChangedPanel({ incidentRef, initial, loadedAt, canWrite }: W
   const { refreshTail } = useTimelineSync(incidentRef);
   const [lookback, setLookback] = useState<number>(DEFAULT_LOOKBACK_MINUTES);
   const [expanded, setExpanded] = useState(false);
+  const [rollingBack, setRollingBack] = useState<SuspectChangeView | null>(null);
   const changes = useQuery({
     queryKey: incidentChangesKey(incidentRef, lookback),
     queryFn: ({ signal }) =>
@@ -72,6 +74,11 @@ export function WhatChangedPanel({ incidentRef, initial, loadedAt, canWrite }: W
   const { mutate } = markMutation;
   const onMark = useCallback((item: SuspectChangeView, mark: ChangeMark | null) => mutate({ item, mark }), [mutate]);
   const pendingFor = markMutation.isPending ? markMutation.variables : undefined;
+  const onRollBack = useCallback((item: SuspectChangeView) => setRollingBack(item), []);
+  const onRolledBack = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: incidentChangesScope(incidentRef) });
+    void refreshTail().catch(() => toast.error("The timeline could not be refreshed; reload the page to see the latest events."));
+  }, [queryClient, incidentRef, refreshTail]);
 
   // Best first, as ranked; what a responder dismissed sinks to the end.
   const items = useMemo(() => {
@@ -134,6 +141,7 @@ export function WhatChangedPanel({ incidentRef, initial, loadedAt, canWrite }: W
                 canWrite={canWrite}
                 pendingMark={pendingFor?.item.change.id === item.change.id ? pendingFor.mark : undefined}
                 onMark={onMark}
+                onRollBack={onRollBack}
               />
             ))}
           </ol>
@@ -145,6 +153,17 @@ export function WhatChangedPanel({ incidentRef, initial, loadedAt, canWrite }: W
             </div>
           )}
         </>
+      )}
+      {rollingBack && (
+        <RollbackDialog
+          incidentRef={incidentRef}
+          change={rollingBack.change}
+          open
+          onOpenChange={(open) => {
+            if (!open) setRollingBack(null);
+          }}
+          onDone={onRolledBack}
+        />
       )}
     </section>
   );

@@ -14,6 +14,7 @@ import { IncidentKnowledgePanels } from "@/components/knowledge/incident-knowled
 import { IncidentAlertsPanel } from "@/components/alerts/incident-alerts-panel";
 import { DEFAULT_LOOKBACK_MINUTES } from "@/components/changes/lookback-options";
 import { WhatChangedPanel } from "@/components/changes/what-changed-panel";
+import { OnCallPanel } from "@/components/paging/on-call-panel";
 import { IncidentLiveUpdates } from "@/components/live/incident-live-updates";
 import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
@@ -76,6 +77,7 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
                 <IncidentControls incident={incident} members={members} services={services} />
               </Panel>
             )}
+            <OnCallPanel incidentRef={incident.ref} services={incident.services} canPage={canWrite && incident.status !== "resolved" && incident.status !== "closed"} />
             <IncidentAlertsPanel
               incidentId={incident.id}
               incidentRef={incident.ref}
