@@ -4,6 +4,8 @@ export const DEMO_PEOPLE: Array<{ email: string; name: string; role: OrgRole }> 
   { email: "rafael.responder@demo-bank.example", name: "Rafael Lindqvist", role: "responder" },
   { email: "erin.editor@demo-bank.example", name: "Erin Halvorsen", role: "editor" },
   { email: "clara.compliance@demo-bank.example", name: "Clara Nyström", role: "compliance" },
+  /** a second compliance officer: regulatory reports need one who did not prepare them (four eyes) */
+  { email: "carl.compliance@demo-bank.example", name: "Carl Berg", role: "compliance" },
   { email: "victor.viewer@demo-bank.example", name: "Victor Aalto", role: "viewer" },
 ];
 

@@ -12,6 +12,7 @@ import { seedDemoIncidents } from "./demo-incidents";
 import { seedDemoIngest } from "./demo-ingest";
 import { seedDemoKnowledge } from "./demo-knowledge";
 import { seedDemoPostmortem } from "./demo-postmortem";
+import { seedDemoRegulatory } from "./demo-regulatory";
 import { DEMO_LOGIN } from "@/lib/platform/demo-login";
 
 export const DEMO_ORG = { slug: "demo", name: "Demo Bank" } as const;
@@ -35,5 +36,6 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
   await seedDemoIngest(ctx);
   await seedDemoKnowledge(ctx);
   await seedDemoPostmortem(ctx);
+  await seedDemoRegulatory(ctx);
   return { created: true };
 }

@@ -19,9 +19,6 @@ export async function markReportSubmitted(ctx: ServiceContext, id: string, rawIn
   return withTransaction(ctx, async (tx) => {
     const row = await findReport(tx, ctx.organizationId, id, true);
     assertReportStatus(row, ["approved"], "marked submitted");
-    if (row.approvedAt && submittedAt.getTime() < row.approvedAt.getTime() - 60 * 1000) {
-      throw new ValidationError("A report is submitted after its approval.", [{ field: "submittedAt", message: `is before the approval (${row.approvedAt.toISOString()})` }]);
-    }
     const sha256 = contentSha256(row.content);
     const authorityReference = input.authorityReference ?? null;
     const updated = await commitReportStep(tx, ctx, row, { status: "submitted", submittedAt, submittedBy: ctx.actor.label, authorityReference, contentSha256: sha256 }, {
