@@ -37,6 +37,15 @@ function storedEnum<const T extends readonly [string, ...string[]]>(values: T) {
 }
 
 const count = z.number().int().nonnegative();
+const ssoSettings = z.strictObject({
+  issuer: z.string(),
+  clientId: z.string(),
+  providerId: z.string(),
+  roleClaim: z.string().nullable(),
+  roleMapping: z.record(z.string(), z.string()),
+  defaultRole: z.string(),
+  passwordSignInDisabled: z.boolean(),
+});
 const ids = z.array(z.string());
 
 function defineAuditAction<const T extends string, B extends z.ZodType, A extends z.ZodType>(targetType: T, before: B, after: A) {

@@ -47,7 +47,7 @@ export function createServiceContext(input: {
  * headers count only from trusted proxies: lib/auth/client-address.ts). Never the raw
  * `X-Forwarded-For`, which any client can write.
  */
-function requestMetaOf(headers: Headers): RequestMeta {
+export function requestMetaOf(headers: Headers): RequestMeta {
   return { ip: headers.get(CLIENT_ADDRESS_HEADER), userAgent: headers.get("user-agent") };
 }
 
