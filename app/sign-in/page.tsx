@@ -6,12 +6,19 @@ import { resolveCaller } from "@/lib/auth/resolve-caller";
 import { demoLoginHint } from "@/lib/platform/demo-login";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { SignInForm } from "@/components/shell/sign-in-form";
+import { SsoSignInButton } from "@/components/shell/sso-sign-in-button";
+import { findSsoSignInOption } from "@/lib/services/sso/find-sso-sign-in-option";
 import { safeNextPath } from "@/components/shell/safe-next-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const next = safeNextPath((await searchParams).next);
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  // `/sign-in?org=<slug>`: the link an organisation with single sign-on gives its people.
+  const orgSlug = typeof params.org === "string" ? params.org.slice(0, 100) : null;
+  const sso = orgSlug ? await findSsoSignInOption(orgSlug).catch(() => null) : null;
+  const ssoError = typeof params.error === "string" ? params.error.replace(/_/g, " ").slice(0, 200) : null;
   const caller = await resolveCaller(await headers()).catch(() => null);
   if (caller) redirect(next);
   const demo = demoLoginHint();
@@ -29,8 +36,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <h1 className="text-xl font-semibold tracking-tight">Sign in to Logbook</h1>
             <CardDescription>Incidents, timelines and postmortems for your organisation.</CardDescription>
           </CardHeader>
-          <CardContent className="px-6">
-            <SignInForm next={next} />
+          <CardContent className="flex flex-col gap-4 px-6">
+            {ssoError && (
+              <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive" data-testid="sso-error">
+                Single sign-on did not complete ({ssoError}). Try again, or ask your administrator.
+              </p>
+            )}
+            {sso && orgSlug && <SsoSignInButton providerId={sso.providerId} label={sso.label} organizationSlug={orgSlug} next={next} />}
+            {sso?.passwordSignInDisabled ? (
+              <p className="text-sm text-muted-foreground">Your organisation signs in through its identity provider only.</p>
+            ) : (
+              <>
+                {sso && <p className="text-center text-xs uppercase tracking-wide text-muted-foreground">or with a password</p>}
+                <SignInForm next={next} />
+              </>
+            )}
           </CardContent>
         </Card>
         {demo && (

@@ -2,6 +2,7 @@
 export const SETTINGS_SECTIONS = [
   { href: "/settings/general", label: "General", description: "The organisation and your place in it." },
   { href: "/settings/members", label: "Members", description: "Who belongs to the organisation, and with which role." },
+  { href: "/settings/sso", label: "Single sign-on", description: "Sign-in through your identity provider (OIDC), with roles from a claim." },
   { href: "/settings/api-keys", label: "API keys", description: "Keys for scripts and CI to call the REST API, each with a role." },
   { href: "/settings/integrations", label: "Integrations", description: "Webhook sources — Alertmanager, Grafana, GitHub, Flux… — with their URLs and secrets." },
   { href: "/settings/deliveries", label: "Deliveries", description: "Every webhook delivery received, accepted or rejected, with its payload." },
