@@ -33,6 +33,7 @@ import { INSIGHTS_PATHS, INSIGHTS_SCHEMAS } from "./insights-paths";
 import { WORKBENCH_PATHS } from "./workbench-paths";
 import { json, listOf, op, path, query, READ, ref, WRITE } from "./operations";
 import { ACTING_PATHS, ACTING_SCHEMAS } from "./acting-paths";
+import { PLATFORM_PATHS, PLATFORM_SCHEMAS } from "./platform-paths";
 
 const idOrRef = path("idOrRef", "incident id or reference such as INC-42");
 const paging = [query("limit", "page size, default 50, max 500", { type: "integer", minimum: 1, maximum: 500 }), query("cursor", "opaque cursor from nextCursor")];
@@ -259,6 +260,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...INSIGHTS_PATHS,
       ...WORKBENCH_PATHS,
       ...ACTING_PATHS,
+      ...PLATFORM_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },
     },
     components: {
@@ -289,6 +291,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...REGULATORY_SCHEMAS,
         ...INSIGHTS_SCHEMAS,
         ...ACTING_SCHEMAS,
+        ...PLATFORM_SCHEMAS,
         Error: json(errorSchema),
         Page: json(pageOf(z.unknown())),
       },
