@@ -89,6 +89,22 @@ function createMetrics(): LogbookMetrics {
     },
   });
   new Gauge({
+    name: "logbook_database_connections",
+    help: "Logbook's connections to PostgreSQL by state (active, idle, idle in transaction), over every instance (application_name logbook); none on PGlite.",
+    labelNames: ["state"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const handle = getDatabase();
+      if (handle.engine !== "postgres") return;
+      const rows = await selectRows<{ state: string | null; connections: string | number }>(
+        handle.db,
+        sql`SELECT state, count(*) AS connections FROM pg_stat_activity WHERE application_name = 'logbook' AND datname = current_database() GROUP BY state`,
+      ).catch(() => []);
+      for (const row of rows) this.set({ state: row.state ?? "unknown" }, Number(row.connections));
+    },
+  });
+  new Gauge({
     name: "logbook_database_up",
     help: "1 when this process reached its database at the last scrape, else 0.",
     registers: [registry],

@@ -69,6 +69,9 @@ describe("GET /metrics", () => {
     expect(sample(text, "logbook_correlation_lag_seconds")).toBeGreaterThanOrEqual(0);
     expect(sample(text, "logbook_database_up")).toBe(1);
     expect(sample(text, "logbook_live_connections")).toBe(0);
+    // The pool's connections, as PostgreSQL sees them (this scrape's query holds one).
+    if (database.engine === "postgres") expect(sample(text, 'logbook_database_connections{state="active"}')).toBeGreaterThanOrEqual(1);
+    else expect(text).not.toContain("logbook_database_connections{");
   });
 
   it("reports the process itself and never an organisation", async () => {
