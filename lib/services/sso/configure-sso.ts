@@ -27,7 +27,7 @@ export async function configureSso(ctx: ServiceContext, rawInput: unknown): Prom
     throw error;
   }
 
-  return withTransaction(ctx, async (tx) => {
+  const saved = await withTransaction(ctx, async (tx) => {
     const [org] = await tx.select({ slug: organization.slug }).from(organization).where(eq(organization.id, ctx.organizationId));
     const providerId = providerIdFor(org!.slug);
     const [current] = await tx.select().from(organizationSso).where(eq(organizationSso.organizationId, ctx.organizationId)).for("update");
@@ -63,7 +63,9 @@ export async function configureSso(ctx: ServiceContext, rawInput: unknown): Prom
     const { redirectUri: _r, ...audited } = view;
     const before = current ? (({ redirectUri: _b, ...rest }) => rest)(toSsoSettingsView(current, "")) : null;
     await recordAudit(tx, { ...auditFrom(ctx), action: "sso.configured", targetType: "organization", targetId: ctx.organizationId, before, after: audited });
-    trustedOriginsCache.clear();
     return view;
   });
+  // After the commit: a sign-in that reads the providers now sees the new one.
+  trustedOriginsCache.clear();
+  return saved;
 }

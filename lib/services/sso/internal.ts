@@ -14,13 +14,20 @@ export function redirectUriFor(providerId: string): string {
 export const ROLE_CLAIM_FIELD = "logbookRoleClaim";
 
 const TRUSTED_ORIGINS_TTL_MS = 30_000;
-let trustedOrigins: { at: number; origins: string[] } | null = null;
+// On globalThis: Next.js bundles each route apart, and the route that saves a provider
+// (PUT /api/v1/sso) must clear the cache the auth route reads.
+const CACHE_KEY = Symbol.for("logbook.sso-trusted-origins");
+type GlobalWithCache = typeof globalThis & { [CACHE_KEY]?: { at: number; origins: string[] } | null };
+const store = globalThis as GlobalWithCache;
 
 /** The identity providers' origins better-auth may fetch from (list-sso-trusted-origins.ts). */
 export const trustedOriginsCache = {
-  read: (): string[] | null => (trustedOrigins && Date.now() - trustedOrigins.at < TRUSTED_ORIGINS_TTL_MS ? trustedOrigins.origins : null),
-  write: (origins: string[]): string[] => (trustedOrigins = { at: Date.now(), origins }).origins,
+  read: (): string[] | null => {
+    const cached = store[CACHE_KEY];
+    return cached && Date.now() - cached.at < TRUSTED_ORIGINS_TTL_MS ? cached.origins : null;
+  },
+  write: (origins: string[]): string[] => (store[CACHE_KEY] = { at: Date.now(), origins }).origins,
   clear: (): void => {
-    trustedOrigins = null;
+    store[CACHE_KEY] = null;
   },
 };
