@@ -23,13 +23,14 @@ export async function actionItemCounts(db: Queryable, filter: IncidentFilter, no
   const today = now.toISOString().slice(0, 10);
   const rows = await selectRows<Row>(
     db,
-    sql`with items as (
-          select a.id, a.status, a.due_date, (a.completed_at at time zone 'UTC')::date as closed_on, g.slug as team
-          from incident i join action_item a on a.incident_id = i.id
-          left join lateral (
-            select distinct t.slug from incident_service x join service s on s.id = x.service_id join team t on t.id = s.team_id where x.incident_id = i.id
-          ) g on true
-          where ${incidentsInRange(filter)})
+    sql`with asked as (
+          select a.id, a.incident_id, a.status, a.due_date, (a.completed_at at time zone 'UTC')::date as closed_on
+          from incident i join action_item a on a.incident_id = i.id where ${incidentsInRange(filter)}),
+        owners as (
+          select distinct x.incident_id, t.slug
+          from incident_service x join service s on s.id = x.service_id join team t on t.id = s.team_id
+          where x.incident_id in (select incident_id from asked)),
+        items as (select asked.*, owners.slug as team from asked left join owners on owners.incident_id = asked.incident_id)
         select grouping(team) as team_grouped, team as key,
                count(distinct id) filter (where status in ('open', 'in_progress'))::int as open,
                count(distinct id) filter (where status in ('open', 'in_progress') and due_date < ${today}::date)::int as overdue,

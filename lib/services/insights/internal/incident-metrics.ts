@@ -33,30 +33,31 @@ export function monthOf(column: SQL): SQL {
 }
 
 /**
- * Per incident: did it start outside the working hours of every team owning one of its
- * services (in each team's own time zone)? Null when no team owns any of its services.
+ * CTEs over `base` (the incidents asked about): `owners`, each incident with the teams owning
+ * its services, and `b`, each incident with `off_hours`: did it start outside the working
+ * hours of every owning team (in each team's own time zone)? Null when no team owns any of
+ * its services. Joins, not a subquery per incident: one pass at any size.
  */
-const OFF_HOURS = sql`(
-  select bool_and(not (
-           extract(isodow from i.occurred_at at time zone t.time_zone)::int = any(t.working_days)
-           and (extract(hour from i.occurred_at at time zone t.time_zone) * 60 + extract(minute from i.occurred_at at time zone t.time_zone))
-               between t.workday_start_minute and t.workday_end_minute - 1))
-  from incident_service x join service s on s.id = x.service_id join team t on t.id = s.team_id
-  where x.incident_id = i.id)`;
+const OWNERS_AND_OFF_HOURS = sql`
+  owners as (
+    select distinct x.incident_id, t.slug, t.time_zone, t.working_days, t.workday_start_minute, t.workday_end_minute
+    from base join incident_service x on x.incident_id = base.id join service s on s.id = x.service_id join team t on t.id = s.team_id),
+  off as (
+    select o.incident_id, bool_and(not (
+             extract(isodow from base.occurred_at at time zone o.time_zone)::int = any(o.working_days)
+             and (extract(hour from base.occurred_at at time zone o.time_zone) * 60 + extract(minute from base.occurred_at at time zone o.time_zone))
+                 between o.workday_start_minute and o.workday_end_minute - 1)) as off_hours
+    from owners o join base on base.id = o.incident_id group by o.incident_id),
+  b as (select base.*, off.off_hours from base left join off on off.incident_id = base.id)`;
 
 const GROUP_KEYS: Record<InsightGrouping, { key: SQL; from: SQL }> = {
-  severity: { key: sql`b.severity`, from: sql`base b` },
-  month: { key: monthOf(sql`b.occurred_at`), from: sql`base b` },
+  severity: { key: sql`b.severity`, from: sql`b` },
+  month: { key: monthOf(sql`b.occurred_at`), from: sql`b` },
   service: {
     key: sql`s.slug`,
-    from: sql`base b left join incident_service x on x.incident_id = b.id left join service s on s.id = x.service_id`,
+    from: sql`b left join incident_service x on x.incident_id = b.id left join service s on s.id = x.service_id`,
   },
-  team: {
-    key: sql`g.slug`,
-    from: sql`base b left join lateral (
-      select distinct t.slug from incident_service x join service s on s.id = x.service_id join team t on t.id = s.team_id where x.incident_id = b.id
-    ) g on true`,
-  },
+  team: { key: sql`g.slug`, from: sql`b left join (select distinct incident_id, slug from owners) g on g.incident_id = b.id` },
 };
 
 type Row = Record<string, number | string | null> & { key: string | null; incidents: number; off_hours: number; off_hours_known: number };
@@ -78,8 +79,9 @@ export async function keyTimeGroups(db: Queryable, filter: IncidentFilter, group
   const rows = await selectRows<Row>(
     db,
     sql`with base as (
-          select i.id, i.severity, i.occurred_at, i.detected_at, i.acknowledged_at, i.mitigated_at, i.resolved_at, ${OFF_HOURS} as off_hours
-          from incident i where ${incidentsInRange(filter)})
+          select i.id, i.severity, i.occurred_at, i.detected_at, i.acknowledged_at, i.mitigated_at, i.resolved_at
+          from incident i where ${incidentsInRange(filter)}),
+        ${OWNERS_AND_OFF_HOURS}
         select ${key} as key, count(*)::int as incidents, ${sql.join(metrics, sql`, `)},
                count(*) filter (where b.off_hours)::int as off_hours, count(b.off_hours)::int as off_hours_known
         from ${from}
@@ -100,22 +102,24 @@ export async function keyTimeGroups(db: Queryable, filter: IncidentFilter, group
 export async function incidentTrends(db: Queryable, filter: IncidentFilter): Promise<{ bySeverity: TrendPoint[]; byService: TrendPoint[]; byRootCause: TrendPoint[] }> {
   const base = sql`select i.id, i.severity, ${monthOf(sql`i.occurred_at`)} as month from incident i where ${incidentsInRange(filter)}`;
   const toPoints = (rows: Array<{ month: string; key: string | null; incidents: number }>) => rows.map((r) => ({ month: r.month, key: r.key, incidents: Number(r.incidents) }));
-  const bySeverity = await selectRows<{ month: string; key: string; incidents: number }>(
+  const [bySeverity, byService, byRootCause] = await Promise.all([
+    selectRows<{ month: string; key: string; incidents: number }>(
     db,
     sql`with b as (${base}) select month, severity as key, count(*)::int as incidents from b group by 1, 2 order by 1, 2`,
-  );
-  const byService = await selectRows<{ month: string; key: string | null; incidents: number }>(
+    ),
+    selectRows<{ month: string; key: string | null; incidents: number }>(
     db,
     sql`with b as (${base}) select b.month, s.slug as key, count(distinct b.id)::int as incidents
         from b left join incident_service x on x.incident_id = b.id left join service s on s.id = x.service_id
         group by 1, 2 order by 1, 2 nulls last`,
-  );
-  const byRootCause = await selectRows<{ month: string; key: string | null; incidents: number }>(
+    ),
+    selectRows<{ month: string; key: string | null; incidents: number }>(
     db,
     sql`with b as (${base}) select b.month, code as key, count(distinct b.id)::int as incidents
         from b left join incident_knowledge k on k.incident_id = b.id
         left join lateral jsonb_array_elements_text(coalesce(k.root_cause_codes, '[]'::jsonb)) code on true
         group by 1, 2 order by 1, 2 nulls last`,
-  );
+    ),
+  ]);
   return { bySeverity: toPoints(bySeverity), byService: toPoints(byService), byRootCause: toPoints(byRootCause) };
 }
