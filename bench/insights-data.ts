@@ -20,8 +20,8 @@ const KINDS = [
 ] as const;
 const CAUSES = ["deploy-regression", "config-change", "capacity", "certificate-expiry", "dependency-outage", "data-migration"];
 
-export const BENCH_TEAMS = 30;
-export const SERVICES_PER_TEAM = 10;
+const BENCH_TEAMS = 30;
+const SERVICES_PER_TEAM = 10;
 const DAYS = 730;
 
 export async function generateInsightsData(handle: DatabaseHandle, organizationId: string, incidents: number, changes: number): Promise<void> {

@@ -31,7 +31,7 @@ interface DigestChangeLine {
   url: string | null;
 }
 
-export interface MessageLine {
+interface MessageLine {
   text: string;
   /** app-relative (`/incidents/INC-4`) or absolute; the poster makes relative links absolute */
   href?: string;

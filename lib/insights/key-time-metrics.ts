@@ -33,8 +33,6 @@ export const KEY_TIME_METRICS = [
   },
 ] as const;
 
-export type KeyTimeMetricId = (typeof KEY_TIME_METRICS)[number]["id"];
-
 /** A duration distribution in seconds; null median and p90 when no incident had the time. */
 export interface DurationSummary {
   median: number | null;

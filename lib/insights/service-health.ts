@@ -8,7 +8,7 @@
  */
 export type HealthState = "green" | "amber" | "red";
 
-export type HealthReasonKind = "incident" | "alert" | "reconciliation" | "rollout" | "deploy";
+type HealthReasonKind = "incident" | "alert" | "reconciliation" | "rollout" | "deploy";
 
 export interface HealthReason {
   kind: HealthReasonKind;

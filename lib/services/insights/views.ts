@@ -36,7 +36,7 @@ export interface DeliveryHealthView {
   recoveryTime: DurationSummary;
 }
 
-export interface ActionItemCountsView {
+interface ActionItemCountsView {
   /** team slug; null: items of incidents on no team's services */
   key: string | null;
   open: number;

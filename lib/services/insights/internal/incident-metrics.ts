@@ -28,7 +28,7 @@ export function incidentsInRange(filter: IncidentFilter, alias = "i"): SQL {
 }
 
 /** Calendar month (UTC) of a timestamp, as `YYYY-MM`. */
-export function monthOf(column: SQL): SQL {
+function monthOf(column: SQL): SQL {
   return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM')`;
 }
 
