@@ -12,3 +12,4 @@ export * from "./regulatory";
 export * from "./rollbacks";
 export * from "./paging";
 export * from "./sso";
+export * from "./kubernetes";
