@@ -4,7 +4,7 @@ import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/select";
+import { OptionSelect, slugOptions } from "./option-select";
 
 export interface InsightsFilterValues {
   from: string;
@@ -21,6 +21,8 @@ const GROUPINGS = [
   { value: "service", label: "Service" },
   { value: "team", label: "Team" },
 ];
+
+const SEVERITY_OPTIONS = [{ value: "SEV1,SEV2", label: "SEV1 and SEV2" }, ...["SEV1", "SEV2", "SEV3", "SEV4"].map((s) => ({ value: s, label: s }))];
 
 /**
  * The page's filters are a plain GET form, so every view is a URL (shareable, survives a
@@ -49,50 +51,10 @@ export function InsightsFilters({
         <Label htmlFor="insights-to">Until (excl.)</Label>
         <Input id="insights-to" name="to" type="date" defaultValue={values.to} onChange={submit} />
       </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="insights-group">Group by</Label>
-        <NativeSelect id="insights-group" name="groupBy" defaultValue={values.groupBy} onChange={submit}>
-          {GROUPINGS.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="insights-severity">Severity</Label>
-        <NativeSelect id="insights-severity" name="severity" defaultValue={values.severity} onChange={submit}>
-          <option value="">All</option>
-          <option value="SEV1,SEV2">SEV1 and SEV2</option>
-          {["SEV1", "SEV2", "SEV3", "SEV4"].map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="insights-team">Team</Label>
-        <NativeSelect id="insights-team" name="team" defaultValue={values.team} onChange={submit}>
-          <option value="">All teams</option>
-          {teams.map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="insights-service">Service</Label>
-        <NativeSelect id="insights-service" name="service" defaultValue={values.service} onChange={submit}>
-          <option value="">All services</option>
-          {services.map((s) => (
-            <option key={s.slug} value={s.slug}>
-              {s.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <OptionSelect id="insights-group" name="groupBy" label="Group by" options={GROUPINGS} value={values.groupBy} onChange={submit} />
+      <OptionSelect id="insights-severity" name="severity" label="Severity" all="All" options={SEVERITY_OPTIONS} value={values.severity} onChange={submit} />
+      <OptionSelect id="insights-team" name="team" label="Team" all="All teams" options={slugOptions(teams)} value={values.team} onChange={submit} />
+      <OptionSelect id="insights-service" name="service" label="Service" all="All services" options={slugOptions(services)} value={values.service} onChange={submit} />
       <Button type="submit" variant="outline">
         Apply
       </Button>
