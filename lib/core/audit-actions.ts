@@ -285,6 +285,13 @@ export const AUDIT_ACTIONS = {
   /** a page sent, failing (with the reason), acknowledged or resolved */
   "page.updated": defineAuditAction("incident_page", z.strictObject({ status: z.string() }), z.strictObject({ status: z.string(), error: z.string().nullable() })),
   /** the token itself never goes into the audit trail */
+  /** the kubeconfig itself never goes into the audit trail */
+  "cluster.registered": defineAuditAction(
+    "kubernetes_cluster",
+    nothing,
+    z.strictObject({ name: z.string(), environment: z.string().nullable(), authMode: z.enum(["kubeconfig", "in_cluster"]), namespaces: z.array(z.string()) }),
+  ),
+  "cluster.deleted": defineAuditAction("kubernetes_cluster", z.strictObject({ name: z.string() }), nothing),
   "github_connection.set": defineAuditAction("github_connection", nothing, z.strictObject({ apiUrl: z.string(), account: z.string().nullable() })),
   "audit.exported": defineAuditAction(
     "audit_log",

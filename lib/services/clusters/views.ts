@@ -1,0 +1,63 @@
+import type { clusterSignal, kubernetesCluster } from "@/db/schema";
+
+export interface ClusterView {
+  id: string;
+  name: string;
+  environment: string | null;
+  authMode: "kubeconfig" | "in_cluster";
+  namespaces: string[];
+  status: "connecting" | "watching" | "error";
+  error: string | null;
+  lastEventAt: string | null;
+  createdAt: string;
+}
+
+export function toClusterView(row: typeof kubernetesCluster.$inferSelect): ClusterView {
+  return {
+    id: row.id,
+    name: row.name,
+    environment: row.environment,
+    authMode: row.authMode as ClusterView["authMode"],
+    namespaces: row.namespaces,
+    status: row.status as ClusterView["status"],
+    error: row.error,
+    lastEventAt: row.lastEventAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export interface SignalView {
+  id: string;
+  /** cluster name */
+  cluster: string;
+  namespace: string;
+  kind: string;
+  object: string;
+  reason: string;
+  message: string;
+  count: number;
+  restarts: number | null;
+  firstSeen: string;
+  lastSeen: string;
+  /** service slug, or null when no service maps */
+  service: string | null;
+  logTail?: string[];
+}
+
+export function toSignalView(row: typeof clusterSignal.$inferSelect, cluster: string, service: string | null): SignalView {
+  return {
+    id: row.id,
+    cluster,
+    namespace: row.namespace,
+    kind: row.kind,
+    object: row.object,
+    reason: row.reason,
+    message: row.message,
+    count: row.count,
+    restarts: row.restarts,
+    firstSeen: row.firstSeenAt.toISOString(),
+    lastSeen: row.lastSeenAt.toISOString(),
+    service,
+    ...(row.logTail ? { logTail: row.logTail } : {}),
+  };
+}
