@@ -12,6 +12,8 @@ import { logger } from "@/lib/logger";
 import { serveWebhookIntake } from "@/lib/api/webhook-intake-node";
 import { stampClientAddress } from "@/lib/auth/client-address";
 import { endLiveStreams } from "@/lib/live/live-hub";
+import { watchClusters } from "@/lib/services/clusters/watch-clusters";
+import { hostname } from "node:os";
 
 /**
  * One process: Next.js (pages and API), the job worker and the collaboration server
@@ -33,6 +35,8 @@ async function main() {
   }
 
   const worker: Worker | null = config.LOGBOOK_ROLES.includes("worker") ? startWorker(database, periodicJobsFor(database.engine)) : null;
+  const watcher = config.LOGBOOK_ROLES.includes("watcher") ? watchClusters(database.db, { holder: `${hostname()}:${process.pid}` }) : null;
+  void watcher?.tick().catch((err: unknown) => logger.error({ err }, "the cluster watcher could not start"));
   let server: Server | null = null;
   let collab: CollabServer | null = null;
   if (config.LOGBOOK_ROLES.includes("web")) {
@@ -85,6 +89,7 @@ async function main() {
       await closed;
       clearTimeout(cut);
     }
+    await watcher?.stop().catch((err: unknown) => logger.error({ err }, "could not release cluster leases"));
     await worker?.stop();
     await database.close();
     logger.info("stopped");

@@ -64,6 +64,9 @@ export const CHANGE_KINDS = [
   "sync_succeeded",
   "sync_failed",
   "health_degraded",
+  "rollout_started",
+  "rollout_completed",
+  "rollout_failed",
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "@/lib/auth/client-address";
 
-const PROCESS_ROLES = ["web", "worker"] as const;
+// watcher: follows registered Kubernetes clusters (one process per cluster, by a lease in the database).
+const PROCESS_ROLES = ["web", "worker", "watcher"] as const;
 
 const envSchema = z.object({
   PORT: z.coerce
@@ -15,7 +16,7 @@ const envSchema = z.object({
   LOGBOOK_DATA_DIR: z.string().default(".data"),
   LOGBOOK_ROLES: z
     .string()
-    .default("web,worker")
+    .default("web,worker,watcher")
     .transform((value) => value.split(",").map((r) => r.trim()).filter(Boolean))
     // Name the unknown role: "expected one of web|worker" alone leaves people hunting for the typo.
     .pipe(

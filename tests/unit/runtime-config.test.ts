@@ -16,7 +16,7 @@ describe("runtime configuration", () => {
       PORT: 3000,
       HOST: "0.0.0.0",
       LOGBOOK_DATA_DIR: ".data",
-      LOGBOOK_ROLES: ["web", "worker"],
+      LOGBOOK_ROLES: ["web", "worker", "watcher"],
       LOGBOOK_SEED: "demo",
       NODE_ENV: "development",
     });

@@ -14,7 +14,6 @@ export const WATCHED_RESOURCES: WatchedResource[] = [
   { key: "deployments", apiVersion: "apps/v1", kind: "Deployment", path: "/apis/apps/v1/deployments" },
   { key: "statefulsets", apiVersion: "apps/v1", kind: "StatefulSet", path: "/apis/apps/v1/statefulsets" },
   { key: "daemonsets", apiVersion: "apps/v1", kind: "DaemonSet", path: "/apis/apps/v1/daemonsets" },
-  { key: "replicasets", apiVersion: "apps/v1", kind: "ReplicaSet", path: "/apis/apps/v1/replicasets" },
   { key: "pods", apiVersion: "v1", kind: "Pod", path: "/api/v1/pods" },
   { key: "events", apiVersion: "v1", kind: "Event", path: "/api/v1/events" },
   { key: "jobs", apiVersion: "batch/v1", kind: "Job", path: "/apis/batch/v1/jobs" },
@@ -26,6 +25,9 @@ export const FLUX_RESOURCES: WatchedResource[] = [
 ];
 
 export type WatchPhase = "ADDED" | "MODIFIED" | "DELETED";
+
+/** An object as the API server sent it (parsed JSON). */
+export type WatchedObject = KubernetesObject;
 
 export interface ResourceWatchHandlers {
   /** Every object seen (listed or watched); the handler keeps only what its decisions need. */

@@ -1,3 +1,4 @@
+import type { FloodLimits } from "@/lib/ingest/kubernetes/signal-flood";
 import type { clusterSignal, kubernetesCluster } from "@/db/schema";
 
 export interface ClusterView {
@@ -60,4 +61,13 @@ export function toSignalView(row: typeof clusterSignal.$inferSelect, cluster: st
     service,
     ...(row.logTail ? { logTail: row.logTail } : {}),
   };
+}
+
+export interface ClusterWatcherOptions {
+  /** this process's identity in the lease */
+  holder: string;
+  flood?: FloodLimits;
+  /** regular expressions for secrets in crash logs (the first group is kept); defaults cover tokens, passwords, bearer headers */
+  redactionPatterns?: string[];
+  renewEveryMs?: number;
 }

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { changeEvent, clusterSignal, kubernetesCluster, kubernetesWorkload } from "@/db/schema";
+import type { SignalCandidate } from "@/lib/ingest/kubernetes/pod-signals";
+import { decideRollout, type RolloutStatus, type WorkloadSummary } from "@/lib/ingest/kubernetes/rollouts";
+import { decryptIntegrationSecret } from "../integration-secrets";
+import type { ServiceResolver } from "../service-resolver";
+
+/** Time a watcher holds a cluster without renewing; another process takes over after it. */
+export const LEASE_MS = 30_000;
+
+export interface LeasedCluster {
+  id: string;
+  organizationId: string;
+  name: string;
+  environment: string | null;
+  namespaces: string[];
+  resourceVersions: Record<string, string>;
+  source: { kubeconfig: string } | { inCluster: true };
+}
+
+/**
+ * Claims (or renews) clusters whose lease is free, expired or already this holder's, in one
+ * statement per cluster, so two processes never both win: the update's WHERE decides.
+ */
+export async function claimClusterLeases(db: Database, holder: string, now = new Date()): Promise<LeasedCluster[]> {
+  const rows = await db
+    .update(kubernetesCluster)
+    .set({ leaseHolder: holder, leaseExpiresAt: new Date(now.getTime() + LEASE_MS) })
+    .where(or(isNull(kubernetesCluster.leaseHolder), eq(kubernetesCluster.leaseHolder, holder), lt(kubernetesCluster.leaseExpiresAt, now)))
+    .returning();
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      organizationId: r.organizationId,
+      name: r.name,
+      environment: r.environment,
+      namespaces: r.namespaces,
+      resourceVersions: r.resourceVersions,
+      source: r.kubeconfigEncrypted ? { kubeconfig: await decryptIntegrationSecret(r.kubeconfigEncrypted) } : { inCluster: true as const },
+    })),
+  );
+}
+
+export async function releaseClusterLeases(db: Database, holder: string): Promise<void> {
+  await db.update(kubernetesCluster).set({ leaseHolder: null, leaseExpiresAt: null }).where(eq(kubernetesCluster.leaseHolder, holder));
+}
+
+export async function saveResourceVersion(db: Database, clusterId: string, resource: string, version: string): Promise<void> {
+  await db
+    .update(kubernetesCluster)
+    .set({ resourceVersions: sql`${kubernetesCluster.resourceVersions} || ${JSON.stringify({ [resource]: version })}::jsonb` })
+    .where(eq(kubernetesCluster.id, clusterId));
+}
+
+export async function setClusterStatus(db: Database, clusterId: string, status: "connecting" | "watching" | "error", error: string | null, lastEventAt?: Date): Promise<void> {
+  await db
+    .update(kubernetesCluster)
+    .set({ status, error, ...(lastEventAt ? { lastEventAt } : {}) })
+    .where(eq(kubernetesCluster.id, clusterId));
+}
+
+/**
+ * Stores a signal once per identity: a repeat raises its count (a Warning event's own count,
+ * or one more sighting of a failing container) and its last-seen time, never a second row.
+ */
+export async function recordSignal(db: Database, cluster: LeasedCluster, signal: SignalCandidate & { count?: number }, resolveService: ServiceResolver, seenAt: Date, logTail: string[] | null): Promise<void> {
+  const serviceId = resolveService({ namespace: signal.namespace, labels: signal.labels });
+  await db
+    .insert(clusterSignal)
+    .values({
+      id: randomUUID(), organizationId: cluster.organizationId, clusterId: cluster.id, kind: signal.kind, namespace: signal.namespace, object: signal.object,
+      reason: signal.reason, message: signal.message, count: signal.count ?? 1, restarts: signal.restarts, logTail, serviceId, dedupKey: signal.dedupKey, firstSeenAt: seenAt, lastSeenAt: seenAt,
+    })
+    .onConflictDoUpdate({
+      target: [clusterSignal.clusterId, clusterSignal.dedupKey],
+      set: {
+        count: signal.count === undefined ? sql`${clusterSignal.count} + 1` : sql`greatest(${clusterSignal.count}, ${signal.count})`,
+        message: signal.message, restarts: signal.restarts, lastSeenAt: seenAt, serviceId,
+        ...(logTail ? { logTail } : {}),
+      },
+    });
+}
+
+/** Compares a workload with its stored rollout, stores the new state, and writes the change it makes. */
+export async function recordRollout(db: Database, cluster: LeasedCluster, w: WorkloadSummary, resolveService: ServiceResolver, seenAt: Date): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const key = and(eq(kubernetesWorkload.clusterId, cluster.id), eq(kubernetesWorkload.kind, w.kind), eq(kubernetesWorkload.namespace, w.namespace), eq(kubernetesWorkload.name, w.name));
+    const [stored] = await tx.select().from(kubernetesWorkload).where(key).for("update");
+    const decision = decideRollout(stored ? { templateHash: stored.templateHash, images: stored.images, status: stored.rolloutStatus as RolloutStatus } : null, w);
+    const serviceId = resolveService({ namespace: w.namespace, labels: w.labels, ...(w.labels["kustomize.toolkit.fluxcd.io/name"] ? { fluxObject: `Kustomization/${w.labels["kustomize.toolkit.fluxcd.io/namespace"] ?? "flux-system"}/${w.labels["kustomize.toolkit.fluxcd.io/name"]}` } : {}) });
+    const started = decision.change?.kind === "rollout_started" || !stored ? seenAt : stored.rolloutStartedAt;
+    const values = { templateHash: w.templateHash, images: w.images, revision: w.revision, rolloutStatus: decision.status, rolloutReason: decision.reason, replicas: w.replicas, readyReplicas: w.readyReplicas, serviceId, rolloutStartedAt: started, updatedAt: seenAt };
+    if (stored) await tx.update(kubernetesWorkload).set(values).where(key);
+    else await tx.insert(kubernetesWorkload).values({ clusterId: cluster.id, organizationId: cluster.organizationId, kind: w.kind, namespace: w.namespace, name: w.name, ...values });
+    if (!decision.change) return null;
+    const [change] = await tx
+      .insert(changeEvent)
+      .values({
+        id: randomUUID(), organizationId: cluster.organizationId, kind: decision.change.kind, serviceId, environment: cluster.environment, revision: w.revision ?? w.images.join(", "),
+        title: decision.change.title, description: decision.change.description, actor: decision.change.trigger, url: null, source: "kubernetes",
+        // One change per rollout (template) and outcome, whichever process saw it.
+        externalId: `${cluster.id}/${w.kind}/${w.namespace}/${w.name}/${w.templateHash}/${decision.change.kind}`,
+        hints: { namespace: w.namespace, labels: w.labels, images: w.images, cluster: cluster.name }, occurredAt: seenAt,
+      })
+      .onConflictDoNothing()
+      .returning({ id: changeEvent.id });
+    return change?.id ?? null;
+  });
+}
