@@ -38,7 +38,7 @@ describe("clusters API", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "prod-eu", environment: "production", authMode: "kubeconfig", namespaces: ["payments"], status: "connecting", error: null, lastEventAt: null });
     expect(created.text).not.toContain("sekret");
-    const [row] = await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id));
+    const [row] = (await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id))) as [typeof kubernetesCluster.$inferSelect];
     expect(row.kubeconfigEncrypted).toBeTruthy();
     expect(row.kubeconfigEncrypted).not.toContain("sekret");
     const audits = await database.db.select().from(auditLog).where(eq(auditLog.targetId, created.body.id));
@@ -55,19 +55,19 @@ describe("clusters API", () => {
   it("refuses a kubeconfig that does not parse or names no server, naming the field; responders may not register", async () => {
     const broken = await register(org.keys.admin, { name: "bad", kubeconfig: "clusters: [unterminated" });
     expect(broken.status).toBe(422);
-    expect(broken.error!.details![0].field).toBe("kubeconfig");
+    expect(broken.error!.details![0]!.field).toBe("kubeconfig");
     expect(broken.error!.message).toMatch(/does not parse/);
     const noServer = await register(org.keys.admin, { name: "bad", kubeconfig: "apiVersion: v1\nkind: Config\n" });
     expect(noServer.status).toBe(422);
-    expect(noServer.error!.details![0].message).toMatch(/no current context with a cluster server URL/);
+    expect(noServer.error!.details![0]!.message).toMatch(/no current context with a cluster server URL/);
     const neither = await register(org.keys.admin, { name: "bad" });
-    expect(neither.error!.details![0].field).toBe("kubeconfig");
-    expect((await register(org.keys.admin, { name: "x", inCluster: true, namespaces: ["Not_A_Namespace"] })).error!.details![0].field).toBe("namespaces.0");
+    expect(neither.error!.details![0]!.field).toBe("kubeconfig");
+    expect((await register(org.keys.admin, { name: "x", inCluster: true, namespaces: ["Not_A_Namespace"] })).error!.details![0]!.field).toBe("namespaces.0");
     expect((await register(org.keys.responder, { name: "r", inCluster: true })).status).toBe(403);
   });
 
   it("lists signals by cluster, namespace and time; another organisation's cluster is not found", async () => {
-    const [cluster] = await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.name, "prod-eu"));
+    const [cluster] = (await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.name, "prod-eu"))) as [typeof kubernetesCluster.$inferSelect];
     const now = new Date();
     await database.db.insert(clusterSignal).values({
       id: "sig-1", organizationId: org.id, clusterId: cluster.id, kind: "crash_loop", namespace: "payments", object: "Pod/checkout-1", reason: "CrashLoopBackOff",
@@ -77,7 +77,7 @@ describe("clusters API", () => {
     expect(found.body.items).toEqual([expect.objectContaining({ cluster: "prod-eu", kind: "crash_loop", object: "Pod/checkout-1", count: 3, restarts: 5, logTail: ["panic: boom"], service: null })]);
     expect((await callRoute<{ items: SignalView[] }>(signalsRoute.GET, { path: `/api/v1/signals?since=${new Date(now.getTime() + 60_000).toISOString()}`, key: org.keys.viewer })).body.items).toEqual([]);
     expect((await callRoute<{ items: SignalView[] }>(signalsRoute.GET, { path: "/api/v1/signals", key: other.keys.viewer })).body.items).toEqual([]);
-    expect((await callRoute(signalsRoute.GET, { path: "/api/v1/signals?since=yesterday", key: org.keys.viewer })).error!.details![0].field).toBe("since");
+    expect((await callRoute(signalsRoute.GET, { path: "/api/v1/signals?since=yesterday", key: org.keys.viewer })).error!.details![0]!.field).toBe("since");
 
     expect((await callRoute(clusterRoute.DELETE, { method: "DELETE", path: `/api/v1/clusters/${cluster.id}`, key: other.keys.admin, params: { id: cluster.id } })).status).toBe(404);
     expect((await callRoute(clusterRoute.DELETE, { method: "DELETE", path: `/api/v1/clusters/${cluster.id}`, key: org.keys.admin, params: { id: cluster.id } })).status).toBe(200);
@@ -85,7 +85,7 @@ describe("clusters API", () => {
   });
 
   it("documents the routes in the OpenAPI document", async () => {
-    const doc = await callRoute<{ paths: Record<string, unknown> }>(openApiRoute.GET, { path: "/api/v1/openapi.json" });
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(["/api/v1/clusters", "/api/v1/clusters/{id}", "/api/v1/signals"]));
+    const doc = (await openApiRoute.GET().json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/clusters", "/api/v1/clusters/{id}", "/api/v1/signals"]));
   });
 });

@@ -84,10 +84,10 @@ export async function startKubernetesApiServer(): Promise<KubernetesApiServer> {
     const rest = parts[0] === "api" ? parts.slice(2) : parts.slice(3);
     let namespace: string | null = null;
     if (rest[0] === "namespaces") {
-      namespace = rest[1];
+      namespace = rest[1] ?? null;
       rest.splice(0, 2);
     }
-    const [plural, name, sub] = rest;
+    const [plural = "", name, sub] = rest;
     if (plural === "pods" && name && sub === "log") {
       if (url.searchParams.get("previous") !== "true") return send(res, 400, status(400, "BadRequest", "only previous logs in this server"));
       const log = logs.get(`${namespace}/${name}/${url.searchParams.get("container")}`);

@@ -55,9 +55,9 @@ describe("the cluster watcher", () => {
     const second = watchClusters(database.db, { holder: "process-b", renewEveryMs: 60_000 });
     await first.tick();
     await second.tick();
-    const [leased] = await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id));
+    const [leased] = (await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id))) as [typeof kubernetesCluster.$inferSelect];
     expect(leased.leaseHolder).toBe("process-a");
-    await until(() => database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id)), ([c]) => c.status === "watching", "watching");
+    await until(() => database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id)), ([c]) => c?.status === "watching", "watching");
 
     // A new image rolls out, then completes.
     api.apply("deployments", deployment("registry/checkout:1.1.0", 2, { replicas: 2, updatedReplicas: 1, readyReplicas: 1, unavailableReplicas: 1 }));
@@ -82,13 +82,13 @@ describe("the cluster watcher", () => {
 
     // The pod updates again without a new crash: the same signal, no second row.
     api.apply("pods", crashingPod(5));
-    await until(() => database.db.select().from(clusterSignal).where(eq(clusterSignal.kind, "crash_loop")), ([s]) => s.restarts === 5, "the repeat");
+    await until(() => database.db.select().from(clusterSignal).where(eq(clusterSignal.kind, "crash_loop")), ([s]) => s?.restarts === 5, "the repeat");
     expect(await database.db.select().from(clusterSignal)).toHaveLength(3);
 
     // The holder stops: its lease is released and the other process takes the cluster.
     await first.stop();
     await second.tick();
-    const [taken] = await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id));
+    const [taken] = (await database.db.select().from(kubernetesCluster).where(eq(kubernetesCluster.id, created.body.id))) as [typeof kubernetesCluster.$inferSelect];
     expect(taken.leaseHolder).toBe("process-b");
     expect(Object.keys(taken.resourceVersions)).toEqual(expect.arrayContaining(["pods", "events", "deployments"]));
     await second.stop();

@@ -38,9 +38,9 @@ const IMAGE_PULL = new Set(["ImagePullBackOff", "ErrImagePull", "InvalidImageNam
 /** Names what CreateContainerConfigError is missing: `configmap "x" not found`, `couldn't find key k in Secret ns/s`. */
 export function describeConfigError(message: string): string {
   const missingObject = /(configmap|secret)s? "([^"]+)" not found/i.exec(message);
-  if (missingObject) return `missing ${missingObject[1].toLowerCase() === "secret" ? "Secret" : "ConfigMap"} "${missingObject[2]}"`;
+  if (missingObject) return `missing ${missingObject[1]!.toLowerCase() === "secret" ? "Secret" : "ConfigMap"} "${missingObject[2]!}"`;
   const missingKey = /couldn't find key (\S+) in (ConfigMap|Secret) ([^\s/]+\/)?(\S+)/i.exec(message);
-  if (missingKey) return `missing key "${missingKey[1]}" in ${missingKey[2]} "${missingKey[4]}"`;
+  if (missingKey) return `missing key "${missingKey[1]!}" in ${missingKey[2]!} "${missingKey[4]!}"`;
   return message;
 }
 

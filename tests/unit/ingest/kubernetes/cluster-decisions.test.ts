@@ -8,15 +8,15 @@ const pod = (containers: PodSummary["containers"]): PodSummary => ({ namespace: 
 
 describe("pod signals", () => {
   it("turns CrashLoopBackOff into a crash signal that asks for the previous log", () => {
-    const [s] = podSignals(pod([{ name: "app", restartCount: 7, waiting: { reason: "CrashLoopBackOff" }, lastTerminated: { reason: "Error", exitCode: 1 } }]));
+    const s = podSignals(pod([{ name: "app", restartCount: 7, waiting: { reason: "CrashLoopBackOff" }, lastTerminated: { reason: "Error", exitCode: 1 } }]))[0]!;
     expect(s).toMatchObject({ kind: "crash_loop", object: "Pod/checkout-7d9f-abcde", restarts: 7, wantsLogOf: { pod: "checkout-7d9f-abcde", container: "app" } });
     expect(s.message).toBe("container app keeps crashing (exit code 1), restarts: 7");
   });
 
   it("names OOMKilled, image pulls and the missing ConfigMap, Secret or key", () => {
-    expect(podSignals(pod([{ name: "app", restartCount: 2, waiting: { reason: "CrashLoopBackOff" }, lastTerminated: { reason: "OOMKilled", exitCode: 137 } }]))[0].kind).toBe("oom_killed");
+    expect(podSignals(pod([{ name: "app", restartCount: 2, waiting: { reason: "CrashLoopBackOff" }, lastTerminated: { reason: "OOMKilled", exitCode: 137 } }]))[0]!.kind).toBe("oom_killed");
     expect(podSignals(pod([{ name: "app", restartCount: 0, waiting: { reason: "ImagePullBackOff", message: "Back-off pulling image" } }]))[0]).toMatchObject({ kind: "image_pull", reason: "ImagePullBackOff" });
-    const [config] = podSignals(pod([{ name: "app", restartCount: 0, waiting: { reason: "CreateContainerConfigError", message: 'configmap "checkout-config" not found' } }]));
+    const config = podSignals(pod([{ name: "app", restartCount: 0, waiting: { reason: "CreateContainerConfigError", message: 'configmap "checkout-config" not found' } }]))[0]!;
     expect(config.message).toBe('container app: missing ConfigMap "checkout-config"');
     expect(describeConfigError('secret "db-creds" not found')).toBe('missing Secret "db-creds"');
     expect(describeConfigError("couldn't find key DB_URL in Secret payments/db-creds")).toBe('missing key "DB_URL" in Secret "db-creds"');
@@ -63,7 +63,7 @@ describe("log redaction", () => {
   });
 
   it("caps long lines and takes custom patterns", () => {
-    const [line] = redactLogTail("x".repeat(2_000), patterns);
+    const line = redactLogTail("x".repeat(2_000), patterns)[0]!;
     expect(line.startsWith("x".repeat(MAX_LOG_LINE_CHARS))).toBe(true);
     expect(line).toContain("1500 more characters");
     expect(redactLogTail("card 4111111111111111", compileRedactionPatterns([String.raw`()\d{16}`]))).toEqual(["card [REDACTED]"]);
