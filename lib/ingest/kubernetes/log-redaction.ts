@@ -4,7 +4,7 @@
  * lines are capped so one runaway log cannot fill a row.
  */
 
-export const DEFAULT_REDACTION_PATTERNS: readonly string[] = [
+const DEFAULT_REDACTION_PATTERNS: readonly string[] = [
   String.raw`(authorization:\s*(?:bearer|basic)\s+)\S+`,
   String.raw`(bearer\s+)[A-Za-z0-9\-._~+/]+=*`,
   String.raw`((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[:=]\s*["']?)[^\s"',;&]+`,
@@ -20,7 +20,7 @@ export function compileRedactionPatterns(patterns: readonly string[] = DEFAULT_R
   return patterns.map((p) => new RegExp(p, "gi"));
 }
 
-export function redactLine(line: string, patterns: RegExp[]): string {
+function redactLine(line: string, patterns: RegExp[]): string {
   let out = line;
   for (const pattern of patterns) out = out.replace(pattern, (_match, kept: unknown) => `${typeof kept === "string" ? kept : ""}[REDACTED]`);
   return out;

@@ -1,8 +1,8 @@
 /** Failing pods → signals. Only the fields these decisions read are kept from a pod (bounded memory). */
 
-export type ClusterSignalKind = "warning_event" | "crash_loop" | "oom_killed" | "image_pull" | "config_error" | "job_failed" | "flood";
+type ClusterSignalKind = "warning_event" | "crash_loop" | "oom_killed" | "image_pull" | "config_error" | "job_failed" | "flood";
 
-export interface ContainerStatusSummary {
+interface ContainerStatusSummary {
   name: string;
   restartCount: number;
   waiting?: { reason?: string; message?: string };

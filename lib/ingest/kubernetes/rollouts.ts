@@ -3,7 +3,7 @@
  * (template hash, images, status), so the decision needs no object cache in memory.
  */
 
-export type RolloutChangeKind = "rollout_started" | "rollout_completed" | "rollout_failed";
+type RolloutChangeKind = "rollout_started" | "rollout_completed" | "rollout_failed";
 export type RolloutStatus = "progressing" | "complete" | "failed";
 
 export interface WorkloadSummary {
@@ -39,7 +39,7 @@ export interface RolloutDecision {
 }
 
 /** Who or what caused it: Flux's labels, or the change-cause annotation. */
-export function rolloutTrigger(w: Pick<WorkloadSummary, "labels" | "annotations">): string | null {
+function rolloutTrigger(w: Pick<WorkloadSummary, "labels" | "annotations">): string | null {
   const flux = w.labels["kustomize.toolkit.fluxcd.io/name"];
   if (flux) return `Flux Kustomization ${w.labels["kustomize.toolkit.fluxcd.io/namespace"] ?? "flux-system"}/${flux}`;
   const helm = w.labels["helm.toolkit.fluxcd.io/name"];

@@ -19,12 +19,7 @@ export const WATCHED_RESOURCES: WatchedResource[] = [
   { key: "jobs", apiVersion: "batch/v1", kind: "Job", path: "/apis/batch/v1/jobs" },
 ];
 
-export const FLUX_RESOURCES: WatchedResource[] = [
-  { key: "kustomizations", apiVersion: "kustomize.toolkit.fluxcd.io/v1", kind: "Kustomization", path: "/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations" },
-  { key: "helmreleases", apiVersion: "helm.toolkit.fluxcd.io/v2", kind: "HelmRelease", path: "/apis/helm.toolkit.fluxcd.io/v2/helmreleases" },
-];
-
-export type WatchPhase = "ADDED" | "MODIFIED" | "DELETED";
+type WatchPhase = "ADDED" | "MODIFIED" | "DELETED";
 
 /** An object as the API server sent it (parsed JSON). */
 export type WatchedObject = KubernetesObject;
@@ -41,7 +36,7 @@ export interface ResourceWatchHandlers {
 const PAGE_SIZE = 500;
 
 /** The Kubernetes API's refusal (401/403/404/410), with the verb and resource it refused. */
-export function describeApiError(error: unknown, verb: string, resource: WatchedResource): Error {
+function describeApiError(error: unknown, verb: string, resource: WatchedResource): Error {
   const code = (error as { code?: number; statusCode?: number }).code ?? (error as { statusCode?: number }).statusCode;
   if (code === 403) return new Error(`forbidden: the credentials may not ${verb} ${resource.key} (${resource.apiVersion}); grant it in the ClusterRole`);
   if (code === 401) return new Error(`unauthorized: the cluster refused the kubeconfig's credentials when trying to ${verb} ${resource.key}`);
@@ -51,7 +46,7 @@ export function describeApiError(error: unknown, verb: string, resource: Watched
 }
 
 /** Backoff with full jitter, so many watchers reconnecting after an API server restart spread out. */
-export function reconnectDelayMs(attempt: number, random = Math.random): number {
+function reconnectDelayMs(attempt: number, random = Math.random): number {
   const ceiling = Math.min(30_000, 500 * 2 ** Math.min(attempt, 10));
   return Math.floor(ceiling / 2 + random() * (ceiling / 2));
 }
