@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   { href: "/settings/integrations", label: "Integrations", description: "Webhook sources — Alertmanager, Grafana, GitHub, Flux… — with their URLs and secrets." },
   { href: "/settings/deliveries", label: "Deliveries", description: "Every webhook delivery received, accepted or rejected, with its payload." },
   { href: "/settings/correlation", label: "Correlation", description: "How alerts become incidents: grouping window and routing rules." },
+  { href: "/settings/clusters", label: "Clusters", description: "Kubernetes clusters watched for rollouts, Warning events and failing pods." },
   { href: "/settings/github", label: "GitHub", description: "The GitHub connection, and the repository folders runbooks sync from." },
   { href: "/settings/pagerduty", label: "PagerDuty", description: "Who is on call for a service, and paging them from an incident." },
 ] as const;
