@@ -49,7 +49,7 @@ describe.each(Object.entries(OVERLAYS))("the %s overlay", (overlay, namespace) =
   it("runs each role from the same image, selected by LOGBOOK_ROLES", () => {
     const roles = (d: Manifest) => d.spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === "LOGBOOK_ROLES")?.value;
     expect(roles(web)).toBe("web");
-    expect(roles(worker)?.split(",")).toContain("worker");
+    expect(roles(worker)?.split(",")).toEqual(["worker", "watcher"]);
     const images = new Set(podSpecs.map((spec) => spec.containers[0].image));
     expect(images.size).toBe(1);
     expect([...images][0]).toMatch(/^ghcr\.io\/logbook\/logbook:[\w.-]+$/);
@@ -108,6 +108,10 @@ describe.each(Object.entries(OVERLAYS))("the %s overlay", (overlay, namespace) =
     expect([...verbs].sort()).toEqual(["get", "list", "watch"]);
     expect(role.rules!.flatMap((rule) => rule.resources)).not.toContain("secrets");
     expect(role.rules).toContainEqual({ apiGroups: [""], resources: ["pods/log"], verbs: ["get"] });
+    // The rules Settings → Clusters shows people to paste are these very rules.
+    const page = readFileSync(path.join(ROOT, "app/(app)/settings/clusters/page.tsx"), "utf8");
+    const shown = parseAllDocuments(/const CLUSTER_ROLE = `([^`]+)`/.exec(page)![1]!)[0]!.toJS() as Manifest;
+    expect(shown.rules).toEqual(role.rules);
     const binding = only(manifests, "ClusterRoleBinding", "logbook-watcher");
     expect(binding.roleRef.name).toBe(role.metadata.name);
     expect(binding.subjects).toEqual([{ kind: "ServiceAccount", name: account.metadata.name, namespace }]);

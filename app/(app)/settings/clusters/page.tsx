@@ -11,7 +11,7 @@ import { RegisterClusterForm } from "@/components/clusters/register-cluster-form
 
 export const metadata: Metadata = { title: "Clusters" };
 
-// The same rules as deploy/kubernetes/watcher/clusterrole.yaml: exactly the verbs the watcher uses.
+// The same rules as deploy/kubernetes/base/clusterrole.yaml (tests/unit/platform checks it): exactly the verbs the watcher uses.
 const CLUSTER_ROLE = `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata:
