@@ -1,4 +1,4 @@
-import { GitCommitHorizontal, GitMerge, HeartPulse, RefreshCw, Rocket, Ship, Tag, Workflow, type LucideIcon } from "lucide-react";
+import { Boxes, GitCommitHorizontal, GitMerge, HeartPulse, RefreshCw, Rocket, Ship, Tag, Workflow, type LucideIcon } from "lucide-react";
 import { CHANGE_KINDS, type ChangeKind } from "@/lib/ingest/types";
 import { cn } from "@/components/ui/class-names";
 
@@ -17,6 +17,9 @@ export const CHANGE_KIND_INFO: Record<ChangeKind, { label: string; icon: LucideI
   push: { label: "Push", icon: GitCommitHorizontal, tone: "neutral" },
   workflow_failed: { label: "Workflow failed", icon: Workflow, tone: "failure" },
   health_degraded: { label: "Health degraded", icon: HeartPulse, tone: "failure" },
+  rollout_started: { label: "Rollout started", icon: Boxes, tone: "neutral" },
+  rollout_completed: { label: "Rollout completed", icon: Boxes, tone: "success" },
+  rollout_failed: { label: "Rollout failed", icon: Boxes, tone: "failure" },
 };
 
 /** The kinds in the order the Kind filter lists them. */
@@ -33,6 +36,9 @@ export const CHANGE_KIND_OPTIONS: readonly ChangeKind[] = [
   "push",
   "workflow_failed",
   "health_degraded",
+  "rollout_completed",
+  "rollout_failed",
+  "rollout_started",
 ];
 
 export const FAILURE_KINDS: readonly ChangeKind[] = CHANGE_KINDS.filter((kind) => CHANGE_KIND_INFO[kind].tone === "failure");

@@ -1,7 +1,7 @@
-import type { ChangeKind } from "./suspect-changes";
+import type { ChangeKind } from "@/lib/ingest/types";
 
 /** Kinds after which a revision is running on a service. */
-export const ROLLOUT_KINDS: ReadonlySet<ChangeKind> = new Set(["deploy_succeeded", "sync_succeeded", "reconcile_succeeded"]);
+export const ROLLOUT_KINDS: ReadonlySet<ChangeKind> = new Set(["deploy_succeeded", "sync_succeeded", "reconcile_succeeded", "rollout_completed"]);
 
 export interface Rollout {
   id: string;

@@ -1,19 +1,8 @@
+// One list of change kinds for ingest, the feed and the ranking.
+import type { ChangeKind } from "@/lib/ingest/types";
+
 export const DEFAULT_LOOKBACK_MS = 2 * 60 * 60_000;
 export const MAX_LOOKBACK_MS = 14 * 24 * 60 * 60_000;
-
-export type ChangeKind =
-  | "deploy_started"
-  | "deploy_succeeded"
-  | "deploy_failed"
-  | "push"
-  | "pr_merged"
-  | "release_published"
-  | "workflow_failed"
-  | "reconcile_succeeded"
-  | "reconcile_failed"
-  | "sync_succeeded"
-  | "sync_failed"
-  | "health_degraded";
 
 export interface ChangeCandidate {
   id: string;
@@ -31,7 +20,7 @@ export interface SuspectChange {
   reasons: string[];
 }
 
-const FAILURE_KINDS: ReadonlySet<ChangeKind> = new Set(["deploy_failed", "workflow_failed", "health_degraded"]);
+const FAILURE_KINDS: ReadonlySet<ChangeKind> = new Set(["deploy_failed", "workflow_failed", "health_degraded", "rollout_failed"]);
 const CONFIG_ERROR_KINDS: ReadonlySet<ChangeKind> = new Set(["reconcile_failed", "sync_failed"]);
 const PRODUCTION = /^(prod|production|prd|live)([-_].*)?$/i;
 

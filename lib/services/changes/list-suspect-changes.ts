@@ -1,7 +1,8 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import { changeEvent, incidentChangeMark, incidentService, service } from "@/db/schema";
 import type { Queryable } from "@/db/client";
-import { rankSuspectChanges, type ChangeCandidate, type ChangeKind } from "@/lib/correlation/suspect-changes";
+import { rankSuspectChanges, type ChangeCandidate } from "@/lib/correlation/suspect-changes";
+import type { ChangeKind } from "@/lib/ingest/types";
 import { detectRollbacks, ROLLOUT_KINDS } from "@/lib/correlation/rollback-detection";
 import { requirePermission, type ServiceContext } from "../context";
 import { parseInput } from "../errors";
