@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "@/db/client";
 import { CORRELATE_DELIVERY_JOB, PAGERDUTY_PAGE_JOB, REFRESH_INCIDENT_KNOWLEDGE_JOB, RESOLVE_INCIDENT_PAGES_JOB, type JobKind } from "../job-payloads";
 import { analyzeEmbeddedDatabase } from "./analyze-embedded-database";
+import { checkRecurringIncidents } from "./check-recurring-incidents";
 import { checkRollbacks } from "./check-rollbacks";
 import { correlateDeliveryJob } from "./correlate-delivery";
 import { expireRejectedDeliveriesJob } from "./expire-rejected-deliveries";
@@ -23,7 +24,7 @@ const QUEUED_JOBS_BY_KIND: { [K in JobKind]: QueuedJobDefinition<K> } = {
 };
 export const QUEUED_JOBS: QueuedJobDefinition[] = Object.values(QUEUED_JOBS_BY_KIND);
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks, expireRejectedDeliveriesJob];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks, expireRejectedDeliveriesJob, checkRecurringIncidents];
 
 /** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
 export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {

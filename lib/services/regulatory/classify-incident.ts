@@ -1,20 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { incident, regulatoryClassification } from "@/db/schema";
 import type { Transaction } from "@/db/client";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { classifyDora, type DoraCriteria } from "@/lib/regulatory/dora-classification";
 import { classifyGdpr } from "@/lib/regulatory/gdpr-classification";
 import { classifyNis2 } from "@/lib/regulatory/nis2-classification";
-import { detectRecurringIncidents, type RecurrenceCandidate } from "@/lib/regulatory/recurrence";
+import { detectRecurringIncidents } from "@/lib/regulatory/recurrence";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { parseInput, ValidationError } from "../errors";
 import { findIncident } from "../incidents/find-incident";
 import type { IncidentRow } from "../incidents/views";
 import { classifyIncidentInput, type ClassifyIncidentInput } from "./inputs";
-import { incidentDeadlines, requireReportingEntity } from "./internal";
-import { toClassificationView, type ClassificationRow, type ClassificationView } from "./views";
+import { candidateFromLatest, incidentDeadlines, latestDoraClassifications, recurrenceCandidate, requireReportingEntity } from "./internal";
+import { toClassificationView, type ClassificationView } from "./views";
 
 /** Clock skew we tolerate on a classification time sent by a client. */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
@@ -91,36 +91,9 @@ function decideOther(input: Exclude<ClassifyIncidentInput, { regime: "dora" }>):
 async function decideDora(tx: Transaction, organizationId: string, inc: IncidentRow, criteria: DoraCriteria, classifiedAt: Date): Promise<Decision> {
   const result = classifyDora(criteria);
   if (result.major) return { reportable: true, result: { ...result }, recurring: null };
-  const candidates = await recurrenceCandidates(tx, organizationId, inc.id);
-  candidates.push(candidateOf(inc, false, criteria));
+  const candidates = (await latestDoraClassifications(tx, organizationId)).filter((r) => r.incident.id !== inc.id).map(candidateFromLatest);
+  candidates.push(recurrenceCandidate(inc, false, criteria));
   const group = detectRecurringIncidents(candidates, classifiedAt.toISOString()).find((g) => g.incidents.includes(formatIncidentRef(inc.number)));
   if (!group) return { reportable: false, result: { ...result }, recurring: null };
   return { reportable: true, result: { ...group.classification, combinedCriteria: group.combinedCriteria }, recurring: { incidents: group.incidents, rootCause: group.rootCause } };
-}
-
-function candidateOf(inc: IncidentRow, major: boolean, criteria: DoraCriteria): RecurrenceCandidate {
-  const cause = inc.rootCause;
-  return {
-    ref: formatIncidentRef(inc.number),
-    occurredAt: (inc.occurredAt ?? inc.detectedAt ?? inc.createdAt).toISOString(),
-    major,
-    rootCause: cause?.details[0] ?? cause?.categories[0] ?? null,
-    criteria,
-  };
-}
-
-/** Every other incident's latest DORA classification. */
-async function recurrenceCandidates(tx: Transaction, organizationId: string, exceptIncidentId: string): Promise<RecurrenceCandidate[]> {
-  const rows = await tx
-    .select({ classification: regulatoryClassification, incident })
-    .from(regulatoryClassification)
-    .innerJoin(incident, eq(incident.id, regulatoryClassification.incidentId))
-    .where(and(eq(regulatoryClassification.organizationId, organizationId), eq(regulatoryClassification.regime, "dora")))
-    .orderBy(desc(regulatoryClassification.classifiedAt), desc(regulatoryClassification.createdAt));
-  const latest = new Map<string, { classification: ClassificationRow; incident: IncidentRow }>();
-  for (const row of rows) if (row.incident.id !== exceptIncidentId && !latest.has(row.incident.id)) latest.set(row.incident.id, row);
-  // A member of a recurring group is major only as part of the group: it counts again on its own figures.
-  return [...latest.values()].map(({ classification, incident: other }) =>
-    candidateOf(other, classification.reportable && !classification.recurring, classification.criteria as unknown as DoraCriteria),
-  );
 }

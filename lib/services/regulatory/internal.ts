@@ -7,6 +7,8 @@ import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { nodeText } from "@/lib/documents/doc-text";
 import { computeDeadlines, deadlineStatus, type ClockEvents, type Deadline } from "@/lib/regulatory/clocks";
 import { REGIMES, REPORT_TYPE_LABELS, type Regime, type ReportingEntity, type ReportType } from "@/lib/regulatory/regimes";
+import type { DoraCriteria } from "@/lib/regulatory/dora-classification";
+import type { RecurrenceCandidate } from "@/lib/regulatory/recurrence";
 import type { ReportSource, SourceClassification } from "@/lib/regulatory/report-source";
 import type { RootCauseCodes } from "@/lib/regulatory/root-causes";
 import { missingForNextReport, validateReport } from "@/lib/regulatory/validate-report";
@@ -269,4 +271,35 @@ function toSourceClassification(row: ClassificationRow): SourceClassification {
   if (row.regime === "dora") return { regime: "dora", classifiedAt, criteria: row.criteria as never, result: row.result as never, recurring: row.recurring ?? null };
   if (row.regime === "nis2") return { regime: "nis2", classifiedAt, criteria: row.criteria as never, result: row.result as never };
   return { regime: "gdpr", classifiedAt, criteria: row.criteria as never, result: row.result as never };
+}
+
+// Recurring incidents (Delegated Regulation (EU) 2024/1772 Art. 8(2))
+
+export function recurrenceCandidate(inc: IncidentRow, major: boolean, criteria: DoraCriteria): RecurrenceCandidate {
+  const cause = inc.rootCause;
+  return {
+    ref: formatIncidentRef(inc.number),
+    occurredAt: (inc.occurredAt ?? inc.detectedAt ?? inc.createdAt).toISOString(),
+    major,
+    rootCause: cause?.details[0] ?? cause?.categories[0] ?? null,
+    criteria,
+  };
+}
+
+/** Every incident's latest DORA classification, with the incident, newest decisions first. */
+export async function latestDoraClassifications(db: Queryable, organizationId: string): Promise<Array<{ classification: ClassificationRow; incident: IncidentRow }>> {
+  const rows = await db
+    .select({ classification: regulatoryClassification, incident })
+    .from(regulatoryClassification)
+    .innerJoin(incident, eq(incident.id, regulatoryClassification.incidentId))
+    .where(and(eq(regulatoryClassification.organizationId, organizationId), eq(regulatoryClassification.regime, "dora")))
+    .orderBy(desc(regulatoryClassification.classifiedAt), desc(regulatoryClassification.createdAt));
+  const latest = new Map<string, { classification: ClassificationRow; incident: IncidentRow }>();
+  for (const row of rows) if (!latest.has(row.incident.id)) latest.set(row.incident.id, row);
+  return [...latest.values()];
+}
+
+/** An incident as the recurrence rule sees it: a member of a recurring group is major only as part of the group, so it counts again on its own figures. */
+export function candidateFromLatest({ classification, incident: inc }: { classification: ClassificationRow; incident: IncidentRow }): RecurrenceCandidate {
+  return recurrenceCandidate(inc, classification.reportable && !classification.recurring, classification.criteria as unknown as DoraCriteria);
 }
