@@ -43,7 +43,7 @@ export type DoraCriterionCode =
   | "economic_impact";
 
 /** One criterion's assessment, for the classification wizard. */
-export interface DoraCriterionFinding {
+interface DoraCriterionFinding {
   criterion: DoraCriterionCode;
   met: boolean;
   /** the article that sets the threshold, e.g. "Art. 9(1) Delegated Regulation (EU) 2024/1772" */
