@@ -117,7 +117,7 @@ describe("health", () => {
     const response = await healthRoute.GET();
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toEqual({ status: "ok", database: process.env.TEST_DB_ENGINE === "postgres" ? "postgres" : "pglite", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(body).toEqual({ status: "ok", database: process.env.TEST_DB_ENGINE === "postgres" ? "postgres" : "pglite", version: expect.stringMatching(/^\d+\.\d+\.\d+/), roles: ["web", "worker", "watcher"] });
     expect(body.database).toBe(database.engine);
   });
 });

@@ -23,6 +23,7 @@ import {
   auditEntrySchema,
   errorSchema,
   healthSchema,
+  readinessSchema,
   pageOf,
   timelineEventSchema,
   verifySchema,
@@ -169,7 +170,13 @@ export function buildOpenApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     security: [{ apiKey: [] }, { session: [] }],
     paths: {
-      "/api/health": { get: { ...op("Health and database engine", { ok: 200, response: ref("Health"), errors: [], tag: "Operations" }), security: [] } },
+      "/api/health": { get: { ...op("Liveness: the process answers; its database engine and roles", { ok: 200, response: ref("Health"), errors: [], tag: "Operations" }), security: [] } },
+      "/api/ready": {
+        get: {
+          ...op("Readiness: 200 when the database answers (within 2 s) and holds every migration of this build, else 503 with the reason and Retry-After", { ok: 200, response: ref("Readiness"), errors: [], tag: "Operations" }),
+          security: [],
+        },
+      },
       "/api/v1/incidents": {
         get: op("List incidents, newest first", {
           params: [
@@ -289,6 +296,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         MarkedChange: json(markedChangeSchema),
         CorrelationSettings: json(correlationSettingsSchema),
         Health: json(healthSchema),
+        Readiness: json(readinessSchema),
         ...POSTMORTEM_SCHEMAS,
         ...REGULATORY_SCHEMAS,
         ...INSIGHTS_SCHEMAS,

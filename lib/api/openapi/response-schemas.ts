@@ -170,7 +170,8 @@ export const verifySchema = z.object({
   reason: z.enum(["altered", "truncated"]).optional(),
 });
 
-export const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), database: z.enum(["pglite", "postgres"]), version: z.string() });
+export const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), database: z.enum(["pglite", "postgres"]), version: z.string(), roles: z.array(z.string()) });
+export const readinessSchema = z.object({ ready: z.boolean(), database: z.enum(["pglite", "postgres"]), reason: z.string().nullable() });
 
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.array(z.object({ field: z.string(), message: z.string() })).optional() }),
