@@ -77,6 +77,8 @@ const apiKey = { id: "key-1", name: "CI", role: "responder", prefix: "lbk_AbCdEf
 const rule = { name: "Critical or paging alerts declare an incident", matchLabels: { severity: ["critical", "page"] }, declare: true, severity: "SEV2" as const };
 
 /** One realistic write per action, as its verb passes it to recordAudit (Dates where verbs hand over Dates). */
+const REPORT_STEP = (status: string) => ({ status, regime: "dora", type: "initial" });
+
 const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "incident.declared": { targetType: "incident", after: incident },
   "incident.imported": { targetType: "incident", after: { ...incident, status: "resolved", resolvedAt: LATER } },
@@ -114,6 +116,34 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   },
   "postmortem.created": { targetType: "postmortem", after: { incidentId: "inc-1", template: "standard", status: "draft", revision: 1 } },
   "postmortem.submitted": { targetType: "postmortem", before: { status: "draft", revision: 1 }, after: { status: "in_review", revision: 1 } },
+  "reporting_entity.updated": {
+    targetType: "reporting_entity",
+    before: null,
+    after: { name: "Demo Bank A/S", entityType: "credit_institution", country: "DK", competentAuthority: "Finanstilsynet" },
+  },
+  "incident.classified": {
+    targetType: "regulatory_classification",
+    after: { incidentId: "inc-1", regime: "dora", major: true, criteriaMet: ["clients_affected", "duration"], criteria: { criticalServicesAffected: true, clientsAffected: 150000 }, classifiedAt: AT },
+  },
+  "incident.root_cause_set": { targetType: "incident", before: null, after: { categories: ["system_failure"], details: ["software"], additional: [], other: null } },
+  "postmortem.root_cause_set": {
+    targetType: "postmortem",
+    before: { categories: [], details: [], additional: [] },
+    after: { categories: ["process_failure"], details: ["change_management"], additional: [], other: "Change window ignored" },
+  },
+  "regulatory_report.created": { targetType: "regulatory_report", after: { ...REPORT_STEP("draft"), incidentId: "inc-1", correctsReportId: null, dueAt: AT } },
+  "regulatory_report.updated": { targetType: "regulatory_report", before: REPORT_STEP("draft"), after: { ...REPORT_STEP("draft"), fields: ["incident"] } },
+  "regulatory_report.submitted_for_review": { targetType: "regulatory_report", before: REPORT_STEP("draft"), after: REPORT_STEP("in_review") },
+  "regulatory_report.approved": { targetType: "regulatory_report", before: REPORT_STEP("in_review"), after: REPORT_STEP("approved") },
+  "regulatory_report.reopened": { targetType: "regulatory_report", before: REPORT_STEP("approved"), after: REPORT_STEP("draft") },
+  "regulatory_report.submitted": {
+    targetType: "regulatory_report",
+    before: REPORT_STEP("approved"),
+    after: { ...REPORT_STEP("submitted"), sha256: "ab".repeat(32), authorityReference: "FT-2026-0042", submittedAt: AT },
+  },
+  "regulatory_report.exported": { targetType: "regulatory_report", after: { format: "json", status: "submitted", sha256: "cd".repeat(32), contentSha256: "ab".repeat(32), bytes: 5120 } },
+  "cluster.registered": { targetType: "kubernetes_cluster", after: { name: "prod-eu-1", environment: "production", authMode: "kubeconfig", namespaces: ["payments", "ledger"] } },
+  "cluster.deleted": { targetType: "kubernetes_cluster", before: { name: "prod-eu-1" }, after: null },
   "postmortem.approved": { targetType: "postmortem", before: { status: "in_review", revision: 1 }, after: { status: "approved", revision: 1, approvals: 2, required: 2 } },
   "postmortem.published": { targetType: "postmortem", before: { status: "approved", revision: 1 }, after: { status: "published", revision: 1, sha256: "a".repeat(64) } },
   "postmortem.reopened": { targetType: "postmortem", before: { status: "published", revision: 1 }, after: { status: "draft", revision: 2 } },

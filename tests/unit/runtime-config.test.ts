@@ -18,6 +18,7 @@ describe("runtime configuration", () => {
       LOGBOOK_DATA_DIR: ".data",
       LOGBOOK_ROLES: ["web", "worker", "watcher"],
       LOGBOOK_SEED: "demo",
+      LOGBOOK_REJECTED_DELIVERY_RETENTION_DAYS: 14,
       NODE_ENV: "development",
     });
   });
