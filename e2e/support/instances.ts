@@ -17,7 +17,7 @@ export interface Instance {
 }
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** A throwaway database for one spec, dropped by the returned function. */
 export async function createScaledDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
 import Provider from "oidc-provider";
 
-export interface IdpAccount {
+interface IdpAccount {
   email: string;
   name: string;
   groups: string[];

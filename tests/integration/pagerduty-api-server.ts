@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
  * and the Events API v2 (POST /v2/enqueue: 202, 400 for a bad event, 429 when throttled),
  * on one port so tests can point both base URLs at it.
  */
-export interface FakeOnCall {
+interface FakeOnCall {
   policy: { id: string; name: string };
   level: number;
   user: { id: string; name: string; email: string };

@@ -28,7 +28,7 @@ export interface OnCallAnswer {
   fetchedAt: string | null;
 }
 
-export type PageStatus = "queued" | "triggered" | "acknowledged" | "resolving" | "resolved";
+type PageStatus = "queued" | "triggered" | "acknowledged" | "resolving" | "resolved";
 
 export interface PageView {
   id: string;

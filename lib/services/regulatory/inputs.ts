@@ -117,6 +117,5 @@ export const rootCauseInput = z
       issues.addIssue({ code: "custom", path: problem.path.split("."), message: problem.message });
     }
   });
-export type RootCauseInput = z.infer<typeof rootCauseInput>;
 
 export const exportReportInput = z.strictObject({ format: z.enum(REPORT_EXPORT_FORMATS).default("json") });

@@ -1,7 +1,7 @@
 import type { rollback, RollbackConflict, RollbackFile } from "@/db/schema";
 
 export type RollbackStatus = "opened" | "merged" | "closed" | "refused";
-export type RollbackStrategy = "revert" | "tag_bump";
+type RollbackStrategy = "revert" | "tag_bump";
 
 export interface RollbackView {
   id: string;
