@@ -115,7 +115,10 @@ function toService(entity: Entity): ImportedService | string {
     imported.namespaces.push(namespace);
   }
   const pagerduty = annotations["pagerduty.com/service-id"]?.trim();
-  if (pagerduty) imported.pagerdutyServiceId = pagerduty;
+  if (pagerduty) {
+    if (!/^[A-Z0-9]{5,20}$/.test(pagerduty)) return `annotation pagerduty.com/service-id "${pagerduty}" is not a PagerDuty service id such as PX1Y2Z3`;
+    imported.pagerdutyServiceId = pagerduty;
+  }
 
   const tier = annotations["logbook.io/tier"];
   if (tier !== undefined) {

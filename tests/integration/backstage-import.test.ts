@@ -115,6 +115,7 @@ describe("POST /api/v1/import/backstage", () => {
     expect(refused.error).toMatchObject({ code: "catalog_unreachable", message: expect.stringContaining("401") });
     const answer = await importAs(org.keys.admin, { catalogUrl: `${base}/api/catalog/entities?filter=kind=component`, token: TOKEN });
     expect(answer.body).toMatchObject({ created: ["fraud-scoring"] });
+    expect((await serviceRow(org.id, "fraud-scoring"))!.pagerdutyServiceId).toBe("PFRAUD1");
   });
 
   it("answers 422 naming the field, 403 below editor, and imports into the caller's organisation only", async () => {

@@ -58,6 +58,7 @@ export async function importBackstageCatalog(ctx: ServiceContext, rawInput: unkn
           labels: imported.labels,
           repositories: imported.repositories,
           mappings: imported.namespaces.length > 0 ? { namespaces: imported.namespaces } : undefined,
+          pagerdutyServiceId: imported.pagerdutyServiceId,
         });
         result.created.push(imported.slug);
         continue;
@@ -105,6 +106,7 @@ function changesFor(current: typeof service.$inferSelect, imported: ImportedServ
   if (imported.description !== undefined && current.description !== imported.description) changes.description = imported.description;
   if (imported.team && currentTeam !== imported.team.slug) changes.team = imported.team.slug;
   if (imported.tier !== undefined && current.tier !== imported.tier) changes.tier = imported.tier;
+  if (imported.pagerdutyServiceId !== undefined && current.pagerdutyServiceId !== imported.pagerdutyServiceId) changes.pagerdutyServiceId = imported.pagerdutyServiceId;
   if (imported.supportsCriticalFunction !== undefined && current.supportsCriticalFunction !== imported.supportsCriticalFunction) changes.supportsCriticalFunction = imported.supportsCriticalFunction;
   const labels = { ...current.labels, ...imported.labels };
   if (Object.entries(labels).some(([key, value]) => current.labels[key] !== value)) changes.labels = labels;
