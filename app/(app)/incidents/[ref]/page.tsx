@@ -16,6 +16,8 @@ import { DEFAULT_LOOKBACK_MINUTES } from "@/components/changes/lookback-options"
 import { WhatChangedPanel } from "@/components/changes/what-changed-panel";
 import { OnCallPanel } from "@/components/paging/on-call-panel";
 import { IncidentLiveUpdates } from "@/components/live/incident-live-updates";
+import { IncidentDeadlineClocks } from "@/components/regulatory/incident-deadline-clocks";
+import { IncidentRegulatoryPanel } from "@/components/regulatory/incident-regulatory-panel";
 import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
 import { listServices } from "@/lib/services/catalog/list-services";
@@ -25,6 +27,10 @@ import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import { listMembers } from "@/lib/services/organizations/list-members";
 import { listAlerts } from "@/lib/services/alerts/list-alerts";
 import { listSuspectChanges } from "@/lib/services/changes/list-suspect-changes";
+import { listClassifications } from "@/lib/services/regulatory/list-classifications";
+import { listClocks } from "@/lib/services/regulatory/list-clocks";
+import { listReports } from "@/lib/services/regulatory/list-reports";
+import { getClassificationDefaults } from "@/lib/services/regulatory/get-classification-defaults";
 
 interface IncidentPageProps {
   params: Promise<{ ref: string }>;
@@ -64,12 +70,19 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
     listSuspectChanges(ctx, incident.id, { lookback: DEFAULT_LOOKBACK_MINUTES, limit: 100 }),
     loadedAt(),
   ]);
+  const [classifications, reports, clocks, defaults] = await Promise.all([
+    listClassifications(ctx, incident.id),
+    listReports(ctx, { incident: incident.id }),
+    listClocks(ctx, { incident: incident.id }),
+    getClassificationDefaults(ctx, incident.id),
+  ]);
 
   return (
     <TimelineFollowProvider>
       <IncidentLiveUpdates incidentId={incident.id} incidentRef={incident.ref} />
       <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
         <IncidentHeader incident={incident} renderedAt={renderedAt} canWrite={canWrite} />
+        <IncidentDeadlineClocks incidentRef={incident.ref} initial={clocks.items} renderedAt={renderedAt} />
         <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <aside aria-label="Incident details" className="flex min-w-0 flex-col gap-5 lg:col-start-2 lg:row-start-1">
             {canWrite && (
@@ -97,6 +110,13 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
           </aside>
           <div className="flex min-w-0 flex-col gap-5 lg:col-start-1 lg:row-start-1">
             <IncidentSummary incident={incident} canWrite={canWrite} />
+            <IncidentRegulatoryPanel
+              incidentRef={incident.ref}
+              classifications={classifications.items}
+              reports={reports.items}
+              canPrepare={roleHasPermission(ctx.role, "regulatory:prepare")}
+              entityConfigured={defaults.entityConfigured}
+            />
             <WhatChangedPanel incidentRef={incident.ref} initial={suspects} loadedAt={renderedAt} canWrite={canWrite} />
             <IncidentTimeline incidentRef={incident.ref} firstPage={firstPage} loadedAt={renderedAt} canWrite={canWrite} />
           </div>
