@@ -18,7 +18,7 @@ export function useNow(renderedAt: number): number {
 }
 
 /** How a deadline reads now: met, overdue (red), under an hour (amber), or running. */
-export function deadlineTone(clock: Pick<ClockView, "status" | "dueAt">, now: number): "met" | "overdue" | "soon" | "running" | "open" {
+function deadlineTone(clock: Pick<ClockView, "status" | "dueAt">, now: number): "met" | "overdue" | "soon" | "running" | "open" {
   if (clock.status === "met") return "met";
   if (!clock.dueAt) return "open";
   const left = new Date(clock.dueAt).getTime() - now;
@@ -26,7 +26,7 @@ export function deadlineTone(clock: Pick<ClockView, "status" | "dueAt">, now: nu
   return left < HOUR ? "soon" : "running";
 }
 
-export const TONE_CLASSES: Record<ReturnType<typeof deadlineTone>, string> = {
+const TONE_CLASSES: Record<ReturnType<typeof deadlineTone>, string> = {
   met: "border-success/30 bg-success-muted text-success",
   overdue: "border-destructive/40 bg-destructive/10 text-destructive",
   soon: "border-amber-500/50 bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
@@ -35,7 +35,7 @@ export const TONE_CLASSES: Record<ReturnType<typeof deadlineTone>, string> = {
 };
 
 /** "3h 12m left", "overdue by 5m", "met (submitted 10:04 UTC)". */
-export function countdownText(clock: Pick<ClockView, "status" | "dueAt" | "submittedAt" | "late">, now: number): string {
+function countdownText(clock: Pick<ClockView, "status" | "dueAt" | "submittedAt" | "late">, now: number): string {
   if (clock.status === "met") return clock.late ? "Met, late" : "Met";
   if (!clock.dueAt) return "Without undue delay";
   const left = new Date(clock.dueAt).getTime() - now;
