@@ -13,3 +13,4 @@ export * from "./rollbacks";
 export * from "./paging";
 export * from "./sso";
 export * from "./kubernetes";
+export * from "./slack";

@@ -15,6 +15,8 @@ export const integration = pgTable(
     /** The secret encrypted with the server's key: HMAC checks need the secret itself, not a hash. */
     secretEncrypted: text("secret_encrypted").notNull(),
     secretRotatedAt: timestamp("secret_rotated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A credential Logbook calls the system with (Slack's bot token), encrypted like the secret. */
+    tokenEncrypted: text("token_encrypted"),
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     lastDeliveryAt: timestamp("last_delivery_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
