@@ -20,7 +20,7 @@ export async function evaluateKnownItemRetrieval(ctx: ServiceContext, labelled: 
   for (const item of labelled) {
     const answer = await findSimilarToText(ctx, { text: item.query, limit: 10 });
     const at = answer.items.findIndex((s) => s.incident.externalId === item.externalId);
-    ranks.push({ externalId: item.externalId, rank: at === -1 ? null : at + 1 });
+    ranks.push({ externalId: item.externalId, rank: at === -1 ? null : at + 1, first: answer.items[0]?.incident.externalId ?? null });
   }
   const n = ranks.length || 1;
   const round = (x: number) => Math.round(x * 1000) / 1000;

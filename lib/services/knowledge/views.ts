@@ -42,6 +42,6 @@ export interface EvaluationReport {
   recallAt1: number;
   recallAt5: number;
   mrr: number;
-  /** per query: the rank of its incident (1-based), or null when not in the top 10 */
-  ranks: Array<{ externalId: string; rank: number | null }>;
+  /** per query: the rank of its incident (1-based), or null when not in the top 10; and what came first */
+  ranks: Array<{ externalId: string; rank: number | null; first: string | null }>;
 }
