@@ -1,6 +1,6 @@
 import { roleHasPermission, type OrgRole } from "@/lib/core/roles";
 
-export type NavIcon = "incidents" | "postmortems" | "action-items" | "triage" | "changes" | "services" | "teams" | "audit" | "settings" | "runbooks" | "search" | "insights";
+export type NavIcon = "incidents" | "postmortems" | "action-items" | "triage" | "changes" | "services" | "teams" | "audit" | "settings" | "runbooks" | "search" | "insights" | "compliance";
 
 export interface NavItem {
   href: string;
@@ -10,7 +10,7 @@ export interface NavItem {
   badge?: "triage";
 }
 
-/** The shell's sections; audit and settings appear only for roles that can open them. */
+/** The shell's sections; compliance, audit and settings appear only for roles that own them. */
 export function navItemsFor(role: OrgRole): NavItem[] {
   const items: NavItem[] = [
     { href: "/incidents", label: "Incidents", icon: "incidents" },
@@ -24,6 +24,7 @@ export function navItemsFor(role: OrgRole): NavItem[] {
     { href: "/services", label: "Services", icon: "services" },
     { href: "/teams", label: "Teams", icon: "teams" },
   ];
+  if (roleHasPermission(role, "regulatory:approve")) items.push({ href: "/compliance", label: "Compliance", icon: "compliance" });
   if (roleHasPermission(role, "audit:read")) items.push({ href: "/audit", label: "Audit log", icon: "audit" });
   if (roleHasPermission(role, "settings:manage")) items.push({ href: "/settings", label: "Settings", icon: "settings" });
   return items;

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BellRing, BookOpen, Boxes, ChartNoAxesColumn, FileText, GitCommitHorizontal, ListChecks, ScrollText, Search, Settings, Siren, Users } from "lucide-react";
+import { BellRing, BookOpen, Landmark, Boxes, ChartNoAxesColumn, FileText, GitCommitHorizontal, ListChecks, ScrollText, Search, Settings, Siren, Users } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 import { TriageCountBadge } from "@/components/live/triage-count-badge";
 import type { NavIcon, NavItem } from "./nav-items";
@@ -20,6 +20,7 @@ export const NAV_ICONS: Record<NavIcon, React.ComponentType<{ className?: string
   runbooks: BookOpen,
   search: Search,
   insights: ChartNoAxesColumn,
+  compliance: Landmark,
 };
 
 export function isActivePath(pathname: string, href: string): boolean {
