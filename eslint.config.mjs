@@ -65,7 +65,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/{core,ingest,correlation,regulatory,documents,catalog,insights}/**/*.{ts,tsx}"],
+    files: ["lib/{core,ingest,correlation,regulatory,documents,catalog,insights,slack}/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": "off",
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: pureModuleImports }],
