@@ -14,3 +14,4 @@ export * from "./paging";
 export * from "./sso";
 export * from "./kubernetes";
 export * from "./slack";
+export * from "./slack-inbound";
