@@ -126,3 +126,12 @@ export interface ClassificationDefaults {
   clientBase: number | null;
   entityConfigured: boolean;
 }
+
+/** One step in a report's life, from the audit trail (the report editor's history). */
+export interface ReportHistoryEntry {
+  at: string;
+  actor: string;
+  /** created, updated, submitted_for_review, approved, reopened, submitted, exported */
+  step: string;
+  detail: string | null;
+}
