@@ -1,5 +1,9 @@
-/** Whoever causes a change. Every timeline event and audit row names one. */
-export type ActorType = "user" | "api_key" | "integration" | "job" | "system";
+/**
+ * Whoever causes a change. Every timeline event and audit row names one. `slack_user` is a
+ * Slack user no Logbook member matches (by e-mail): still named, with workspace and user id.
+ */
+export const ACTOR_TYPES = ["user", "api_key", "integration", "job", "system", "slack_user"] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export interface Actor {
   type: ActorType;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACTOR_TYPES } from "@/lib/core/actor";
 import { apiKeyViewSchema, incidentViewSchema, isoTimestampSchema, serviceViewSchema, teamViewSchema } from "@/lib/core/view-schemas";
 import type { IncidentView, TimelineEventView } from "@/lib/services/incidents/views";
 import type { AuditEntryView } from "@/lib/services/audit/views";
@@ -17,7 +18,7 @@ import { CHANGE_KINDS } from "@/lib/ingest/types";
 // compiler check them against the views the verbs really return, so they cannot drift.
 
 const timestamp = isoTimestampSchema;
-const actor = z.object({ type: z.enum(["user", "api_key", "integration", "job", "system"]), id: z.string().nullable(), label: z.string() });
+const actor = z.object({ type: z.enum(ACTOR_TYPES), id: z.string().nullable(), label: z.string() });
 
 export const timelineEventSchema = z.object({
   id: z.string(),
