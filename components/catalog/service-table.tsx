@@ -5,6 +5,7 @@ import { HealthBadge, HealthReasons } from "@/components/insights/health-state";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ServiceMappingsDialog } from "./service-mappings-dialog";
+import { ServiceRegulatoryDialog } from "./service-regulatory-dialog";
 
 function CriticalFunctionBadge() {
   return (
@@ -48,6 +49,7 @@ export function ServiceTable({
               <span className="flex items-center gap-1">
                 {service.name}
                 {canEditMappings && <ServiceMappingsDialog service={service} />}
+                {canEditMappings && <ServiceRegulatoryDialog service={service} />}
               </span>
             </TableCell>
             {health && (
@@ -65,7 +67,13 @@ export function ServiceTable({
             <TableCell className="whitespace-nowrap font-mono text-xs text-muted-foreground">{service.slug}</TableCell>
             <TableCell className="whitespace-nowrap">{service.team ? (teamNames[service.team] ?? service.team) : <span className="text-muted-foreground">—</span>}</TableCell>
             <TableCell className="tabular">{service.tier ? `T${service.tier}` : <span className="text-muted-foreground">—</span>}</TableCell>
-            <TableCell>{service.supportsCriticalFunction ? <CriticalFunctionBadge /> : <span className="text-muted-foreground">—</span>}</TableCell>
+            <TableCell>
+              <div className="flex flex-col items-start gap-1">
+                {service.supportsCriticalFunction && <CriticalFunctionBadge />}
+                {service.clientCount !== null && <span className="tabular whitespace-nowrap text-xs text-muted-foreground">{service.clientCount.toLocaleString("en-GB")} clients</span>}
+                {!service.supportsCriticalFunction && service.clientCount === null && <span className="text-muted-foreground">—</span>}
+              </div>
+            </TableCell>
             <TableCell>
               <div className="flex max-w-64 flex-wrap gap-1">
                 {Object.entries(service.labels).map(([key, value]) => (

@@ -41,6 +41,7 @@ export const serviceViewSchema = z.object({
   team: z.string().nullable(),
   tier: z.number().int().nullable(),
   supportsCriticalFunction: z.boolean(),
+  clientCount: z.number().int().nullable().optional().describe("how many clients use it: DORA classification's base for the share of clients affected"),
   labels: z.record(z.string(), z.string()),
   repositories: z.array(z.string()),
   mappings: z.object({ namespaces: z.array(z.string()), fluxObjects: z.array(z.string()), argoApplications: z.array(z.string()) }),

@@ -31,6 +31,7 @@ export async function createService(ctx: ServiceContext, rawInput: unknown): Pro
         teamId,
         tier: input.tier ?? null,
         supportsCriticalFunction: input.supportsCriticalFunction ?? false,
+        clientCount: input.clientCount ?? null,
         labels: input.labels ?? {},
         repositories: input.repositories ?? [],
         mappings: input.mappings ?? {},

@@ -54,6 +54,9 @@ export const createTeamInput = z.object({
     .optional(),
 });
 
+/** how many clients use the service: the base of DORA's "clients affected" share (the 10 % threshold of Delegated Regulation (EU) 2024/1772) when classifying */
+const clientCountSchema = z.number().int("must be a whole number").nonnegative("must not be negative").max(2_000_000_000);
+
 export const createServiceInput = z.object({
   slug: slugSchema,
   name: z.string().trim().min(1, "is required").max(100),
@@ -61,6 +64,7 @@ export const createServiceInput = z.object({
   team: slugSchema.optional(),
   tier: z.number().int().min(1).max(4).optional(),
   supportsCriticalFunction: z.boolean().optional(),
+  clientCount: clientCountSchema.optional(),
   labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
   repositories: z.array(repositorySchema).max(20).optional(),
   mappings: serviceMappingsSchema.optional(),
@@ -76,6 +80,7 @@ export const updateServiceInput = z
     team: slugSchema.nullable().optional(),
     tier: z.number().int().min(1).max(4).nullable().optional(),
     supportsCriticalFunction: z.boolean().optional(),
+    clientCount: clientCountSchema.nullable().optional(),
     labels: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
     repositories: z.array(repositorySchema).max(20).optional(),
     /** each list given replaces that list; lists left out stay as they are */

@@ -49,6 +49,7 @@ export async function updateService(ctx: ServiceContext, slug: string, rawInput:
     if (input.description !== undefined) changes.description = input.description;
     if (input.tier !== undefined) changes.tier = input.tier;
     if (input.supportsCriticalFunction !== undefined) changes.supportsCriticalFunction = input.supportsCriticalFunction;
+    if (input.clientCount !== undefined) changes.clientCount = input.clientCount;
     if (input.labels !== undefined) changes.labels = input.labels;
     if (input.repositories !== undefined) changes.repositories = input.repositories;
     if (input.mappings !== undefined) changes.mappings = { ...current.service.mappings, ...input.mappings };

@@ -21,6 +21,8 @@ export interface ServiceView {
   team: string | null;
   tier: number | null;
   supportsCriticalFunction: boolean;
+  /** how many clients use it: the classification wizard's base for "clients affected" as a share */
+  clientCount: number | null;
   labels: Record<string, string>;
   repositories: string[];
   /** extra ways ingest maps events to the service: Kubernetes namespaces, Flux objects, Argo CD applications */
@@ -58,6 +60,7 @@ export function toServiceView(row: typeof service.$inferSelect, teamSlug: string
     team: teamSlug,
     tier: row.tier,
     supportsCriticalFunction: row.supportsCriticalFunction,
+    clientCount: row.clientCount,
     labels: row.labels,
     repositories: row.repositories,
     mappings: { namespaces: row.mappings.namespaces ?? [], fluxObjects: row.mappings.fluxObjects ?? [], argoApplications: row.mappings.argoApplications ?? [] },
