@@ -1,4 +1,4 @@
-import { Activity, BellRing, Boxes, FileText, Gauge, GitCommitHorizontal, GitPullRequestArrow, MessageSquare, PhoneCall, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
+import { Activity, BellRing, Boxes, Container, FileText, Gauge, GitCommitHorizontal, GitPullRequestArrow, MessageSquare, PhoneCall, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 
 const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
@@ -13,6 +13,7 @@ const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
   change: { icon: GitCommitHorizontal, className: "bg-success-muted text-success" },
   pagerduty: { icon: PhoneCall, className: "bg-success-muted text-success" },
   rollback: { icon: GitPullRequestArrow, className: "bg-sev3-muted text-sev3" },
+  cluster: { icon: Container, className: "bg-sev2-muted text-sev2" },
 };
 
 const FALLBACK = { icon: Activity, className: "bg-secondary text-secondary-foreground" };

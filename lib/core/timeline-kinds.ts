@@ -11,6 +11,7 @@ export const TIMELINE_KINDS = [
   "pagerduty",
   "runbook",
   "rollback",
+  "cluster",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   pagerduty: "PagerDuty",
   runbook: "Runbooks",
   rollback: "Rollbacks",
+  cluster: "Cluster",
 };
 
 /** One event of a kind, as documents and exports name it ("Status change", not "status_change"). */
@@ -43,4 +45,5 @@ export const TIMELINE_KIND_NAMES: Record<TimelineKind, string> = {
   pagerduty: "PagerDuty",
   runbook: "Runbook",
   rollback: "Rollback",
+  cluster: "Cluster signal",
 };

@@ -182,3 +182,13 @@ export async function startKubernetesApiServer(): Promise<KubernetesApiServer> {
     close: () => new Promise<void>((resolve) => { for (const set of watchers.values()) for (const w of set) w.res.socket?.destroy(); server.close(() => resolve()); }),
   };
 }
+
+/** Polls until the watcher (which runs on its own) has written what a test waits for. */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const value = await read();
+    if (ok(value)) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

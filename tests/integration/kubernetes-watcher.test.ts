@@ -8,7 +8,7 @@ import * as clustersRoute from "@/app/api/v1/clusters/route";
 import { watchClusters } from "@/lib/services/clusters/watch-clusters";
 import type { ClusterView } from "@/lib/services/clusters/views";
 import { callRoute } from "./route-request";
-import { startKubernetesApiServer, type KubernetesApiServer } from "./kubernetes-api-server";
+import { startKubernetesApiServer, until, type KubernetesApiServer } from "./kubernetes-api-server";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -24,15 +24,6 @@ afterAll(async () => {
   await api.close();
   await database.destroy();
 });
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read();
-    if (ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const deployment = (image: string, generation: number, status: Record<string, unknown>) => ({
   apiVersion: "apps/v1", kind: "Deployment",

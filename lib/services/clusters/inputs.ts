@@ -16,5 +16,7 @@ export const listSignalsQuery = z.strictObject({
   cluster: z.string().optional(),
   namespace: z.string().optional(),
   service: z.string().optional(),
+  /** an incident's id or reference: the signals on its timeline (its Cluster panel) */
+  incident: z.string().min(1).max(100).optional(),
   since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time with an offset" }).optional(),
 });

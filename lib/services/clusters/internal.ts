@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { changeEvent, clusterSignal, kubernetesCluster, kubernetesWorkload } from "@/db/schema";
+import { changeEvent, clusterSignal, incident, incidentService, kubernetesCluster, kubernetesWorkload, service, timelineEvent } from "@/db/schema";
+import { OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
+import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import type { SignalCandidate } from "@/lib/ingest/kubernetes/pod-signals";
 import { decideRollout, type RolloutStatus, type WorkloadSummary } from "@/lib/ingest/kubernetes/rollouts";
 import { decryptIntegrationSecret } from "../integration-secrets";
@@ -65,9 +67,9 @@ export async function setClusterStatus(db: Database, clusterId: string, status: 
  * Stores a signal once per identity: a repeat raises its count (a Warning event's own count,
  * or one more sighting of a failing container) and its last-seen time, never a second row.
  */
-export async function recordSignal(db: Database, cluster: LeasedCluster, signal: SignalCandidate & { count?: number }, resolveService: ServiceResolver, seenAt: Date, logTail: string[] | null): Promise<void> {
+export async function recordSignal(db: Database, cluster: LeasedCluster, signal: SignalCandidate & { count?: number }, resolveService: ServiceResolver, seenAt: Date, logTail: string[] | null): Promise<SignalRow> {
   const serviceId = resolveService({ namespace: signal.namespace, labels: signal.labels });
-  await db
+  const [row] = await db
     .insert(clusterSignal)
     .values({
       id: randomUUID(), organizationId: cluster.organizationId, clusterId: cluster.id, kind: signal.kind, namespace: signal.namespace, object: signal.object,
@@ -80,7 +82,9 @@ export async function recordSignal(db: Database, cluster: LeasedCluster, signal:
         message: signal.message, restarts: signal.restarts, lastSeenAt: seenAt, serviceId,
         ...(logTail ? { logTail } : {}),
       },
-    });
+    })
+    .returning();
+  return row!;
 }
 
 /** Compares a workload with its stored rollout, stores the new state, and writes the change it makes. */
@@ -108,4 +112,51 @@ export async function recordRollout(db: Database, cluster: LeasedCluster, w: Wor
       .returning({ id: changeEvent.id });
     return change?.id ?? null;
   });
+}
+
+type SignalRow = typeof clusterSignal.$inferSelect;
+
+/** Slug and tier of each service of the organisation: what a signal's alert labels name. */
+export async function loadServiceTiers(db: Database, organizationId: string): Promise<Map<string, { slug: string; tier: number | null }>> {
+  const rows = await db.select({ id: service.id, slug: service.slug, tier: service.tier }).from(service).where(eq(service.organizationId, organizationId));
+  return new Map(rows.map((r) => [r.id, { slug: r.slug, tier: r.tier }]));
+}
+
+export async function linkSignalAlert(db: Database, signalId: string, alertId: string): Promise<void> {
+  await db.update(clusterSignal).set({ alertId }).where(eq(clusterSignal.id, signalId));
+}
+
+// A failing pod counts its restarts; anything else how often it was seen.
+const signalTitle = (s: SignalRow) => `${s.reason}: ${s.object} in ${s.namespace}${s.restarts ? ` (${s.restarts} restart${s.restarts === 1 ? "" : "s"})` : s.count > 1 ? ` (seen ${s.count}×)` : ""}`;
+
+/**
+ * Puts a signal on the timeline of each open incident of its service: one entry per signal
+ * and incident, updated in place when the signal repeats (count, restarts, last seen), so a
+ * crash loop is one line that stays current, not a line per restart. The entry's payload
+ * names the signal, which is how the incident's Cluster panel finds its signals.
+ */
+export async function noteSignalOnIncidents(db: Database, cluster: LeasedCluster, signal: SignalRow): Promise<string[]> {
+  if (!signal.serviceId) return [];
+  const open = await db
+    .select({ id: incident.id })
+    .from(incident)
+    .innerJoin(incidentService, eq(incidentService.incidentId, incident.id))
+    .where(and(eq(incident.organizationId, cluster.organizationId), eq(incidentService.serviceId, signal.serviceId), inArray(incident.status, [...OPEN_STATUSES])));
+  const payload = { signalId: signal.id, signal: signal.kind, cluster: cluster.name, namespace: signal.namespace, object: signal.object, reason: signal.reason, count: signal.count, restarts: signal.restarts, firstSeen: signal.firstSeenAt.toISOString(), lastSeen: signal.lastSeenAt.toISOString() };
+  for (const { id: incidentId } of open) {
+    await db.transaction(async (tx) => {
+      const entry = and(eq(timelineEvent.incidentId, incidentId), eq(timelineEvent.kind, "cluster"), sql`${timelineEvent.payload}->>'signalId' = ${signal.id}`);
+      const [existing] = await tx.select({ id: timelineEvent.id }).from(timelineEvent).where(entry).for("update");
+      if (existing) await tx.update(timelineEvent).set({ title: signalTitle(signal), body: signal.message, payload }).where(eq(timelineEvent.id, existing.id));
+      else {
+        await tx.insert(timelineEvent).values({
+          id: randomUUID(), organizationId: cluster.organizationId, incidentId, kind: "cluster", source: "kubernetes", occurredAt: signal.firstSeenAt, receivedAt: new Date(),
+          actorType: "integration", actorId: cluster.id, actorLabel: `Kubernetes ${cluster.name}`, title: signalTitle(signal), body: signal.message, payload,
+          highlighted: signal.kind !== "warning_event" && signal.kind !== "flood",
+        });
+      }
+      await publishLiveEvent(tx, { organizationId: cluster.organizationId, type: "timeline", id: incidentId, incidentId });
+    });
+  }
+  return open.map((o) => o.id);
 }

@@ -8,13 +8,16 @@ import { DEFAULT_FLOOD_LIMITS, SignalFloodGate } from "@/lib/ingest/kubernetes/s
 import { logger } from "@/lib/logger";
 import { loadServiceResolver, type ServiceResolver } from "../service-resolver";
 import type { ClusterWatcherOptions } from "./views";
-import { claimClusterLeases, LEASE_MS, recordRollout, recordSignal, releaseClusterLeases, saveResourceVersion, setClusterStatus, type LeasedCluster } from "./internal";
+import { signalAlertOf } from "@/lib/ingest/kubernetes/signal-alerts";
+import { raiseSignalAlert } from "../correlation/raise-signal-alert";
+import { claimClusterLeases, LEASE_MS, linkSignalAlert, loadServiceTiers, noteSignalOnIncidents, recordRollout, recordSignal, releaseClusterLeases, saveResourceVersion, setClusterStatus, type LeasedCluster } from "./internal";
 
 
 interface RunningCluster {
   cluster: LeasedCluster;
   stops: Array<() => void>;
   resolver: ServiceResolver;
+  services: Map<string, { slug: string; tier: number | null }>;
   gate: SignalFloodGate;
   /** restarts last seen per failing container: a log is fetched once per new crash, not per pod update */
   restartsSeen: Map<string, number>;
@@ -63,12 +66,26 @@ export function watchClusters(db: Database, options: ClusterWatcherOptions): { t
           .then((log) => redactLogTail(log, patterns))
           .catch(() => null);
       }
-      await recordSignal(db, run.cluster, signal, run.resolver, now, logTail);
+      const stored = await recordSignal(db, run.cluster, signal, run.resolver, now, logTail);
+      await raiseAlertAndNote(run, stored);
     }
   }
 
+  /** The signal's alert (routed like any alert: it may declare an incident), then its entry on the service's open incidents. */
+  async function raiseAlertAndNote(run: RunningCluster, stored: Awaited<ReturnType<typeof recordSignal>>) {
+    const draft = signalAlertOf(stored, run.cluster.name, stored.serviceId ? (run.services.get(stored.serviceId) ?? null) : null);
+    if (draft) {
+      const alertId = await raiseSignalAlert(db, {
+        organizationId: run.cluster.organizationId, fingerprint: `kubernetes:${run.cluster.id}:${stored.dedupKey}`, ...draft, serviceId: stored.serviceId, startsAt: stored.firstSeenAt,
+        actor: { type: "integration", id: run.cluster.id, label: `Kubernetes ${run.cluster.name}` },
+      });
+      if (stored.alertId !== alertId) await linkSignalAlert(db, stored.id, alertId);
+    }
+    await noteSignalOnIncidents(db, run.cluster, stored);
+  }
+
   async function start(cluster: LeasedCluster): Promise<RunningCluster> {
-    const run: RunningCluster = { cluster, stops: [], resolver: await loadServiceResolver(db, cluster.organizationId), gate: new SignalFloodGate(options.flood ?? DEFAULT_FLOOD_LIMITS, Date.now()), restartsSeen: new Map(), lastEventWrite: 0 };
+    const run: RunningCluster = { cluster, stops: [], resolver: await loadServiceResolver(db, cluster.organizationId), services: await loadServiceTiers(db, cluster.organizationId), gate: new SignalFloodGate(options.flood ?? DEFAULT_FLOOD_LIMITS, Date.now()), restartsSeen: new Map(), lastEventWrite: 0 };
     let connection: ClusterConnection;
     try {
       connection = connectToCluster(cluster.source);
@@ -95,11 +112,12 @@ export function watchClusters(db: Database, options: ClusterWatcherOptions): { t
   async function flushFloodSummaries(run: RunningCluster) {
     const now = new Date();
     for (const summary of run.gate.drainSummaries(now.getTime())) {
-      await recordSignal(db, run.cluster, {
+      const stored = await recordSignal(db, run.cluster, {
         kind: "flood", namespace: summary.namespace, object: `Namespace/${summary.namespace}`, reason: summary.reason,
         message: `${summary.suppressed} more ${summary.reason} signals from ${summary.objects} objects were summarised`, restarts: null, labels: {},
         dedupKey: `flood/${summary.namespace}/${summary.reason}/${now.toISOString().slice(0, 16)}`, count: summary.suppressed,
       }, run.resolver, now, null);
+      await noteSignalOnIncidents(db, run.cluster, stored);
     }
   }
 
@@ -117,6 +135,7 @@ export function watchClusters(db: Database, options: ClusterWatcherOptions): { t
       const existing = running.get(cluster.id);
       if (existing) {
         existing.resolver = await loadServiceResolver(db, cluster.organizationId);
+        existing.services = await loadServiceTiers(db, cluster.organizationId);
         await flushFloodSummaries(existing);
       } else running.set(cluster.id, await start(cluster));
     }
