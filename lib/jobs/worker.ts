@@ -1,7 +1,21 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { z } from "zod";
 import type { DatabaseHandle } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { claimDueJobsOfKind, claimNextJob, completeJob, completeJobs, failJob, JOB_CHANNEL, type QueuedJob } from "./queue";
+import {
+  claimDueJobsOfKind,
+  claimNextJob,
+  completeJob,
+  completeJobs,
+  endWorkerLease,
+  failJob,
+  JOB_CHANNEL,
+  renewWorkerLease,
+  WORKER_LEASE_RENEW_MS,
+  type QueuedJob,
+  type WorkerIdentity,
+} from "./queue";
 import { PERIODIC_JOBS, QUEUED_JOBS, type PeriodicJob, type QueuedJobDefinition } from "./definitions";
 
 /** How often the queue is polled when no NOTIFY wakes the worker (e.g. a missed one). */
@@ -32,6 +46,15 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
   let stopping = false;
   let draining: Promise<number> | null = null;
   let unlisten: (() => Promise<void>) | null = null;
+  const identity: WorkerIdentity = { id: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, pid: process.pid, hostname: hostname() };
+  // Claims are made only under a lease, or another worker could take them at once; a failed
+  // first renewal (database down) is retried by the next drain.
+  let leased: Promise<void> | null = null;
+  const holdLease = (): Promise<void> =>
+    (leased ??= renewWorkerLease(db, identity).catch((err: unknown) => {
+      leased = null;
+      throw err;
+    }));
 
   const track = <T,>(promise: Promise<T>): Promise<T> => {
     running.add(promise);
@@ -68,7 +91,7 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
   };
   /** Jobs of a batched kind go together; if the batch fails, each runs alone so one bad job fails alone. */
   const runBatch = async (first: QueuedJob, definition: QueuedJobDefinition, batch: NonNullable<QueuedJobDefinition["batch"]>): Promise<number> => {
-    const jobs = [first, ...(await claimDueJobsOfKind(db, first.kind, batch.limit - 1))];
+    const jobs = [first, ...(await claimDueJobsOfKind(db, first.kind, batch.limit - 1, identity.id))];
     // A payload that does not parse fails on its own (runOne), without taking the batch down.
     const parsed = jobs.map((job) => ({ job, payload: definition.payload.safeParse(job.payload) }));
     const valid = parsed.flatMap(({ job, payload }) => (payload.success ? [{ job, payload: payload.data }] : []));
@@ -86,8 +109,9 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
 
   const drainQueue = async (): Promise<number> => {
     let processed = 0;
+    await holdLease();
     while (!stopping) {
-      const claimed = await claimNextJob(db);
+      const claimed = await claimNextJob(db, identity.id);
       if (!claimed) break;
       const definition = definitions.get(claimed.kind);
       if (definition?.batch) {
@@ -123,6 +147,12 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
     return draining;
   };
   timers.push(setInterval(() => void wake(), POLL_MS));
+  timers.push(
+    setInterval(() => {
+      if (!leased) return; // not yet held: the next drain takes it
+      void renewWorkerLease(db, identity).catch((err) => logger.warn({ err, worker: identity.id }, "could not renew the worker's lease"));
+    }, WORKER_LEASE_RENEW_MS),
+  );
   void handle
     .listen(JOB_CHANNEL, () => void wake())
     .then((stop) => (unlisten = stop))
@@ -135,6 +165,7 @@ export function startWorker(handle: DatabaseHandle, periodic: PeriodicJob[] = PE
       timers.forEach(clearInterval);
       await unlisten?.().catch(() => undefined);
       await Promise.allSettled([...running]);
+      if (leased) await endWorkerLease(db, identity.id).catch((err) => logger.warn({ err, worker: identity.id }, "could not end the worker's lease"));
     },
     drain: () => wake(),
   };

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/test-database";
-import { job } from "@/db/schema";
-import { claimDueJobsOfKind, claimNextJob, completeJobs } from "@/lib/jobs/queue";
+import { job, jobWorker } from "@/db/schema";
+import { claimDueJobsOfKind, claimNextJob, completeJobs, renewWorkerLease } from "@/lib/jobs/queue";
 import { purgeFinishedJobs } from "@/lib/jobs/definitions/purge-finished-jobs";
 import { refreshIncidentKnowledgeJob } from "@/lib/jobs/definitions/refresh-incident-knowledge";
 import type { QueuedJobDefinition } from "@/lib/jobs/definitions";
@@ -26,25 +26,35 @@ describe("the job queue", () => {
       { kind: "other", payload: { n: 3 }, runAt: ago(0.003) },
       { kind: "batchable", payload: { n: 4 }, runAt: ago(0.001) },
     ]);
-    const first = await claimNextJob(database.db);
+    const worker = { id: "queue-test-worker", pid: process.pid, hostname: "test" };
+    await renewWorkerLease(database.db, worker);
+    const first = await claimNextJob(database.db, worker.id);
     expect(first?.payload).toEqual({ n: 3 });
-    const batch = await claimDueJobsOfKind(database.db, "batchable", 10);
+    const batch = await claimDueJobsOfKind(database.db, "batchable", 10, worker.id);
     expect(batch.map((j) => j.payload.n).sort()).toEqual([2, 4]);
-    expect(await claimDueJobsOfKind(database.db, "batchable", 10)).toEqual([]);
+    // Claimed under a live lease: nobody else's to take, this worker's included.
+    expect(await claimDueJobsOfKind(database.db, "batchable", 10, "another-worker")).toEqual([]);
     await completeJobs(database.db, [first!.id, ...batch.map((j) => j.id)]);
-    expect(await claimNextJob(database.db)).toBeNull();
+    expect(await claimNextJob(database.db, worker.id)).toBeNull();
   });
 
-  it("purges jobs finished over a week ago, and keeps recent and pending ones", async () => {
+  it("purges jobs finished over a week ago and workers gone as long, and keeps recent and pending ones", async () => {
     await database.db.delete(job);
     await database.db.insert(job).values([
       { kind: "old", payload: {}, doneAt: ago(8) },
       { kind: "recent", payload: {}, doneAt: ago(1) },
       { kind: "pending", payload: {} },
     ]);
+    await database.db.delete(jobWorker);
+    await database.db.insert(jobWorker).values([
+      { id: "gone-long-ago", pid: 1, hostname: "old", leaseExpiresAt: ago(8) },
+      { id: "gone-yesterday", pid: 2, hostname: "old", leaseExpiresAt: ago(1) },
+    ]);
     await purgeFinishedJobs.run(database.db);
     const left = await database.db.select({ kind: job.kind }).from(job);
     expect(left.map((j) => j.kind).sort()).toEqual(["pending", "recent"]);
+    const workers = await database.db.select({ id: jobWorker.id }).from(jobWorker);
+    expect(workers.map((w) => w.id)).toEqual(["gone-yesterday"]);
   });
 });
 
