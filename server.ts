@@ -4,7 +4,7 @@ import { openDatabase, setDatabase, type DatabaseHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo, DEMO_LOGIN } from "@/db/seed/demo";
 import { ensureAuthSecret } from "@/lib/platform/auth-secret";
-import { readRuntimeConfig } from "@/lib/platform/runtime-config";
+import { databaseTimeoutsOf, readRuntimeConfig } from "@/lib/platform/runtime-config";
 import { startWorker, type Worker } from "@/lib/jobs/worker";
 import { periodicJobsFor } from "@/lib/jobs/definitions";
 import { createCollabServer, type CollabServer } from "@/lib/collab/collab-server";
@@ -25,9 +25,9 @@ async function main() {
   const dev = config.NODE_ENV !== "production";
   ensureAuthSecret(config.LOGBOOK_DATA_DIR);
 
-  const database: DatabaseHandle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.LOGBOOK_DATA_DIR });
+  const database: DatabaseHandle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.LOGBOOK_DATA_DIR, timeouts: databaseTimeoutsOf(config) });
   setDatabase(database);
-  await migrateDatabase(database);
+  await migrateWithoutDeadlines(database, config.DATABASE_URL);
   logger.info({ engine: database.engine, dataDir: database.engine === "pglite" ? config.LOGBOOK_DATA_DIR : undefined }, "database ready");
   if (config.LOGBOOK_SEED === "demo") {
     const seeded = await seedDemo(database.db);
@@ -97,6 +97,20 @@ async function main() {
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * Migrations may build indexes for longer than a request's statement timeout, so on
+ * PostgreSQL they run on a connection of their own without deadlines (PGlite has none).
+ */
+async function migrateWithoutDeadlines(database: DatabaseHandle, url: string | undefined): Promise<void> {
+  if (!url) return migrateDatabase(database);
+  const migrator = await openDatabase({ url, maxConnections: 1 });
+  try {
+    await migrateDatabase(migrator);
+  } finally {
+    await migrator.close();
+  }
 }
 
 main().catch((error: Error) => {

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { lockDataDirectory, type DataDirectoryLock } from "./data-directory-lock";
+import { beginWithDeadline, postgresTimeoutOptions, withAcquireDeadline, type DatabaseTimeouts } from "./postgres-deadlines";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -27,12 +28,18 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * Deadlines on PostgreSQL (connect, wait for a connection, statement), so that an outage
+   * answers 503 instead of hanging; without them a statement may run as long as it needs
+   * (migrations, the CLI's exports). server.ts passes the runtime configuration's.
+   */
+  timeouts?: DatabaseTimeouts;
 }
 
 export const DEFAULT_DATA_DIR = ".data";
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, options.timeouts);
   return openPglite(options.dataDir ?? DEFAULT_DATA_DIR);
 }
 
@@ -48,18 +55,25 @@ type PostgresClient = import("postgres").Sql;
  * Plans stay custom (plan_cache_mode), as they were unprepared: full-text and filtered list
  * queries depend on their parameters, and a generic plan could read far more rows.
  */
-function withPreparedStatements<T extends PostgresClient>(client: T): T {
+function withPreparedStatements<T extends PostgresClient>(client: T, timeouts?: DatabaseTimeouts): T {
+  // Inside a transaction the connection is already held: only the pool's queries and
+  // transactions wait for one, so only they get the acquire deadline.
+  const acquireMs = timeouts?.acquireMs;
   return new Proxy(client, {
     get(target, property, receiver) {
       if (property === "unsafe") {
-        return (query: string, params?: unknown[], options: Record<string, unknown> = {}) =>
-          target.unsafe(query, params as never[], { ...options, prepare: true });
+        return (query: string, params?: unknown[], options: Record<string, unknown> = {}) => {
+          const pending = target.unsafe(query, params as never[], { ...options, prepare: true });
+          return acquireMs ? withAcquireDeadline(pending, acquireMs) : pending;
+        };
       }
       if (property === "begin" || property === "savepoint") {
-        const original = Reflect.get(target, property, receiver) as (...args: unknown[]) => unknown;
+        const original = Reflect.get(target, property, receiver) as (...args: unknown[]) => Promise<unknown>;
         return (...args: unknown[]) => {
           const callback = args[args.length - 1] as (tx: PostgresClient) => unknown;
-          return original.apply(target, [...args.slice(0, -1), (tx: PostgresClient) => callback(withPreparedStatements(tx))]);
+          const begin = (body: (tx: PostgresClient) => unknown) => original.apply(target, [...args.slice(0, -1), body]);
+          const body = (tx: PostgresClient) => callback(withPreparedStatements(tx));
+          return acquireMs && property === "begin" ? beginWithDeadline(begin, body, acquireMs) : begin(body);
         };
       }
       const value = Reflect.get(target, property, receiver);
@@ -68,16 +82,24 @@ function withPreparedStatements<T extends PostgresClient>(client: T): T {
   });
 }
 
-async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, max: number, timeouts?: DatabaseTimeouts): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: "logbook", plan_cache_mode: "force_custom_plan" } });
-  const db = drizzle(withPreparedStatements(client), { schema }) as unknown as Database;
+  const deadlines = timeouts ? postgresTimeoutOptions(timeouts) : undefined;
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    ...deadlines,
+    connection: { application_name: "logbook", plan_cache_mode: "force_custom_plan", ...deadlines?.connection },
+  });
+  const db = drizzle(withPreparedStatements(client, timeouts), { schema }) as unknown as Database;
   return {
     db,
     engine: "postgres",
-    rows: async <T,>(query: string, params: unknown[] = []) =>
-      (await client.unsafe(query, params as never[])) as unknown as T[],
+    rows: async <T,>(query: string, params: unknown[] = []) => {
+      const pending = client.unsafe(query, params as never[]);
+      return (await (timeouts ? withAcquireDeadline(pending, timeouts.acquireMs) : pending)) as unknown as T[];
+    },
     listen: async (channel, onMessage) => {
       const subscription = await client.listen(channel, onMessage);
       return () => subscription.unlisten();

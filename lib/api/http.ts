@@ -6,6 +6,7 @@ import { createServiceContext, type ServiceContext } from "@/lib/services/contex
 import { fieldErrors, RateLimitedError, ServiceError } from "@/lib/services/errors";
 import { logger } from "@/lib/logger";
 import { jsonDepthProblem } from "@/lib/core/json-depth";
+import { isDatabaseUnavailable } from "@/db/database-unavailable";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -124,15 +125,12 @@ export function toErrorResponse(error: unknown, request: RequestLine): Response 
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
   if (error instanceof InvalidCredentialsError) return errorResponse(401, "unauthorized", error.message);
   if (error instanceof ZodError) return errorResponse(422, "validation_failed", "Invalid input", fieldErrors(error));
+  // Unreachable, or too slow to answer within the pool's deadlines (db/postgres-deadlines.ts):
+  // the client retries later, instead of waiting on a request that would hang.
   if (isDatabaseUnavailable(error)) {
     logger.error({ err: error, url: request.url }, "database unavailable");
     return errorResponse(503, "unavailable", "The database is unavailable; retry shortly.", undefined, { "Retry-After": "5" });
   }
   logger.error({ err: error, method: request.method, url: request.url }, "unhandled API error");
   return errorResponse(500, "internal", "Something went wrong on our side; it has been logged.");
-}
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return code === "ECONNREFUSED" || code === "CONNECTION_CLOSED" || code === "CONNECT_TIMEOUT" || code === "57P01" || code === "53300";
 }

@@ -4,6 +4,14 @@ import { parseTrustedProxies } from "@/lib/auth/client-address";
 // watcher: follows registered Kubernetes clusters (one process per cluster, by a lease in the database).
 const PROCESS_ROLES = ["web", "worker", "watcher"] as const;
 
+/** A deadline on PostgreSQL in milliseconds (db/postgres-deadlines.ts). */
+const databaseDeadline = (fallback: number) =>
+  z.coerce
+    .number({ error: "must be a number of milliseconds" })
+    .int("must be a whole number of milliseconds")
+    .min(100, "must be at least 100 milliseconds")
+    .default(fallback);
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ error: "must be a port number from 1 to 65535" })
@@ -14,6 +22,10 @@ const envSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   LOGBOOK_DATA_DIR: z.string().default(".data"),
+  // During a PostgreSQL outage requests answer 503 within these instead of hanging.
+  LOGBOOK_DATABASE_CONNECT_TIMEOUT_MS: databaseDeadline(3_000),
+  LOGBOOK_DATABASE_ACQUIRE_TIMEOUT_MS: databaseDeadline(3_000),
+  LOGBOOK_DATABASE_STATEMENT_TIMEOUT_MS: databaseDeadline(5_000),
   LOGBOOK_ROLES: z
     .string()
     .default("web,worker,watcher")
@@ -47,6 +59,15 @@ const envSchema = z.object({
 });
 
 export type RuntimeConfig = z.infer<typeof envSchema>;
+
+/** The pool's deadlines from the configuration. */
+export function databaseTimeoutsOf(config: RuntimeConfig) {
+  return {
+    connectMs: config.LOGBOOK_DATABASE_CONNECT_TIMEOUT_MS,
+    acquireMs: config.LOGBOOK_DATABASE_ACQUIRE_TIMEOUT_MS,
+    statementMs: config.LOGBOOK_DATABASE_STATEMENT_TIMEOUT_MS,
+  };
+}
 
 /** Reads and checks the environment once, with a message that names each bad variable. */
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRuntimeConfig } from "@/lib/platform/runtime-config";
+import { databaseTimeoutsOf, readRuntimeConfig } from "@/lib/platform/runtime-config";
 
 function problemsOf(env: Record<string, string>): string {
   try {
@@ -19,8 +19,16 @@ describe("runtime configuration", () => {
       LOGBOOK_ROLES: ["web", "worker", "watcher"],
       LOGBOOK_SEED: "demo",
       LOGBOOK_REJECTED_DELIVERY_RETENTION_DAYS: 14,
+      LOGBOOK_DATABASE_CONNECT_TIMEOUT_MS: 3000,
+      LOGBOOK_DATABASE_ACQUIRE_TIMEOUT_MS: 3000,
+      LOGBOOK_DATABASE_STATEMENT_TIMEOUT_MS: 5000,
       NODE_ENV: "development",
     });
+  });
+
+  it("reads the database deadlines and refuses ones too short to connect", () => {
+    expect(databaseTimeoutsOf(readRuntimeConfig({ LOGBOOK_DATABASE_STATEMENT_TIMEOUT_MS: "30000" }))).toEqual({ connectMs: 3000, acquireMs: 3000, statementMs: 30000 });
+    expect(problemsOf({ LOGBOOK_DATABASE_CONNECT_TIMEOUT_MS: "5" })).toContain("LOGBOOK_DATABASE_CONNECT_TIMEOUT_MS: must be at least 100 milliseconds");
   });
 
   it("reads what is set", () => {

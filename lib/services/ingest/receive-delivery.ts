@@ -9,6 +9,7 @@ import { withSafeLinks } from "@/lib/ingest/safe-links";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { logger } from "@/lib/logger";
 import { NotFoundError, RateLimitedError } from "../errors";
 import { decryptIntegrationSecret } from "../integration-secrets";
 import { cachedServiceResolver } from "../service-resolver";
@@ -99,7 +100,9 @@ export async function receiveDelivery(db: Queryable, integrationId: string, raw:
   const outcome: DeliveryOutcome = accepted
     ? { status: 202, source: source.kind as IntegrationKind, deliveryId: id, duplicate: false, events: parsed.events.length }
     : { status: 200, source: source.kind as IntegrationKind, deliveryId: id, duplicate: true, events: 0 };
-  await touchLastDelivery(db, source.id, raw.receivedAt);
+  // The delivery is stored: a database that fails now must not turn its answer into a 503,
+  // or the sender would deliver again what is already kept.
+  await touchLastDelivery(db, source.id, raw.receivedAt).catch((err: unknown) => logger.warn({ err, integrationId: source.id }, "could not record the last delivery time"));
   return outcome;
 }
 
