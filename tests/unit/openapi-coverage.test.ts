@@ -2,6 +2,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi/document";
+import { ACTING_PATHS } from "@/lib/api/openapi/acting-paths";
+import { CLUSTER_PATHS } from "@/lib/api/openapi/cluster-paths";
+import { INSIGHTS_PATHS } from "@/lib/api/openapi/insights-paths";
+import { PLATFORM_PATHS } from "@/lib/api/openapi/platform-paths";
+import { POSTMORTEM_PATHS } from "@/lib/api/openapi/postmortem-paths";
+import { REGULATORY_PATHS } from "@/lib/api/openapi/regulatory-paths";
+import { WORKBENCH_PATHS } from "@/lib/api/openapi/workbench-paths";
 
 const API_DIR = path.join(process.cwd(), "app", "api");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -49,5 +56,12 @@ describe("the OpenAPI document", () => {
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${p}`),
     );
     expect(documented.filter((operation) => !handlers.has(operation))).toEqual([]);
+  });
+
+  it("takes each path from one path file (a second definition would silently replace the first)", () => {
+    const files = { ACTING_PATHS, CLUSTER_PATHS, INSIGHTS_PATHS, PLATFORM_PATHS, POSTMORTEM_PATHS, REGULATORY_PATHS, WORKBENCH_PATHS };
+    const owners = new Map<string, string[]>();
+    for (const [file, paths] of Object.entries(files)) for (const p of Object.keys(paths)) owners.set(p, [...(owners.get(p) ?? []), file]);
+    expect([...owners].filter(([, inFiles]) => inFiles.length > 1)).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ export const PLATFORM_PATHS = {
     }),
   },
   "/api/v1/import/backstage": {
-    post: op("Create or update services from Backstage Component entities (given, or read from a catalog-info.yaml or the catalog API); 502 when the catalog cannot be read", {
+    post: op("Create or update services from Backstage Component entities (given, or read from a catalog-info.yaml or the catalog API; up to 10 MiB); 502 when the catalog cannot be read", {
       body: importBackstageCatalogInput,
       ok: 200,
       response: ref("BackstageImport"),

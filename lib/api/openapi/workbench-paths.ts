@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { issueCollabTokenInput } from "@/lib/auth/collab-token";
 import { createActionItemInput, createGitHubIssueInput, listActionItemsQuery, updateActionItemInput } from "@/lib/services/action-items/inputs";
-import { importBackstageCatalogInput } from "@/lib/services/catalog/inputs";
 import { setGitHubConnectionInput } from "@/lib/services/github-connection/inputs";
 import { importItemSchema, similarIncidentsQuery, similarityFeedbackInput, similarTextInput } from "@/lib/services/knowledge/inputs";
 import { createRunbookInput, syncRunbooksInput, tickStepInput, updateRunbookInput } from "@/lib/services/runbooks/inputs";
@@ -46,7 +45,6 @@ export const WORKBENCH_PATHS = {
       body: z.array(importItemSchema),
     }),
   },
-  "/api/v1/import/backstage": { post: op("Import services and teams from a Backstage catalog (up to 10 MiB)", { tag: "Catalog", ok: 200, errors: WRITE, body: importBackstageCatalogInput }) },
   "/api/v1/action-items": { get: op("The organisation's action items, overdue first", { tag: "Action items", ok: 200, errors: [...READ, 422], params: queryOf(listActionItemsQuery) }) },
   "/api/v1/action-items/{id}": { patch: op("Change an action item's title, owner, due date or status", { tag: "Action items", ok: 200, errors: [...WRITE, 404, 409], params: [id("action item")], body: updateActionItemInput }) },
   "/api/v1/action-items/{id}/github-issue": {
