@@ -1,7 +1,17 @@
 import type { ServiceView, TeamView } from "@/lib/services/catalog/views";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TeamSettingsDialog } from "@/components/catalog/team-settings-dialog";
 
-export function TeamCards({ teams, services }: { teams: TeamView[]; services: ServiceView[] }) {
+const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** "Mon–Fri 09:00–17:00": consecutive days as a range, others listed. */
+function workingHoursLabel({ start, end, days }: TeamView["workingHours"]): string {
+  const consecutive = days.length > 2 && days.every((day, index) => index === 0 || day === days[index - 1]! + 1);
+  const named = consecutive ? `${WEEKDAYS[days[0]! - 1]}–${WEEKDAYS[days[days.length - 1]! - 1]}` : days.map((day) => WEEKDAYS[day - 1]).join(", ");
+  return `${named} ${start}–${end}`;
+}
+
+export function TeamCards({ teams, services, canWrite }: { teams: TeamView[]; services: ServiceView[]; canWrite: boolean }) {
   const bySlug = new Map(services.map((s) => [s.slug, s]));
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -15,6 +25,12 @@ export function TeamCards({ teams, services }: { teams: TeamView[]; services: Se
               <span className="font-mono text-xs text-muted-foreground">{team.slug}</span>
             </div>
             {team.description && <CardDescription>{team.description}</CardDescription>}
+            <div className="flex items-center justify-between gap-2">
+              <p className="text-xs text-muted-foreground" data-testid="team-working-hours">
+                {workingHoursLabel(team.workingHours)} · {team.timeZone}
+              </p>
+              {canWrite && <TeamSettingsDialog team={team} />}
+            </div>
           </CardHeader>
           <CardContent>
             <h3 className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">

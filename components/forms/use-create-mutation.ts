@@ -10,11 +10,12 @@ import { fieldErrorsOf } from "@/components/ui/field-error";
 /**
  * POST to /api/v1 from a form: pending state, 422 field errors kept for display, a toast
  * either way, and a refresh so the server-rendered list shows the new row. `method: "PUT"`
- * serves forms that create or replace a single resource (a connection, a setting).
+ * serves forms that create or replace a single resource (a connection, a setting), `"PATCH"`
+ * forms that edit one.
  */
 export function useCreateMutation<TBody, TResult>(
   path: string,
-  { success, onSuccess, method = "POST" }: { success: (result: TResult) => string; onSuccess?: (result: TResult) => void; method?: "POST" | "PUT" },
+  { success, onSuccess, method = "POST" }: { success: (result: TResult) => string; onSuccess?: (result: TResult) => void; method?: "POST" | "PUT" | "PATCH" },
 ) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});

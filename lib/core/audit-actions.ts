@@ -244,6 +244,7 @@ export const AUDIT_ACTIONS = {
   "service.created": defineAuditAction("service", nothing, serviceView),
   "service.updated": defineAuditAction("service", serviceView, serviceView.extend({ remapped: z.strictObject({ changes: count, alerts: count }) })),
   "team.created": defineAuditAction("team", nothing, teamView),
+  "team.updated": defineAuditAction("team", teamView, teamView),
   "catalog.imported": defineAuditAction(
     "organization",
     nothing,

@@ -5,9 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
-import { actionItem, changeEvent, incident, incidentChangeMark, incidentService, regulatoryReport } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { actionItem, auditLog, changeEvent, incident, incidentChangeMark, incidentService, regulatoryReport } from "@/db/schema";
 import { resetAuth } from "@/lib/auth/better-auth";
 import * as insightsRoute from "@/app/api/v1/insights/route";
+import * as teamRoute from "@/app/api/v1/teams/[slug]/route";
 import { createService } from "@/lib/services/catalog/create-service";
 import { createTeam } from "@/lib/services/catalog/create-team";
 import { declareIncident } from "@/lib/services/incidents/declare-incident";
@@ -300,5 +302,34 @@ describe("GET /api/v1/insights", () => {
     expect(elsewhere.status).toBe(404);
     const theirs = await callRoute(insightsRoute.GET, { path: `/api/v1/insights?from=${RANGE.from}&to=${RANGE.to}`, key: other.keys.viewer });
     expect((theirs.body as InsightsView).groups.map((g) => [g.key, g.incidents])).toEqual([["2026-01", 1]]);
+  });
+});
+
+describe("PATCH /api/v1/teams/{slug}", () => {
+  it("edits a team's time zone and working hours, and the off-hours share follows them", async () => {
+    const patch = (key: string, slug: string, json: unknown) => callRoute(teamRoute.PATCH, { method: "PATCH", path: `/api/v1/teams/${slug}`, key, json, params: { slug } });
+    const payments = async () => group(await getInsights(org.as.viewer, { ...RANGE, groupBy: "team" }, NOW), "payments").offHours;
+    expect(await payments()).toEqual({ count: 1, share: 1 / 3 });
+
+    // 07:00–13:00 UTC on Monday, Tuesday and Saturday: I2 (Saturday 12:00 UTC) is now within
+    // hours; I1 (Monday 07:30) still is; I4 (Tuesday 14:00) is outside them, but within ledger's.
+    const edited = await patch(org.keys.editor, "payments", { timeZone: "UTC", workingHours: { start: "07:00", end: "13:00", days: [6, 1, 1, 2] } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ slug: "payments", name: "Payments", timeZone: "UTC", workingHours: { start: "07:00", end: "13:00", days: [1, 2, 6] } });
+    expect(await payments()).toEqual({ count: 0, share: 0 });
+
+    const badZone = await patch(org.keys.editor, "payments", { timeZone: "Mars/Olympus" });
+    expect(badZone.status).toBe(422);
+    expect(badZone.error?.details?.map((d) => d.field)).toContain("timeZone");
+    const backwards = await patch(org.keys.editor, "payments", { workingHours: { start: "17:00", end: "09:00" } });
+    expect(backwards.status).toBe(422);
+    expect((await patch(org.keys.viewer, "payments", { timeZone: "UTC" })).status).toBe(403);
+    expect((await patch(other.keys.admin, "payments", { timeZone: "UTC" })).status).toBe(404);
+
+    const restored = await patch(org.keys.editor, "payments", { timeZone: "Europe/Oslo", workingHours: { start: "08:00", end: "16:00", days: [1, 2, 3, 4, 5] } });
+    expect(restored.body).toMatchObject({ timeZone: "Europe/Oslo", workingHours: { start: "08:00", end: "16:00", days: [1, 2, 3, 4, 5] } });
+    expect(await payments()).toEqual({ count: 1, share: 1 / 3 });
+    const [audited] = await database.db.select().from(auditLog).where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, "team.updated"))).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audited).toMatchObject({ targetType: "team", before: { timeZone: "UTC" }, after: { timeZone: "Europe/Oslo" } });
   });
 });

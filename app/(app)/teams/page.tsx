@@ -25,7 +25,7 @@ export default async function TeamsPage() {
           </EmptyState>
         </div>
       ) : (
-        <TeamCards teams={teams.items} services={services.items} />
+        <TeamCards teams={teams.items} services={services.items} canWrite={canWrite} />
       )}
     </>
   );

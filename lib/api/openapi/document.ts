@@ -2,7 +2,7 @@ import { z } from "zod";
 import { apiKeyViewSchema, incidentViewSchema, serviceViewSchema, teamViewSchema } from "@/lib/core/view-schemas";
 import packageJson from "@/package.json";
 import { addNoteInput, declareIncidentInput, editTimelineEventInput, updateIncidentInput } from "@/lib/services/incidents/inputs";
-import { createServiceInput, createTeamInput, updateServiceInput } from "@/lib/services/catalog/inputs";
+import { createServiceInput, createTeamInput, updateServiceInput, updateTeamInput } from "@/lib/services/catalog/inputs";
 import { createApiKeyInput } from "@/lib/services/api-keys/inputs";
 import { addMemberInput } from "@/lib/services/organizations/inputs";
 import { createIntegrationInput, setIntegrationSecretInput } from "@/lib/services/integrations/inputs";
@@ -233,6 +233,16 @@ export function buildOpenApiDocument(serverUrl: string) {
       "/api/v1/teams": {
         get: op("List teams", { ok: 200, response: listOf("Team"), errors: READ, tag: "Catalog" }),
         post: op("Create a team", { body: createTeamInput, ok: 201, response: ref("Team"), errors: [...WRITE, 409], tag: "Catalog" }),
+      },
+      "/api/v1/teams/{slug}": {
+        patch: op("Edit a team: name, description, time zone and working hours (insights count incidents outside them as off-hours)", {
+          params: [path("slug", "team slug")],
+          body: updateTeamInput,
+          ok: 200,
+          response: ref("Team"),
+          errors: [...WRITE, 404],
+          tag: "Catalog",
+        }),
       },
       "/api/v1/audit": {
         get: op("Audit trail, newest first", {

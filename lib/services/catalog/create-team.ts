@@ -19,9 +19,7 @@ export async function createTeam(ctx: ServiceContext, rawInput: unknown): Promis
         name: input.name,
         description: input.description ?? null,
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),
-        ...(input.workingHours
-          ? { workdayStartMinute: input.workingHours.start, workdayEndMinute: input.workingHours.end, ...(input.workingHours.days ? { workingDays: [...new Set(input.workingHours.days)].sort((a, b) => a - b) } : {}) }
-          : {}),
+        ...input.workingHours,
       })
       .onConflictDoNothing()
       .returning();

@@ -35,24 +35,40 @@ const clockTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 09:00")
   .transform((value) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3)));
 
+/** where the team works: insights count incidents that start outside its working hours as off-hours */
+const teamTimeZone = z.string().refine((zone) => KNOWN_TIME_ZONES.has(zone), "must be an IANA time zone such as Europe/Oslo");
+
+/** Working hours as the team's columns (minutes after midnight; ISO weekdays, Monday 1, sorted, once each). */
+const teamWorkingHours = z
+  .object({
+    start: clockTime,
+    end: clockTime,
+    days: z.array(z.number().int().min(1).max(7)).min(1, "name at least one working day").max(7).optional(),
+  })
+  .refine((hours) => hours.end > hours.start, { message: "end must be after start", path: ["end"] })
+  .transform(({ start, end, days }) => ({
+    workdayStartMinute: start,
+    workdayEndMinute: end,
+    ...(days ? { workingDays: [...new Set(days)].sort((a, b) => a - b) } : {}),
+  }));
+
 export const createTeamInput = z.object({
   slug: slugSchema,
   name: z.string().trim().min(1, "is required").max(100),
   description: z.string().max(2000).optional(),
-  /** where the team works: insights count incidents that start outside its working hours as off-hours */
-  timeZone: z
-    .string()
-    .refine((zone) => KNOWN_TIME_ZONES.has(zone), "must be an IANA time zone such as Europe/Oslo")
-    .optional(),
-  workingHours: z
-    .object({
-      start: clockTime,
-      end: clockTime,
-      days: z.array(z.number().int().min(1).max(7)).min(1, "name at least one working day").max(7).optional(),
-    })
-    .refine((hours) => hours.end > hours.start, { message: "end must be after start", path: ["end"] })
-    .optional(),
+  timeZone: teamTimeZone.optional(),
+  workingHours: teamWorkingHours.optional(),
 });
+
+export const updateTeamInput = z
+  .object({
+    name: z.string().trim().min(1, "cannot be empty").max(100).optional(),
+    description: z.string().max(2000).nullable().optional(),
+    timeZone: teamTimeZone.optional(),
+    workingHours: teamWorkingHours.optional(),
+  })
+  .strict()
+  .refine((value) => Object.values(value).some((v) => v !== undefined), { message: "name at least one field to change" });
 
 /** how many clients use the service: the base of DORA's "clients affected" share (the 10 % threshold of Delegated Regulation (EU) 2024/1772) when classifying */
 const clientCountSchema = z.number().int("must be a whole number").nonnegative("must not be negative").max(2_000_000_000);
