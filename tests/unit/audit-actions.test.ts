@@ -167,6 +167,11 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "service.created": { targetType: "service", after: service },
   "service.updated": { targetType: "service", before: service, after: { ...service, tier: 2, remapped: { changes: 4, alerts: 1 } } },
   "team.created": { targetType: "team", after: { id: "team-1", slug: "payments", name: "Payments", description: null, services: [], timeZone: "Europe/Oslo", workingHours: { start: "08:00", end: "16:00", days: [1, 2, 3, 4, 5] }, createdAt: AT } },
+  "team.updated": {
+    targetType: "team",
+    before: { id: "team-1", slug: "payments", name: "Payments", description: null, services: ["payments-api"], timeZone: "UTC", workingHours: { start: "09:00", end: "17:00", days: [1, 2, 3, 4, 5] }, createdAt: AT },
+    after: { id: "team-1", slug: "payments", name: "Payments", description: null, services: ["payments-api"], timeZone: "Europe/Oslo", workingHours: { start: "08:00", end: "16:00", days: [1, 2, 3, 4, 5, 6] }, createdAt: AT },
+  },
   "sso.configured": { targetType: "organization", before: null, after: { issuer: "https://idp.example/realms/bank", clientId: "logbook", providerId: "logbook-demo", roleClaim: "groups", roleMapping: { "logbook-admins": "admin" }, defaultRole: "viewer", passwordSignInDisabled: true } },
   "auth.signed_in": { targetType: "user", after: { method: "sso", email: "dana@bank.example", provider: "https://idp.example/realms/bank", role: "admin", previousRole: "viewer" } },
   "catalog.imported": { targetType: "organization", after: { source: "https://backstage.example/api/catalog/entities", created: 4, updated: 1, unchanged: 7, teamsCreated: 2, skipped: 1 } },
