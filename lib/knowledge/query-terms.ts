@@ -1,3 +1,5 @@
+import { isGenericWord } from "./incident-vocabulary";
+
 /**
  * Turns free text (anything a person or a pasted alert may contain) into a bounded list of
  * plain search terms, and those into a `websearch_to_tsquery` OR-query. Only letters and
@@ -17,13 +19,16 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** Lower-case words of two or more characters, stopwords removed, first occurrence order, capped. */
+/**
+ * Lower-case words of two or more characters, stopwords and words every incident uses
+ * ("minutes", "error") removed, first occurrence order, capped.
+ */
 export function extractQueryTerms(text: string, maxTerms = MAX_QUERY_TERMS): string[] {
   const bounded = text.slice(0, MAX_QUERY_CHARS).toLowerCase();
   const seen = new Set<string>();
   for (const word of bounded.split(/[^\p{L}\p{N}]+/u)) {
     // Short numbers ("25 minutes") match everything and say nothing.
-    if (word.length < 2 || word.length > 40 || STOPWORDS.has(word) || /^\d{1,2}$/.test(word)) continue;
+    if (word.length < 2 || word.length > 40 || STOPWORDS.has(word) || isGenericWord(word) || /^\d{1,2}$/.test(word)) continue;
     seen.add(word);
     if (seen.size >= maxTerms) break;
   }
@@ -37,20 +42,4 @@ export function extractQueryTerms(text: string, maxTerms = MAX_QUERY_TERMS): str
  */
 export function buildOrQuery(terms: string[]): string {
   return terms.join(" or ");
-}
-
-/** A cheap English stem, enough to say which query words a document shares. */
-function roughStem(word: string): string {
-  const w = word.toLowerCase();
-  for (const suffix of ["ations", "ation", "ings", "ing", "ies", "ed", "es", "s", "ly"]) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, w.length - suffix.length);
-  }
-  return w;
-}
-
-/** The query terms that appear (roughly stemmed) in the document, in query order. */
-export function matchedTerms(terms: string[], document: string, limit = 8): string[] {
-  const stems = new Set(extractQueryTerms(document, 100_000).map(roughStem));
-  const docWords = document.toLowerCase();
-  return terms.filter((t) => stems.has(roughStem(t)) || (t.length >= 5 && docWords.includes(t))).slice(0, limit);
 }

@@ -2,9 +2,12 @@
  * Ranking of past incidents against a query, behind an interface so the combined score can
  * be replaced (e.g. by embeddings) without touching the candidate search or the API.
  */
+import type { CandidateFields, CorpusStatistics, QueryLexeme } from "./field-weighted-relevance";
 
 export interface SimilarityQuery {
-  terms: string[];
+  /** the query's words as full-text lexemes (the index's stemming), and implied ones */
+  lexemes: QueryLexeme[];
+  corpus: CorpusStatistics;
   services: string[];
   alertNames: string[];
   changeKinds: string[];
@@ -13,11 +16,9 @@ export interface SimilarityQuery {
 
 export interface SimilarityCandidate {
   id: string;
-  /** ts_rank_cd of the query against the candidate's document; 0 when only trigram matched */
-  textRank: number;
-  /** word similarity of the query to the document, 0..1 */
+  /** word similarity of the query to the title, 0..1 */
   trigram: number;
-  document: string;
+  fields: CandidateFields;
   services: string[];
   alertNames: string[];
   changeKinds: string[];
@@ -30,9 +31,13 @@ export interface ScorePart {
   reason: string;
 }
 
+/** What a score means to a responder: worth reading first, worth a look, or a long shot. */
+export type MatchStrength = "strong" | "possible" | "weak";
+
 export interface RankedCandidate {
   id: string;
   score: number;
+  strength: MatchStrength;
   parts: ScorePart[];
   reasons: string[];
 }

@@ -88,12 +88,14 @@ describe("import", () => {
 });
 
 describe("similar incidents", () => {
-  it("finds the known incident in the top 5 for most labelled queries", async () => {
+  it("finds the known incident first for most labelled queries and in the top 5 for nearly all", async () => {
     const report = await evaluateKnownItemRetrieval(other.as.responder, labelled);
-    expect(report.queries).toBe(40);
-    expect(report.recallAt5).toBeGreaterThanOrEqual(0.85);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.6);
-  });
+    expect(report.queries).toBe(151);
+    // A plain TF-IDF cosine manages 0.775 and 0.940 on this set (npm run eval:similar).
+    expect(report.recallAt1).toBeGreaterThanOrEqual(0.83);
+    expect(report.recallAt5).toBeGreaterThanOrEqual(0.96);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.88);
+  }, 180_000);
 
   it("finds a misspelt description by its title when full text matches too little", async () => {
     const answer = await callRoute(similarRoute.POST, {

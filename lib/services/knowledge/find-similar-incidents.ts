@@ -33,8 +33,10 @@ export async function findSimilarIncidents(
     .from(incidentService)
     .innerJoin(service, eq(service.id, incidentService.serviceId))
     .where(eq(incidentService.incidentId, row.id));
+  const text = knowledge?.document ?? row.title;
   const query = {
-    terms: extractQueryTerms(knowledge?.document ?? row.title),
+    text,
+    terms: extractQueryTerms(text),
     services: services.map((s) => s.slug),
     alertNames: knowledge?.alert_names ?? [],
     changeKinds: knowledge?.change_kinds ?? [],

@@ -13,6 +13,7 @@ export async function findSimilarToText(ctx: ServiceContext, rawInput: unknown, 
   const input = parseInput(similarTextInput, rawInput);
   const text = `${input.title ?? ""}\n${input.text}`;
   const query = {
+    text,
     terms: extractQueryTerms(text),
     services: input.services,
     alertNames: input.alertNames,

@@ -2,7 +2,10 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { actionItem, timelineEvent } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
+import { equivalentWords } from "@/lib/knowledge/incident-vocabulary";
 import { buildOrQuery } from "@/lib/knowledge/query-terms";
+import type { QueryLexeme } from "@/lib/similarity/field-weighted-relevance";
+import { parseTsvector } from "@/lib/similarity/lexeme-positions";
 import type { SimilarityCandidate, SimilarityQuery, SimilarityRanker } from "@/lib/similarity/similarity-ranker";
 import { selectRows, withIndexScans } from "@/db/raw-queries";
 import type { SimilarIncidentView } from "./views";
@@ -12,17 +15,20 @@ interface CandidateRow extends SimilarityCandidate {
   title: string;
   externalId: string | null;
   resolution: string | null;
+  postmortemText: string | null;
 }
 
 interface RawCandidate {
   incident_id: string;
-  text_rank: number | string;
   trigram: number | string;
-  document: string;
+  all_vector: string;
+  title_vector: string;
+  summary_vector: string;
   alert_names: string[];
   change_kinds: string[];
   root_cause_codes: string[];
   resolution: string | null;
+  postmortem_text: string | null;
   number: number;
   title: string;
   external_id: string | null;
@@ -98,7 +104,9 @@ async function findCandidates(
     selectRows<RawCandidate>(
       tx,
       sql`with ${stages}
-        select c.incident_id, c.text_rank, ${titleSimilarity} as trigram, k.document, k.alert_names, k.change_kinds, k.root_cause_codes, k.resolution,
+        select c.incident_id, ${titleSimilarity} as trigram, k.search_vector::text as all_vector,
+               to_tsvector('english', i.title)::text as title_vector, to_tsvector('english', i.summary)::text as summary_vector,
+               k.alert_names, k.change_kinds, k.root_cause_codes, k.resolution, k.postmortem_text,
                i.number, i.title, i.external_id,
                (select json_agg(s.slug) from incident_service x join service s on s.id = x.service_id where x.incident_id = i.id) as services
         from c join incident_knowledge k on k.incident_id = c.incident_id join incident i on i.id = c.incident_id
@@ -108,9 +116,8 @@ async function findCandidates(
   );
   return rows.map((r) => ({
     id: r.incident_id,
-    textRank: Number(r.text_rank),
     trigram: Number(r.trigram),
-    document: r.document,
+    fields: { title: parseTsvector(r.title_vector), summary: parseTsvector(r.summary_vector), all: parseTsvector(r.all_vector) },
     services: r.services ?? [],
     alertNames: r.alert_names,
     changeKinds: r.change_kinds,
@@ -119,6 +126,7 @@ async function findCandidates(
     title: r.title,
     externalId: r.external_id,
     resolution: r.resolution,
+    postmortemText: r.postmortem_text,
   }));
 }
 
@@ -162,21 +170,79 @@ export interface ImportedKnowledge {
 
 /** The leading terms (the title's, usually) that together pick the most specific matches. */
 const SPECIFIC_TERMS = 4;
+/** Documents of the organisation's archive its term frequencies are estimated from. */
+const CORPUS_SAMPLE = 1_000;
+/** A word the query only implies (another name for one of its words) counts this much of its own. */
+const IMPLIED_WEIGHT = 0.5;
+const MAX_IMPLIED = 20;
+
+/** What the similarity verbs ask: the query's terms, the text they came from, and its structured facts. */
+export interface SimilarityRequest {
+  text: string;
+  terms: string[];
+  services: string[];
+  alertNames: string[];
+  changeKinds: string[];
+  rootCauseCodes: string[];
+  shortText: string;
+  excludeId: string | null;
+}
+
+/**
+ * The query's words as the index stems them (own words keep their position, for phrases),
+ * and how many of a sample of the organisation's documents hold each: the IDF of this
+ * archive, not of English. One round trip for the lexemes, one for the sample.
+ */
+async function describeQuery(db: Queryable, organizationId: string, terms: string[], implied: string[]): Promise<Pick<SimilarityQuery, "lexemes" | "corpus">> {
+  const [vectors] = await selectRows<{ own: string; implied: string }>(
+    db,
+    sql`select to_tsvector('english', ${terms.join(" ")})::text as own, to_tsvector('english', ${implied.join(" ")})::text as implied`,
+  );
+  const lexemes: QueryLexeme[] = [];
+  const seen = new Set<string>();
+  for (const [lexeme, positions] of parseTsvector(vectors?.own)) {
+    const position = positions[0] ?? 0;
+    lexemes.push({ lexeme, term: terms[position - 1] ?? lexeme, weight: 1, position: position > 0 ? position : null });
+    seen.add(lexeme);
+  }
+  for (const [lexeme, positions] of parseTsvector(vectors?.implied)) {
+    if (seen.has(lexeme)) continue;
+    lexemes.push({ lexeme, term: implied[(positions[0] ?? 0) - 1] ?? lexeme, weight: IMPLIED_WEIGHT, position: null });
+  }
+  if (lexemes.length === 0) return { lexemes, corpus: { documents: 0, holding: new Map() } };
+  const [stats] = await selectRows<{ documents: number | string; holding: Record<string, number | string> | null }>(
+    db,
+    sql`with sample as materialized (
+          select search_vector as v from incident_knowledge where organization_id = ${organizationId} limit ${CORPUS_SAMPLE})
+        select (select count(*) from sample) as documents,
+               (select json_object_agg(x.l, x.n) from (
+                  select q.l, count(*) as n from sample s cross join unnest(${textArray(lexemes.map((l) => l.lexeme))}) as q(l)
+                  where s.v @@ quote_literal(q.l)::tsquery group by q.l) x) as holding`,
+  );
+  const holding = new Map(Object.entries(stats?.holding ?? {}).map(([l, n]) => [l, Number(n)]));
+  return { lexemes, corpus: { documents: Number(stats?.documents ?? 0), holding } };
+}
 
 /** Ranks the candidates for a query and describes the best `limit`: resolution, mitigation notes, action items. */
 export async function rankAndDescribe(
   db: Queryable,
   organizationId: string,
-  query: SimilarityQuery & { shortText: string; excludeId: string | null },
+  request: SimilarityRequest,
   limit: number,
   ranker: SimilarityRanker,
 ): Promise<SimilarIncidentView[]> {
+  const own = new Set(request.terms);
+  const implied = equivalentWords(request.text.slice(0, 2_000).split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+    .filter((w) => !own.has(w))
+    .slice(0, MAX_IMPLIED);
   const candidates = await findCandidates(db, organizationId, {
-    orQuery: buildOrQuery(query.terms),
-    andQuery: query.terms.slice(0, SPECIFIC_TERMS).join(" "),
-    shortText: query.shortText,
-    excludeId: query.excludeId,
+    orQuery: buildOrQuery([...request.terms, ...implied]),
+    andQuery: request.terms.slice(0, SPECIFIC_TERMS).join(" "),
+    shortText: request.shortText,
+    excludeId: request.excludeId,
   });
+  if (candidates.length === 0) return [];
+  const query: SimilarityQuery = { ...(await describeQuery(db, organizationId, request.terms, implied)), ...request };
   const ranked = ranker.rank(query, candidates).slice(0, limit);
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);

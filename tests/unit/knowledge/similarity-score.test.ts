@@ -1,63 +1,134 @@
 import { describe, expect, it } from "vitest";
+import { equivalentWords, isGenericWord } from "@/lib/knowledge/incident-vocabulary";
 import { combinedScoreRanker, WEIGHTS } from "@/lib/similarity/combined-score-ranker";
+import type { QueryLexeme } from "@/lib/similarity/field-weighted-relevance";
+import { parseTsvector } from "@/lib/similarity/lexeme-positions";
 import type { SimilarityCandidate, SimilarityQuery } from "@/lib/similarity/similarity-ranker";
 
-const query: SimilarityQuery = {
-  terms: ["dns", "coredns", "timeout"],
-  services: ["payments-api"],
-  alertNames: ["KubePodCrashLooping"],
-  changeKinds: ["deployment"],
-  rootCauseCodes: ["capacity"],
-};
+/** Lexemes as PostgreSQL's english configuration would give them, one position a word. */
+function lexemes(...words: string[]): QueryLexeme[] {
+  return words.map((w, i) => ({ lexeme: w, term: w, weight: 1, position: i + 1 }));
+}
 
-function candidate(id: string, over: Partial<SimilarityCandidate>): SimilarityCandidate {
-  return { id, textRank: 0, trigram: 0, document: "", services: [], alertNames: [], changeKinds: [], rootCauseCodes: [], ...over };
+/** A tsvector's text form with consecutive positions from `start`. */
+function vector(words: string[], start = 1): string {
+  const positions = new Map<string, number[]>();
+  words.forEach((w, i) => positions.set(w, [...(positions.get(w) ?? []), start + i]));
+  return [...positions].map(([w, p]) => `'${w}':${p.join(",")}`).join(" ");
+}
+
+function candidate(id: string, over: Partial<SimilarityCandidate> & { title?: string[]; body?: string[] } = {}): SimilarityCandidate {
+  const title = over.title ?? [];
+  const body = over.body ?? [];
+  return {
+    id,
+    trigram: 0,
+    services: [],
+    alertNames: [],
+    changeKinds: [],
+    rootCauseCodes: [],
+    fields: { title: parseTsvector(vector(title)), summary: new Map(), all: parseTsvector(vector([...title, ...body])) },
+    ...over,
+  };
+}
+
+function query(over: Partial<SimilarityQuery> = {}): SimilarityQuery {
+  return {
+    lexemes: lexemes("coredns", "timeout"),
+    corpus: { documents: 100, holding: new Map([["coredns", 3], ["timeout", 40], ["minut", 95]]) },
+    services: [],
+    alertNames: [],
+    changeKinds: [],
+    rootCauseCodes: [],
+    ...over,
+  };
 }
 
 describe("combinedScoreRanker", () => {
   it("explains every part of the score and orders by it", () => {
+    const q = query({ services: ["payments-api"], alertNames: ["KubePodCrashLooping"], changeKinds: ["deployment"], rootCauseCodes: ["capacity"] });
     const full = candidate("a", {
-      textRank: 0.4,
-      document: "CoreDNS lookups hit a timeout; DNS broke",
+      title: ["coredns", "timeout"],
       services: ["payments-api"],
       alertNames: ["KubePodCrashLooping"],
       changeKinds: ["deployment"],
       rootCauseCodes: ["capacity"],
     });
-    const textOnly = candidate("b", { textRank: 0.2, document: "dns timeout" });
-    const ranked = combinedScoreRanker.rank(query, [textOnly, full]);
+    const textOnly = candidate("b", { title: ["coredns", "timeout"] });
+    const ranked = combinedScoreRanker.rank(q, [textOnly, full]);
     expect(ranked.map((r) => r.id)).toEqual(["a", "b"]);
     expect(ranked[0]!.reasons).toEqual([
-      "matched terms: dns, coredns, timeout",
+      "matched terms: coredns",
       "shares alert KubePodCrashLooping",
       "same service payments-api",
       "same kind of change: deployment",
       "same root cause: capacity",
     ]);
-    expect(ranked[0]!.score).toBeCloseTo(WEIGHTS.text + WEIGHTS.alerts + WEIGHTS.services + WEIGHTS.changes + WEIGHTS.rootCauses, 3);
-    expect(ranked[1]!.score).toBeCloseTo(WEIGHTS.text * 0.5, 3);
-    expect(ranked[1]!.reasons).toEqual(["matched terms: dns, timeout"]);
+    expect(ranked[0]!.score - ranked[1]!.score).toBeCloseTo(WEIGHTS.alerts + WEIGHTS.services + WEIGHTS.changes + WEIGHTS.rootCauses, 2);
+    expect(ranked[0]!.strength).toBe("strong");
   });
 
-  it("lets structured overlap lift a weaker text match, and drops candidates with no score", () => {
-    const sameAlert = candidate("c", { textRank: 0.15, document: "dns", alertNames: ["kubepodcrashlooping"] });
-    const betterText = candidate("d", { textRank: 0.2, document: "dns coredns" });
-    const nothing = candidate("e", {});
-    const ranked = combinedScoreRanker.rank(query, [betterText, sameAlert, nothing]);
-    expect(ranked.map((r) => r.id)).toEqual(["c", "d"]);
+  it("weighs a rare word above a common one, and a word in the title above one deep in the body", () => {
+    const rare = candidate("rare", { body: ["coredns", "lookup", "fail"] });
+    const common = candidate("common", { body: ["timeout", "lookup", "fail"] });
+    expect(combinedScoreRanker.rank(query(), [common, rare]).map((r) => r.id)).toEqual(["rare", "common"]);
+    const inTitle = candidate("title", { title: ["coredns", "outag"], body: ["pod", "restart", "node", "drain"] });
+    const inBody = candidate("body", { title: ["node", "drain"], body: ["pod", "restart", "coredns", "outag"] });
+    expect(combinedScoreRanker.rank(query(), [inBody, inTitle]).map((r) => r.id)).toEqual(["title", "body"]);
   });
 
-  it("uses trigram similarity when full text found nothing", () => {
-    const typo = candidate("f", { trigram: 0.5, document: "cordns tmeout" });
-    const [r] = combinedScoreRanker.rank(query, [typo]);
-    expect(r!.score).toBeCloseTo(WEIGHTS.text * 0.4, 3);
-    expect(r!.reasons).toEqual(["similar wording"]);
+  it("adds a bonus when the query's adjacent words are adjacent in the candidate too", () => {
+    const q = query({ lexemes: lexemes("replic", "slot"), corpus: { documents: 100, holding: new Map([["replic", 10], ["slot", 10]]) } });
+    const phrase = candidate("phrase", { body: ["drop", "replic", "slot", "disk"] });
+    const apart = candidate("apart", { body: ["replic", "drop", "slot", "disk"] });
+    const [first, second] = combinedScoreRanker.rank(q, [apart, phrase]);
+    expect(first!.id).toBe("phrase");
+    expect(first!.score).toBeGreaterThan(second!.score);
+    expect(first!.reasons[0]).toBe("matched terms: replic slot");
+  });
+
+  it("never names a word every incident has or one most of the archive holds", () => {
+    const q = query({ lexemes: [...lexemes("minutes", "timeout", "coredns")] });
+    q.lexemes[0]!.lexeme = "minut";
+    const [r] = combinedScoreRanker.rank(q, [candidate("a", { body: ["minut", "pod", "timeout", "node", "coredns"] })]);
+    expect(r!.reasons).toEqual(["matched terms: coredns"]);
+    expect(isGenericWord("Minutes")).toBe(true);
+    expect(isGenericWord("coredns")).toBe(false);
+  });
+
+  it("uses trigram similarity of the title when full text found nothing, and drops candidates with no score", () => {
+    const typo = candidate("f", { trigram: 0.5, title: ["cordn", "tmeout"] });
+    const ranked = combinedScoreRanker.rank(query(), [typo, candidate("nothing")]);
+    expect(ranked).toHaveLength(1);
+    expect(ranked[0]!.score).toBeCloseTo(WEIGHTS.text * 0.2, 3);
+    expect(ranked[0]!.reasons).toEqual(["similar wording"]);
+    expect(ranked[0]!.strength).toBe("possible");
+  });
+
+  it("says a faint text match is weak and a partial one possible", () => {
+    const q = query({ lexemes: lexemes("coredns", "timeout", "ingress", "nginx") });
+    const faint = candidate("faint", { body: ["timeout", ...Array.from({ length: 40 }, (_, i) => `w${i}`)] });
+    const partial = candidate("partial", { title: ["coredns", "timeout"], body: ["pod"] });
+    const byId = new Map(combinedScoreRanker.rank(q, [faint, partial]).map((r) => [r.id, r.strength]));
+    expect(byId.get("faint")).toBe("weak");
+    expect(byId.get("partial")).toBe("possible");
   });
 
   it("keeps the candidates' order (newest first) between equal scores", () => {
-    const newer = candidate("z-newer", { textRank: 0.3, document: "dns" });
-    const older = candidate("a-older", { textRank: 0.3, document: "dns" });
-    expect(combinedScoreRanker.rank(query, [newer, older]).map((r) => r.id)).toEqual(["z-newer", "a-older"]);
-    expect(combinedScoreRanker.rank(query, [older, newer]).map((r) => r.id)).toEqual(["a-older", "z-newer"]);
+    const newer = candidate("z-newer", { body: ["coredns"] });
+    const older = candidate("a-older", { body: ["coredns"] });
+    expect(combinedScoreRanker.rank(query(), [newer, older]).map((r) => r.id)).toEqual(["z-newer", "a-older"]);
+    expect(combinedScoreRanker.rank(query(), [older, newer]).map((r) => r.id)).toEqual(["a-older", "z-newer"]);
+  });
+});
+
+describe("incident vocabulary", () => {
+  it("widens a query with other names for what it names, whatever the word's ending", () => {
+    const words = "our nameserver company is down, names not resolving".split(/\W+/);
+    const implied = equivalentWords(words);
+    expect(implied).toEqual(expect.arrayContaining(["dns", "vendor", "provider"]));
+    expect(implied).not.toContain("nameserver");
+    expect(equivalentWords("everyone got signed out of the app".split(" "))).toEqual(expect.arrayContaining(["session"]));
+    expect(equivalentWords(["minutes", "pasta"])).toEqual([]);
   });
 });
