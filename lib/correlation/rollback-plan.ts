@@ -163,18 +163,31 @@ export function applyTagRevert(content: string, bumps: readonly TagBump[]): stri
   return lines.join("\n");
 }
 
-/** The change's diff turned around: what the revert pull request will show. */
+/**
+ * The change's diff turned around: what the revert pull request will show. Within each run
+ * of changed lines the removals come first, as in any unified diff (swapping the signs
+ * alone would list the restored lines above the ones they replace).
+ */
 export function invertPatch(patch: string): string {
-  return patch
-    .split("\n")
-    .map((line) => {
-      const hunk = /^@@ -(\d+(?:,\d+)?) \+(\d+(?:,\d+)?) @@(.*)$/.exec(line);
-      if (hunk) return `@@ -${hunk[2]} +${hunk[1]} @@${hunk[3]}`;
-      if (line.startsWith("-")) return `+${line.slice(1)}`;
-      if (line.startsWith("+")) return `-${line.slice(1)}`;
-      return line;
-    })
-    .join("\n");
+  const out: string[] = [];
+  let removed: string[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    out.push(...removed, ...added);
+    removed = [];
+    added = [];
+  };
+  for (const line of patch.split("\n")) {
+    const hunk = /^@@ -(\d+(?:,\d+)?) \+(\d+(?:,\d+)?) @@(.*)$/.exec(line);
+    if (line.startsWith("+") && !hunk) removed.push(`-${line.slice(1)}`);
+    else if (line.startsWith("-")) added.push(`+${line.slice(1)}`);
+    else {
+      flush();
+      out.push(hunk ? `@@ -${hunk[2]} +${hunk[1]} @@${hunk[3]}` : line);
+    }
+  }
+  flush();
+  return out.join("\n");
 }
 
 /** A revision that can name a commit: hex of at least 7 (Flux and GitHub spell them so). */

@@ -36,6 +36,12 @@ function pullRequestBody(plan: RollbackPlan, owner: IncidentRow, change: { title
   ].join("\n");
 }
 
+/** The timeline's note of an opened pull request (Markdown): the link is what responders click. */
+function openedBody(preview: RollbackPlan["preview"], pull: { number: number; url: string }): string {
+  const files = preview.files.length === 1 ? "1 file" : `${preview.files.length} files`;
+  return `[Pull request #${pull.number}](${pull.url}): ${preview.title}\n\n${files} on \`${preview.branch}\` into \`${preview.baseBranch}\`; it waits for a review and a merge.`;
+}
+
 /**
  * Rolls a change back as a pull request: one commit on a new branch
  * logbook/revert-<sha7>-<ref> restoring the files the change touched (or setting an
@@ -113,7 +119,7 @@ export async function openRollback(ctx: ServiceContext, idOrRef: string, rawInpu
       source: "github",
       actor: ctx.actor,
       title: pull ? `Rollback of ${sha7} proposed: pull request #${pull.number}` : `Rollback of ${sha7} refused`,
-      body: pull ? `${preview.title}\n\n${preview.files.length} file(s) on \`${preview.branch}\` into \`${preview.baseBranch}\`.` : preview.refusal,
+      body: pull ? openedBody(preview, pull) : [preview.refusal, preview.manualRevertUrl && `[Revert by hand on GitHub](${preview.manualRevertUrl})`].filter(Boolean).join("\n\n"),
       payload: { rollbackId: view.id, changeId: change.id, status: view.status, url: pull?.url ?? preview.manualRevertUrl, number: pull?.number ?? null, conflicts: preview.conflicts.map((c) => c.sha) },
       highlighted: pull !== null,
     });

@@ -112,7 +112,9 @@ describe("applyTagRevert", () => {
 
 describe("invertPatch and isCommitRevision", () => {
   it("turns a diff around", () => {
-    expect(invertPatch("@@ -3,2 +3,2 @@ spec:\n-  a: 1\n+  a: 2\n   b: 1")).toBe("@@ -3,2 +3,2 @@ spec:\n+  a: 1\n-  a: 2\n   b: 1");
+    expect(invertPatch("@@ -3,2 +3,2 @@ spec:\n-  a: 1\n+  a: 2\n   b: 1")).toBe("@@ -3,2 +3,2 @@ spec:\n-  a: 2\n+  a: 1\n   b: 1");
+    // Removals before additions in each run, hunk by hunk.
+    expect(invertPatch("@@ -1,3 +1,3 @@\n-a\n-b\n+c\n ctx\n@@ -9 +9 @@\n-y\n+z")).toBe("@@ -1,3 +1,3 @@\n-c\n+a\n+b\n ctx\n@@ -9 +9 @@\n-z\n+y");
     expect(invertPatch("@@ -1 +1,3 @@\n+x")).toBe("@@ -1,3 +1 @@\n-x");
   });
   it("accepts commit shas only", () => {
