@@ -37,20 +37,30 @@ function OnCallList({ items }: { items: OnCallView[] }) {
             {items
               .filter((i) => i.service === service)
               .map((entry) => (
-                <li key={`${entry.level}-${entry.user.email ?? entry.user.name}`} className="flex items-baseline justify-between gap-2 text-sm">
-                  <span className="min-w-0">
-                    <span className="mr-1.5 inline-flex size-5 items-center justify-center rounded-full bg-muted text-[11px] font-semibold" title={`Escalation level ${entry.level}`}>
-                      {entry.level}
-                    </span>
+                <li key={`${entry.level}-${entry.user.email ?? entry.user.name}`} className="flex items-start gap-2 text-sm">
+                  <span className="mt-px inline-flex size-5 shrink-0 items-center justify-center rounded-full bg-muted text-[11px] font-semibold" title={`Escalation level ${entry.level}`}>
+                    <span className="sr-only">Level </span>
+                    {entry.level}
+                  </span>
+                  {/* The name on its own line: "until …" beside it squeezed two-word names onto two lines. */}
+                  <span className="flex min-w-0 flex-col">
                     {entry.user.email ? (
-                      <a href={`mailto:${entry.user.email}`} className="font-medium hover:underline">
+                      <a href={`mailto:${entry.user.email}`} className="truncate font-medium hover:underline">
                         {entry.user.name}
                       </a>
                     ) : (
-                      <span className="font-medium">{entry.user.name}</span>
+                      <span className="truncate font-medium">{entry.user.name}</span>
                     )}
+                    <span className="text-xs text-muted-foreground">
+                      {entry.end ? (
+                        <>
+                          until <Timestamp value={entry.end} precision="minutes" />
+                        </>
+                      ) : (
+                        "always on call"
+                      )}
+                    </span>
                   </span>
-                  <span className="shrink-0 text-xs text-muted-foreground">{entry.end ? <>until <Timestamp value={entry.end} precision="minutes" /></> : "always"}</span>
                 </li>
               ))}
           </ul>
@@ -69,7 +79,7 @@ function PageList({ pages }: { pages: PageView[] }) {
             <span>
               Page{page.service ? ` for ${page.service}` : ""} · <Timestamp value={page.createdAt} precision="minutes" />
             </span>
-            <Badge variant={PAGE_STATUS[page.status].variant}>{PAGE_STATUS[page.status].label}</Badge>
+            {page.status === "queued" && page.lastError ? <Badge variant="destructive">Retrying</Badge> : <Badge variant={PAGE_STATUS[page.status].variant}>{PAGE_STATUS[page.status].label}</Badge>}
           </div>
           {page.lastError && page.status === "queued" && (
             <p role="status" className="flex items-start gap-1 text-destructive">
@@ -100,7 +110,13 @@ export function OnCallPanel({ incidentRef, services, canPage }: { incidentRef: s
   const [composing, setComposing] = useState(false);
   const [message, setMessage] = useState("");
   const [service, setService] = useState("");
-  const onCall = useQuery({ queryKey: ["on-call", incidentRef], queryFn: ({ signal }) => apiFetch<OnCallAnswer>(`${base}/on-call`, { signal }), staleTime: 60_000 });
+  const onCall = useQuery({
+    queryKey: ["on-call", incidentRef],
+    queryFn: ({ signal }) => apiFetch<OnCallAnswer>(`${base}/on-call`, { signal }),
+    staleTime: 60_000,
+    // PagerDuty failing is answered in `error` ("…; retrying"): ask again while it lasts.
+    refetchInterval: (query) => (query.state.data?.error ? 30_000 : false),
+  });
   const pages = useQuery({
     queryKey: ["pages", incidentRef],
     queryFn: ({ signal }) => apiFetch<{ items: PageView[] }>(`${base}/pages`, { signal }),
