@@ -4,11 +4,9 @@ import { useState } from "react";
 import { Loader2 } from "lucide-react";
 import type { GitHubConnectionView } from "@/lib/services/github-connection/views";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useCreateMutation } from "@/components/forms/use-create-mutation";
+import { ConnectionField } from "@/components/settings/connection-field";
 
 const DEFAULT_API_URL = "https://api.github.com";
 
@@ -16,27 +14,6 @@ interface GitHubConnectionBody {
   token: string;
   apiUrl?: string;
   account?: string;
-}
-
-/** One labelled input with its 422 message and a hint; secrets and URLs are not spell-checked or autofilled. */
-function ConnectionField({ id, label, error, hint, ...input }: { id: string; label: string; error?: string; hint: string } & React.ComponentProps<typeof Input>) {
-  return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <Input
-        id={id}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
-        {...input}
-      />
-      <FieldError id={`${id}-error`} message={error} />
-      <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-        {hint}
-      </p>
-    </div>
-  );
 }
 
 /**

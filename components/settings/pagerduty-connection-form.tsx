@@ -4,11 +4,9 @@ import { useState } from "react";
 import { Loader2 } from "lucide-react";
 import type { PagerDutyConnectionView } from "@/lib/services/paging/views";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { FormAlert } from "@/components/forms/form-alert";
 import { useCreateMutation } from "@/components/forms/use-create-mutation";
+import { ConnectionField } from "@/components/settings/connection-field";
 
 const DEFAULT_API_URL = "https://api.pagerduty.com";
 const DEFAULT_EVENTS_URL = "https://events.pagerduty.com";
@@ -18,19 +16,6 @@ interface PagerDutyConnectionBody {
   routingKey?: string;
   apiUrl?: string;
   eventsUrl?: string;
-}
-
-function Field({ id, label, error, hint, ...input }: { id: string; label: string; error?: string; hint: string } & React.ComponentProps<typeof Input>) {
-  return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <Input id={id} autoComplete="off" spellCheck={false} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`} {...input} />
-      <FieldError id={`${id}-error`} message={error} />
-      <p id={`${id}-hint`} className="text-xs text-muted-foreground">
-        {hint}
-      </p>
-    </div>
-  );
 }
 
 /**
@@ -62,7 +47,7 @@ export function PagerDutyConnectionForm({ connection }: { connection: PagerDutyC
       }}
     >
       <div className="grid items-start gap-4 sm:grid-cols-2">
-        <Field
+        <ConnectionField
           id="pagerduty-token"
           label="REST API token"
           error={fieldErrors.apiToken}
@@ -73,7 +58,7 @@ export function PagerDutyConnectionForm({ connection }: { connection: PagerDutyC
           value={apiToken}
           onChange={(event) => setApiToken(event.target.value)}
         />
-        <Field
+        <ConnectionField
           id="pagerduty-routing-key"
           label={connection.routingKeySet ? "Events routing key (saved; leave empty to keep)" : "Events routing key"}
           error={fieldErrors.routingKey}
@@ -83,8 +68,8 @@ export function PagerDutyConnectionForm({ connection }: { connection: PagerDutyC
           value={routingKey}
           onChange={(event) => setRoutingKey(event.target.value)}
         />
-        <Field id="pagerduty-api-url" label="REST API URL (optional)" error={fieldErrors.apiUrl} hint="https://api.eu.pagerduty.com for EU accounts." type="url" inputMode="url" placeholder={DEFAULT_API_URL} value={apiUrl} onChange={(event) => setApiUrl(event.target.value)} />
-        <Field id="pagerduty-events-url" label="Events API URL (optional)" error={fieldErrors.eventsUrl} hint="https://events.eu.pagerduty.com for EU accounts." type="url" inputMode="url" placeholder={DEFAULT_EVENTS_URL} value={eventsUrl} onChange={(event) => setEventsUrl(event.target.value)} />
+        <ConnectionField id="pagerduty-api-url" label="REST API URL (optional)" error={fieldErrors.apiUrl} hint="https://api.eu.pagerduty.com for EU accounts." type="url" inputMode="url" placeholder={DEFAULT_API_URL} value={apiUrl} onChange={(event) => setApiUrl(event.target.value)} />
+        <ConnectionField id="pagerduty-events-url" label="Events API URL (optional)" error={fieldErrors.eventsUrl} hint="https://events.eu.pagerduty.com for EU accounts." type="url" inputMode="url" placeholder={DEFAULT_EVENTS_URL} value={eventsUrl} onChange={(event) => setEventsUrl(event.target.value)} />
       </div>
       <FormAlert message={formError} />
       <div>
