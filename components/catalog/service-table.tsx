@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ShieldAlert } from "lucide-react";
 import type { ServiceView } from "@/lib/services/catalog/views";
 import type { ServiceHealthView } from "@/lib/services/insights/views";
@@ -47,7 +48,9 @@ export function ServiceTable({
           <TableRow key={service.id} data-testid="service-row">
             <TableCell className="whitespace-nowrap font-medium">
               <span className="flex items-center gap-1">
-                {service.name}
+                <Link href={`/services/${service.slug}`} className="underline-offset-4 hover:underline">
+                  {service.name}
+                </Link>
                 {canEditMappings && <ServiceMappingsDialog service={service} />}
                 {canEditMappings && <ServiceRegulatoryDialog service={service} />}
               </span>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { incidentAlertsKey } from "@/components/alerts/alert-query-keys";
 import { incidentChangesScope } from "@/components/changes/change-query-keys";
+import { incidentSignalsKey } from "@/components/clusters/cluster-query-keys";
 import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
 import { RefreshThrottle } from "./refresh-throttle";
 import { LIVE_REFRESH_DELAY_MS } from "./use-debounced-refresh";
@@ -17,6 +18,8 @@ interface Work {
   page?: boolean;
   alerts?: boolean;
   changes?: boolean;
+  /** the Cluster panel: its signals come with their timeline entries */
+  signals?: boolean;
 }
 
 /**
@@ -43,6 +46,7 @@ export function IncidentLiveUpdates({ incidentId, incidentRef }: { incidentId: s
     if (work.alerts) void queryClient.invalidateQueries({ queryKey: incidentAlertsKey(incidentRef) });
     if (work.page) router.refresh();
     if (work.changes) void queryClient.invalidateQueries({ queryKey: incidentChangesScope(incidentRef) });
+    if (work.signals) void queryClient.invalidateQueries({ queryKey: incidentSignalsKey(incidentRef) });
   }
 
   useEffect(() => {
@@ -62,7 +66,7 @@ export function IncidentLiveUpdates({ incidentId, incidentRef }: { incidentId: s
 
   useLiveEvents((message) => {
     if (message.type === "reconnected") {
-      schedule({ tail: true, page: true, alerts: true, changes: true });
+      schedule({ tail: true, page: true, alerts: true, changes: true, signals: true });
       return;
     }
     const ours = message.incidentId === incidentId || message.id === incidentId;
@@ -70,7 +74,7 @@ export function IncidentLiveUpdates({ incidentId, incidentRef }: { incidentId: s
       case "incident":
       case "timeline":
         // Marks on changes and attached alerts both land on the timeline.
-        if (ours) schedule({ tail: true, page: true, alerts: true, changes: true });
+        if (ours) schedule({ tail: true, page: true, alerts: true, changes: true, signals: true });
         return;
       case "alert":
         // A detach names no incident; re-reading this incident's few alerts is cheap.

@@ -7,9 +7,10 @@ import { resetAuth } from "@/lib/auth/better-auth";
 import * as clustersRoute from "@/app/api/v1/clusters/route";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import * as signalsRoute from "@/app/api/v1/signals/route";
+import * as workloadsRoute from "@/app/api/v1/workloads/route";
 import * as timelineRoute from "@/app/api/v1/incidents/[idOrRef]/timeline/route";
 import { watchClusters } from "@/lib/services/clusters/watch-clusters";
-import type { SignalView } from "@/lib/services/clusters/views";
+import type { SignalView, WorkloadView } from "@/lib/services/clusters/views";
 import { callRoute } from "./route-request";
 import { startKubernetesApiServer, until, type KubernetesApiServer } from "./kubernetes-api-server";
 
@@ -89,6 +90,18 @@ describe("cluster signals on incidents", () => {
     const [ledgerSignal] = await database.db.select().from(clusterSignal).where(eq(clusterSignal.object, "Pod/ledger-1"));
     expect(ledgerSignal!.alertId).toBe(ledgerAlert!.id);
     expect(await database.db.select().from(timelineEvent).where(eq(timelineEvent.kind, "cluster"))).toHaveLength(2);
+
+    // The service page's workloads: each with its current rollout.
+    api.apply("deployments", {
+      apiVersion: "apps/v1", kind: "Deployment",
+      metadata: { name: "checkout", namespace: "payments", uid: "dep-1", generation: 3, labels: { app: "checkout" }, annotations: { "deployment.kubernetes.io/revision": "3" } },
+      spec: { replicas: 2, template: { spec: { containers: [{ name: "app", image: "registry/checkout:2.4.1" }] } } },
+      status: { observedGeneration: 3, replicas: 2, updatedReplicas: 2, readyReplicas: 2 },
+    });
+    const workloads = async () => (await callRoute<{ items: WorkloadView[] }>(workloadsRoute.GET, { path: "/api/v1/workloads?service=checkout", key: org.keys.viewer })).body.items;
+    const [workload] = await until(workloads, (rows) => rows.length === 1, "the workload");
+    expect(workload).toMatchObject({ cluster: "prod-eu", kind: "Deployment", namespace: "payments", name: "checkout", service: "checkout", images: ["registry/checkout:2.4.1"], revision: "3", rollout: "complete", readyReplicas: 2, replicas: 2 });
+    expect((await callRoute<{ items: WorkloadView[] }>(workloadsRoute.GET, { path: "/api/v1/workloads?service=ledger", key: org.keys.viewer })).body.items).toEqual([]);
     await watcher.stop();
   });
 });

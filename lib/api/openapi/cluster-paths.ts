@@ -1,4 +1,4 @@
-import { listSignalsQuery, registerClusterInput } from "@/lib/services/clusters/inputs";
+import { listSignalsQuery, listWorkloadsQuery, registerClusterInput } from "@/lib/services/clusters/inputs";
 import { op, path, queryOf, READ, WRITE } from "./operations";
 
 /** Kubernetes clusters the watcher follows, and the signals it keeps from them. */
@@ -9,6 +9,9 @@ export const CLUSTER_PATHS = {
   },
   "/api/v1/clusters/{id}": {
     delete: op("Remove a cluster with its signals and workloads", { tag: "Kubernetes", ok: 200, errors: [...WRITE, 404], params: [path("id", "cluster id")] }),
+  },
+  "/api/v1/workloads": {
+    get: op("The workloads the watcher follows, each with its current rollout: images, revision and outcome (progressing, complete, failed)", { tag: "Kubernetes", ok: 200, errors: [...READ, 422], params: queryOf(listWorkloadsQuery) }),
   },
   "/api/v1/signals": {
     get: op("Warning events and failing pods kept from the clusters, newest first; a crash carries the last 30 lines of the previous container's log, redacted", { tag: "Kubernetes", ok: 200, errors: [...READ, 422], params: queryOf(listSignalsQuery) }),

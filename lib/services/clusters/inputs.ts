@@ -20,3 +20,9 @@ export const listSignalsQuery = z.strictObject({
   incident: z.string().min(1).max(100).optional(),
   since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time with an offset" }).optional(),
 });
+
+export const listWorkloadsQuery = z.strictObject({
+  cluster: z.string().optional(),
+  namespace: z.string().optional(),
+  service: z.string().optional(),
+});

@@ -1,5 +1,5 @@
 import type { FloodLimits } from "@/lib/ingest/kubernetes/signal-flood";
-import type { clusterSignal, kubernetesCluster } from "@/db/schema";
+import type { clusterSignal, kubernetesCluster, kubernetesWorkload } from "@/db/schema";
 
 export interface ClusterView {
   id: string;
@@ -70,4 +70,41 @@ export interface ClusterWatcherOptions {
   /** regular expressions for secrets in crash logs (the first group is kept); defaults cover tokens, passwords, bearer headers */
   redactionPatterns?: string[];
   renewEveryMs?: number;
+}
+
+export interface WorkloadView {
+  /** cluster name */
+  cluster: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  /** service slug, or null when no service maps */
+  service: string | null;
+  images: string[];
+  revision: string | null;
+  /** the current rollout's outcome so far */
+  rollout: "progressing" | "complete" | "failed";
+  rolloutReason: string | null;
+  rolloutStartedAt: string;
+  replicas: number;
+  readyReplicas: number;
+  updatedAt: string;
+}
+
+export function toWorkloadView(row: typeof kubernetesWorkload.$inferSelect, cluster: string, service: string | null): WorkloadView {
+  return {
+    cluster,
+    kind: row.kind,
+    namespace: row.namespace,
+    name: row.name,
+    service,
+    images: row.images,
+    revision: row.revision,
+    rollout: row.rolloutStatus as WorkloadView["rollout"],
+    rolloutReason: row.rolloutReason,
+    rolloutStartedAt: row.rolloutStartedAt.toISOString(),
+    replicas: row.replicas,
+    readyReplicas: row.readyReplicas,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

@@ -12,6 +12,7 @@ import { IncidentSummary } from "@/components/incidents/incident-summary";
 import { Panel } from "@/components/incidents/panel";
 import { IncidentKnowledgePanels } from "@/components/knowledge/incident-knowledge-panels";
 import { IncidentAlertsPanel } from "@/components/alerts/incident-alerts-panel";
+import { IncidentClusterPanel } from "@/components/clusters/incident-cluster-panel";
 import { DEFAULT_LOOKBACK_MINUTES } from "@/components/changes/lookback-options";
 import { WhatChangedPanel } from "@/components/changes/what-changed-panel";
 import { OnCallPanel } from "@/components/paging/on-call-panel";
@@ -26,6 +27,7 @@ import { getIncident } from "@/lib/services/incidents/get-incident";
 import { listTimeline } from "@/lib/services/incidents/list-timeline";
 import { listMembers } from "@/lib/services/organizations/list-members";
 import { listAlerts } from "@/lib/services/alerts/list-alerts";
+import { listSignals } from "@/lib/services/clusters/list-signals";
 import { listSuspectChanges } from "@/lib/services/changes/list-suspect-changes";
 import { listClassifications } from "@/lib/services/regulatory/list-classifications";
 import { listClocks } from "@/lib/services/regulatory/list-clocks";
@@ -70,11 +72,12 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
     listSuspectChanges(ctx, incident.id, { lookback: DEFAULT_LOOKBACK_MINUTES, limit: 100 }),
     loadedAt(),
   ]);
-  const [classifications, reports, clocks, defaults] = await Promise.all([
+  const [classifications, reports, clocks, defaults, signals] = await Promise.all([
     listClassifications(ctx, incident.id),
     listReports(ctx, { incident: incident.id }),
     listClocks(ctx, { incident: incident.id }),
     getClassificationDefaults(ctx, incident.id),
+    listSignals(ctx, { incident: incident.id }),
   ]);
 
   return (
@@ -117,6 +120,7 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
               canPrepare={roleHasPermission(ctx.role, "regulatory:prepare")}
               entityConfigured={defaults.entityConfigured}
             />
+            <IncidentClusterPanel incidentRef={incident.ref} initial={signals} loadedAt={renderedAt} />
             <WhatChangedPanel incidentRef={incident.ref} initial={suspects} loadedAt={renderedAt} canWrite={canWrite} />
             <IncidentTimeline incidentRef={incident.ref} firstPage={firstPage} loadedAt={renderedAt} canWrite={canWrite} />
           </div>
