@@ -41,6 +41,8 @@ export interface RunningServer {
   baseUrl: string;
   port: number;
   logFile: string;
+  /** The server's own process (node; for `compiled` servers the one whose memory is measured). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,12 @@ export async function startServer(options: {
   logName?: string;
   /** LOGBOOK_ROLES (default: all roles in one process); a worker-only process serves no HTTP */
   roles?: string;
+  /** Runs what `npm start` runs (node dist/server.mjs, from `npm run build`) instead of tsx server.ts. */
+  compiled?: boolean;
+  /** Flags for node (compiled only), e.g. --heapsnapshot-signal=SIGUSR2. */
+  nodeArgs?: string[];
+  /** More environment, e.g. the database deadlines. */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = await freePort();
   mkdirSync(options.logDir, { recursive: true });
@@ -77,12 +85,15 @@ export async function startServer(options: {
     // Production refuses to start on PostgreSQL without a configured secret.
     BETTER_AUTH_SECRET: options.secret ?? randomBytes(32).toString("base64url"),
     ...(options.roles ? { LOGBOOK_ROLES: options.roles } : {}),
+    ...options.env,
   };
   delete env.DATABASE_URL;
   delete env.LOGBOOK_DATA_DIR;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.dataDir) env.LOGBOOK_DATA_DIR = options.dataDir;
-  const child: ChildProcess = spawn("npx", ["tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  if (options.compiled && !existsSync(path.join(process.cwd(), "dist", "server.mjs"))) throw new Error("No compiled server in dist/: run `npm run build` first.");
+  const [command, ...commandArgs] = options.compiled ? [process.execPath, ...(options.nodeArgs ?? []), "dist/server.mjs"] : ["npx", "tsx", "server.ts"];
+  const child: ChildProcess = spawn(command!, commandArgs, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   // Two sources share one log, and tsx's own child keeps writing after npx has exited:
   // the log ends only once every holder of the pipes is gone ("close", not "exit").
   child.stdout!.pipe(log, { end: false });
@@ -128,6 +139,7 @@ export async function startServer(options: {
     baseUrl,
     port,
     logFile,
+    pid: child.pid!,
     stop: async () => {
       if (exited === null) killGroup(child);
       const timer = setTimeout(() => killGroup(child, "SIGKILL"), 25_000);
