@@ -1,4 +1,4 @@
-import { Activity, BellRing, Boxes, Container, FileText, Gauge, GitCommitHorizontal, GitPullRequestArrow, MessageSquare, PhoneCall, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
+import { Activity, BellRing, Boxes, Container, FileText, Gauge, GitCommitHorizontal, GitPullRequestArrow, MessageSquare, MessagesSquare, PhoneCall, Siren, UserRoundCog, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 
 const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
@@ -14,6 +14,7 @@ const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
   pagerduty: { icon: PhoneCall, className: "bg-success-muted text-success" },
   rollback: { icon: GitPullRequestArrow, className: "bg-sev3-muted text-sev3" },
   cluster: { icon: Container, className: "bg-sev2-muted text-sev2" },
+  slack_message: { icon: MessagesSquare, className: "bg-accent text-primary" },
 };
 
 const FALLBACK = { icon: Activity, className: "bg-secondary text-secondary-foreground" };

@@ -19,11 +19,16 @@ const COMPONENTS: Components = {
     );
   },
   // Remote images would leak who reads an incident (and when) to whoever hosts them, and
-  // the CSP blocks them anyway: show them as links.
+  // the CSP blocks them anyway: show them as links. Logbook's own API paths (images captured
+  // from Slack, served to signed-in readers only, and nothing else of the API) are shown.
   img({ src, alt }) {
     const url = typeof src === "string" ? src : "";
     const label = alt || url || "image";
     if (!url) return <span>{label}</span>;
+    if (/^\/api\/v1\/incidents\/[A-Za-z0-9-]+\/slack\/files\/[A-Za-z0-9]+$/.test(url)) {
+      // eslint-disable-next-line @next/next/no-img-element -- a same-origin API image, not a static asset for next/image
+      return <img src={url} alt={alt ?? ""} loading="lazy" className="max-h-96 max-w-full rounded border" />;
+    }
     return (
       <a href={url} target="_blank" rel="noopener noreferrer nofollow">
         {label}

@@ -104,6 +104,16 @@ const runbookTitle = z.strictObject({ title: z.string() });
 const postmortemStep = z.strictObject({ status: storedEnum(POSTMORTEM_STATUSES), revision: z.number().int() });
 const correlationSettings = z.strictObject({ rules: z.array(routingRule), groupingWindowMinutes: z.number().int() });
 
+/** Slack capture: which message of which channel, and who wrote it (an Actor, possibly a Slack user no member matches). */
+const slackMessageRef = z.strictObject({ incidentId: z.string(), channelId: z.string(), ts: z.string() });
+const slackCapture = slackMessageRef.extend({
+  via: z.enum(["reaction", "shortcut"]),
+  author: z.strictObject({ type: z.string(), id: z.string().nullable(), label: z.string() }),
+  files: count,
+  replies: count,
+});
+const slackText = z.strictObject({ text: z.string(), version: z.number().int() });
+
 /** Regulatory reporting: a report's place in its workflow, the entity, structured root causes. */
 const reportStep = z.strictObject({ status: z.string(), regime: z.string(), type: z.string() });
 const reportingEntitySnapshot = z.looseObject({ name: z.string(), entityType: z.string(), country: z.string(), competentAuthority: z.string() });
@@ -134,6 +144,12 @@ export const AUDIT_ACTIONS = {
   "incident.note_edited": defineAuditAction("timeline_event", noteState, noteState),
   "incident.event_highlighted": defineAuditAction("timeline_event", noteState, noteState),
   "incident.change_marked": defineAuditAction("incident", changeMark, changeMark),
+  /** a Slack message copied to the timeline (capture emoji or shortcut) by a member; `author` is who wrote it in Slack */
+  "incident.slack_message_captured": defineAuditAction("timeline_event", nothing, slackCapture),
+  /** a captured message edited in Slack, by its author (a member or a Slack actor) */
+  "incident.slack_message_edited": defineAuditAction("timeline_event", slackText, slackText),
+  "incident.slack_message_deleted": defineAuditAction("timeline_event", nothing, slackMessageRef),
+  "incident.slack_backfilled": defineAuditAction("incident", nothing, z.strictObject({ channelId: z.string(), imported: count, skipped: count })),
   /** a revert pull request opened through the GitHub connection (never a push to the default branch) */
   "rollback.opened": defineAuditAction(
     "rollback",

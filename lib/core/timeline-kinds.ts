@@ -12,6 +12,7 @@ export const TIMELINE_KINDS = [
   "runbook",
   "rollback",
   "cluster",
+  "slack_message",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -29,6 +30,7 @@ export const TIMELINE_KIND_LABELS: Record<TimelineKind, string> = {
   runbook: "Runbooks",
   rollback: "Rollbacks",
   cluster: "Cluster",
+  slack_message: "Slack",
 };
 
 /** One event of a kind, as documents and exports name it ("Status change", not "status_change"). */
@@ -46,4 +48,5 @@ export const TIMELINE_KIND_NAMES: Record<TimelineKind, string> = {
   runbook: "Runbook",
   rollback: "Rollback",
   cluster: "Cluster signal",
+  slack_message: "Slack message",
 };

@@ -1,19 +1,25 @@
+import { z } from "zod";
 import { INCIDENT_STATUSES, type IncidentStatus } from "@/lib/core/incident-lifecycle";
 import { INCIDENT_ROLES, type IncidentRole } from "@/lib/core/incident-roles";
-import type { Severity } from "@/lib/core/severity";
+import { SEVERITIES, type Severity } from "@/lib/core/severity";
 
 /**
  * `/logbook <subcommand>` as Slack sends it in `text` (API.md, "Slack"). Parsing is pure so
  * that every refusal is a sentence the person can act on, before anything is queued.
  */
-export type SlashCommand =
-  | { name: "declare"; title: string; severity: Severity }
-  | { name: "status"; status: IncidentStatus }
-  | { name: "sev"; severity: Severity }
-  | { name: "note"; text: string }
-  | { name: "role"; role: IncidentRole; slackUserId: string }
-  | { name: "resolve" }
-  | { name: "help" };
+export const slashCommandSchema = z.discriminatedUnion("name", [
+  z.object({ name: z.literal("declare"), title: z.string().min(1).max(200), severity: z.enum(SEVERITIES) }),
+  z.object({ name: z.literal("status"), status: z.enum(INCIDENT_STATUSES) }),
+  z.object({ name: z.literal("sev"), severity: z.enum(SEVERITIES) }),
+  z.object({ name: z.literal("note"), text: z.string().min(1) }),
+  z.object({ name: z.literal("role"), role: z.enum(INCIDENT_ROLES), slackUserId: z.string().min(1) }),
+  z.object({ name: z.literal("resolve") }),
+  z.object({ name: z.literal("help") }),
+  // The summary message's Acknowledge button (no text form).
+  z.object({ name: z.literal("acknowledge") }),
+]);
+/** What a person asked of an incident from Slack: a command's text, a button or a modal, parsed. */
+export type SlashCommand = z.infer<typeof slashCommandSchema>;
 
 export type ParsedSlashCommand = { ok: true; command: SlashCommand } | { ok: false; message: string };
 

@@ -88,6 +88,13 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "incident.note_edited": { targetType: "timeline_event", before: { body: "Rolled back", highlighted: false, version: 1 }, after: { body: "Rolled back 1.4.2", highlighted: false, version: 2 } },
   "incident.event_highlighted": { targetType: "timeline_event", before: { body: null, highlighted: false, version: 1 }, after: { body: null, highlighted: true, version: 1 } },
   "incident.change_marked": { targetType: "incident", before: { changeId: "chg-1", mark: null }, after: { changeId: "chg-1", mark: "culprit" } },
+  "incident.slack_message_captured": {
+    targetType: "timeline_event",
+    after: { incidentId: "inc-1", channelId: "C0INC42", ts: "1764669600.000100", via: "reaction", author: { type: "slack_user", id: "T0ACME:U0VENDOR", label: "Vendor Vic (Slack)" }, files: 1, replies: 2 },
+  },
+  "incident.slack_message_edited": { targetType: "timeline_event", before: { text: "db at 90%", version: 1 }, after: { text: "db at 95%", version: 2 } },
+  "incident.slack_message_deleted": { targetType: "timeline_event", after: { incidentId: "inc-1", channelId: "C0INC42", ts: "1764669600.000100" } },
+  "incident.slack_backfilled": { targetType: "incident", after: { channelId: "C0INC42", imported: 12, skipped: 3 } },
   "rollback.opened": {
     targetType: "rollback",
     after: {

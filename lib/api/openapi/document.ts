@@ -33,6 +33,7 @@ import { REGULATORY_PATHS, REGULATORY_SCHEMAS } from "./regulatory-paths";
 import { INSIGHTS_PATHS, INSIGHTS_SCHEMAS } from "./insights-paths";
 import { WORKBENCH_PATHS } from "./workbench-paths";
 import { CLUSTER_PATHS } from "./cluster-paths";
+import { SLACK_INBOUND_PATHS } from "./slack-inbound-paths";
 import { json, listOf, op, path, query, READ, ref, WRITE } from "./operations";
 import { ACTING_PATHS, ACTING_SCHEMAS } from "./acting-paths";
 import { PLATFORM_PATHS, PLATFORM_SCHEMAS } from "./platform-paths";
@@ -278,6 +279,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...INSIGHTS_PATHS,
       ...WORKBENCH_PATHS,
       ...CLUSTER_PATHS,
+      ...SLACK_INBOUND_PATHS,
       ...ACTING_PATHS,
       ...PLATFORM_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },

@@ -1,5 +1,17 @@
 import type { DatabaseHandle } from "@/db/client";
-import { CORRELATE_DELIVERY_JOB, PAGERDUTY_PAGE_JOB, REFRESH_INCIDENT_KNOWLEDGE_JOB, RESOLVE_INCIDENT_PAGES_JOB, type JobKind } from "../job-payloads";
+import {
+  CORRELATE_DELIVERY_JOB,
+  PAGERDUTY_PAGE_JOB,
+  REFRESH_INCIDENT_KNOWLEDGE_JOB,
+  RESOLVE_INCIDENT_PAGES_JOB,
+  SLACK_SYNC_INCIDENT_JOB,
+  SLACK_BACKFILL_JOB,
+  SLACK_CAPTURE_JOB,
+  SLACK_COMMAND_JOB,
+  SLACK_MESSAGE_EVENT_JOB,
+  SLACK_RESPONSE_JOB,
+  type JobKind,
+} from "../job-payloads";
 import { analyzeEmbeddedDatabase } from "./analyze-embedded-database";
 import { checkRecurringIncidents } from "./check-recurring-incidents";
 import { checkRollbacks } from "./check-rollbacks";
@@ -11,6 +23,8 @@ import { pagerdutyPageJob, resolveIncidentPagesJob } from "./pagerduty-page";
 import { purgeExpiredSessions } from "./purge-expired-sessions";
 import { purgeFinishedJobs } from "./purge-finished-jobs";
 import { refreshIncidentKnowledgeJob } from "./refresh-incident-knowledge";
+import { archiveSlackChannels, postSlackTeamUpdates, slackSyncIncidentJob } from "./slack-outbound";
+import { slackBackfillJob, slackCaptureJob, slackCommandJob, slackMessageEventJob, slackResponseJob } from "./slack-inbound";
 import { syncRunbookSources } from "./sync-runbook-sources";
 
 export type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
@@ -21,10 +35,16 @@ const QUEUED_JOBS_BY_KIND: { [K in JobKind]: QueuedJobDefinition<K> } = {
   [REFRESH_INCIDENT_KNOWLEDGE_JOB]: refreshIncidentKnowledgeJob,
   [PAGERDUTY_PAGE_JOB]: pagerdutyPageJob,
   [RESOLVE_INCIDENT_PAGES_JOB]: resolveIncidentPagesJob,
+  [SLACK_SYNC_INCIDENT_JOB]: slackSyncIncidentJob,
+  [SLACK_COMMAND_JOB]: slackCommandJob,
+  [SLACK_CAPTURE_JOB]: slackCaptureJob,
+  [SLACK_MESSAGE_EVENT_JOB]: slackMessageEventJob,
+  [SLACK_BACKFILL_JOB]: slackBackfillJob,
+  [SLACK_RESPONSE_JOB]: slackResponseJob,
 };
 export const QUEUED_JOBS: QueuedJobDefinition[] = Object.values(QUEUED_JOBS_BY_KIND);
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks, expireRejectedDeliveriesJob, checkRecurringIncidents];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks, expireRejectedDeliveriesJob, checkRecurringIncidents, archiveSlackChannels, postSlackTeamUpdates];
 
 /** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
 export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {

@@ -1,3 +1,3 @@
-export { deliveryListColumns, findDelivery, REJECTED_BODY_PREFIX_BYTES, rejectedForSignature, SIGNATURE_REJECTION } from "./stored-deliveries";
+export { deliveryListColumns, findDelivery, REJECTED_BODY_PREFIX_BYTES, rejectedForSignature, SIGNATURE_REJECTION, storableHeaders } from "./stored-deliveries";
 export { storeAcceptedDelivery } from "./store-accepted-delivery";
 export { takeRefusal } from "./refusal-limits";

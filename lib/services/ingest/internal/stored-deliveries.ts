@@ -13,6 +13,12 @@ export const SIGNATURE_REJECTION = "Signature check failed: ";
 /** How much of a delivery refused for its credentials is kept: enough to recognise the sender. */
 export const REJECTED_BODY_PREFIX_BYTES = 4096;
 
+/** Headers kept with a delivery: everything but credentials. */
+export function storableHeaders(headers: Record<string, string>): Record<string, string> {
+  const { authorization: _a, cookie: _c, ...rest } = headers;
+  return rest;
+}
+
 export function rejectedForSignature(delivery: { status: string; error: string | null }): boolean {
   return delivery.status === "rejected" && (delivery.error ?? "").startsWith(SIGNATURE_REJECTION);
 }
