@@ -26,6 +26,7 @@ export interface IncidentRefItem {
 export interface SimilarItem {
   incident: IncidentRefItem;
   score: number;
+  match: "strong" | "possible" | "weak";
   reasons: string[];
   resolution: string | null;
   mitigation: string[];

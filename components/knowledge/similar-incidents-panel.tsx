@@ -32,6 +32,22 @@ function Feedback({ incidentRef, otherId }: { incidentRef: string; otherId: stri
   );
 }
 
+const MATCH_LABELS: Record<SimilarItem["match"], { label: string; meaning: string; variant: "success" | "secondary" | "outline" }> = {
+  strong: { label: "Strong match", meaning: "Shares distinctive words or alerts: likely the same kind of incident", variant: "success" },
+  possible: { label: "Possible match", meaning: "Shares some of the words: worth a look", variant: "secondary" },
+  weak: { label: "Weak match", meaning: "Only a few words in common: a long shot", variant: "outline" },
+};
+
+/** What the score means, in words; the number itself says nothing to a responder. */
+function MatchBadge({ match }: { match: SimilarItem["match"] }) {
+  const m = MATCH_LABELS[match];
+  return (
+    <Badge variant={m.variant} className="shrink-0" title={m.meaning}>
+      {m.label}
+    </Badge>
+  );
+}
+
 /** Past incidents most like this one: why they match, how they were resolved, what came out of them. */
 export function SimilarIncidentsPanel({ incidentRef, items, canWrite }: { incidentRef: string; items: SimilarItem[]; canWrite: boolean }) {
   if (items.length === 0) return <p className="text-sm text-muted-foreground">No resolved incident looks like this one yet.</p>;
@@ -43,9 +59,7 @@ export function SimilarIncidentsPanel({ incidentRef, items, canWrite }: { incide
             <a href={`/incidents/${item.incident.ref}`} className="font-medium hover:underline">
               {item.incident.ref} · {item.incident.title}
             </a>
-            <span className="shrink-0 text-xs tabular-nums text-muted-foreground" title="combined score">
-              {item.score.toFixed(2)}
-            </span>
+            <MatchBadge match={item.match} />
           </div>
           <ul className="flex flex-wrap gap-1">
             {item.reasons.map((reason) => (
@@ -59,7 +73,7 @@ export function SimilarIncidentsPanel({ incidentRef, items, canWrite }: { incide
           </ul>
           {item.resolution && (
             <p>
-              <span className="font-medium">Resolution: </span>
+              <span className="font-medium">How it was resolved: </span>
               {item.resolution}
             </p>
           )}
@@ -72,10 +86,11 @@ export function SimilarIncidentsPanel({ incidentRef, items, canWrite }: { incide
             </details>
           )}
           {item.actionItems.length > 0 && (
-            <ul className="flex flex-col gap-0.5">
+            <ul className="flex flex-col gap-0.5" aria-label="Action items">
               {item.actionItems.map((a, i) => (
                 <li key={i} className="flex items-center gap-2">
-                  <Badge variant={a.status === "done" ? "success" : "outline"}>{a.status}</Badge>
+                  {/* Items the postmortem only lists have no status worth a badge. */}
+                  {a.status === "listed" ? <span aria-hidden>•</span> : <Badge variant={a.status === "done" ? "success" : "outline"}>{a.status}</Badge>}
                   {a.title}
                 </li>
               ))}

@@ -97,6 +97,28 @@ describe("similar incidents", () => {
     expect(report.mrr).toBeGreaterThanOrEqual(0.88);
   }, 180_000);
 
+  it("says how a match was resolved, from its postmortem when the import named no resolution, and what the match means", async () => {
+    const answer = await callRoute(similarRoute.POST, {
+      path: "/api/v1/similar",
+      key: other.keys.viewer,
+      json: { text: "orders read replicas minutes behind after a backfill, carts stale for customers", limit: 3 },
+    });
+    const top = answer.body.items[0];
+    expect(top.incident.externalId).toBe("PM-041");
+    expect(top.match).toBe("strong");
+    expect(top.resolution).toMatch(/^Paused the backfill, pointed cart reads at the primary/);
+    expect(top.actionItems).toEqual([
+      { title: "Backfills throttle on replica lag", status: "listed" },
+      { title: "Cart reads that follow a write go to the primary", status: "listed" },
+    ]);
+    expect(top.reasons[0]).toMatch(/^matched terms: /);
+    for (const generic of ["minutes", "customers", "error"]) expect(top.reasons[0]).not.toContain(generic);
+    // A resolution the import named is answered as it was named.
+    const withField = await callRoute(similarRoute.POST, { path: "/api/v1/similar", key: other.keys.viewer, json: { text: "pgbouncer transaction pooling prepared statement does not exist", limit: 1 } });
+    expect(withField.body.items[0].incident.externalId).toBe("PM-100");
+    expect(withField.body.items[0].resolution).toMatch(/^Set pool_mode back to session/);
+  });
+
   it("finds a misspelt description by its title when full text matches too little", async () => {
     const answer = await callRoute(similarRoute.POST, {
       path: "/api/v1/similar",

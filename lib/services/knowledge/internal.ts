@@ -3,6 +3,7 @@ import { actionItem, timelineEvent } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { equivalentWords } from "@/lib/knowledge/incident-vocabulary";
+import { actionItemsFromPostmortem, resolutionFromPostmortem } from "@/lib/knowledge/postmortem-sections";
 import { buildOrQuery } from "@/lib/knowledge/query-terms";
 import type { QueryLexeme } from "@/lib/similarity/field-weighted-relevance";
 import { parseTsvector } from "@/lib/similarity/lexeme-positions";
@@ -260,13 +261,15 @@ export async function rankAndDescribe(
   const byId = new Map(candidates.map((c) => [c.id, c]));
   return ranked.map((r) => {
     const c = byId.get(r.id)!;
+    const tracked = items.filter((i) => i.incidentId === c.id).map((i) => ({ title: i.title, status: i.status }));
     return {
       incident: { id: c.id, ref: formatIncidentRef(c.number), title: c.title, externalId: c.externalId },
       score: r.score,
+      match: r.strength,
       reasons: r.reasons,
-      resolution: c.resolution,
+      resolution: c.resolution?.trim() ? c.resolution : resolutionFromPostmortem(c.postmortemText),
       mitigation: notes.filter((n) => n.incidentId === c.id).map((n) => n.body ?? n.title).slice(0, 5),
-      actionItems: items.filter((i) => i.incidentId === c.id).map((i) => ({ title: i.title, status: i.status })),
+      actionItems: tracked.length > 0 ? tracked : actionItemsFromPostmortem(c.postmortemText).map((title) => ({ title, status: "listed" })),
     };
   });
 }
