@@ -172,7 +172,7 @@ export interface ImportedKnowledge {
 /** The leading terms (the title's, usually) that together pick the most specific matches. */
 const SPECIFIC_TERMS = 4;
 /** Documents of the organisation's archive its term frequencies are estimated from. */
-const CORPUS_SAMPLE = 1_000;
+const CORPUS_SAMPLE = 500;
 /** A word the query only implies (another name for one of its words) counts this much of its own. */
 const IMPLIED_WEIGHT = 0.5;
 const MAX_IMPLIED = 20;
@@ -213,12 +213,15 @@ async function describeQuery(db: Queryable, organizationId: string, terms: strin
   if (lexemes.length === 0) return { lexemes, corpus: { documents: 0, holding: new Map() } };
   const [stats] = await selectRows<{ documents: number | string; holding: Record<string, number | string> | null }>(
     db,
+    // The lexemes' queries are parsed once, not per sampled row; the sample is read in index
+    // order so the same archive always gives the same figures.
     sql`with sample as materialized (
-          select search_vector as v from incident_knowledge where organization_id = ${organizationId} limit ${CORPUS_SAMPLE})
+          select search_vector as v from incident_knowledge where organization_id = ${organizationId}
+          order by organization_id limit ${CORPUS_SAMPLE}),
+        q as materialized (select l, quote_literal(l)::tsquery as tq from unnest(${textArray(lexemes.map((l) => l.lexeme))}) as l)
         select (select count(*) from sample) as documents,
                (select json_object_agg(x.l, x.n) from (
-                  select q.l, count(*) as n from sample s cross join unnest(${textArray(lexemes.map((l) => l.lexeme))}) as q(l)
-                  where s.v @@ quote_literal(q.l)::tsquery group by q.l) x) as holding`,
+                  select q.l, count(*) as n from sample s cross join q where s.v @@ q.tq group by q.l) x) as holding`,
   );
   const holding = new Map(Object.entries(stats?.holding ?? {}).map(([l, n]) => [l, Number(n)]));
   return { lexemes, corpus: { documents: Number(stats?.documents ?? 0), holding } };
@@ -236,14 +239,18 @@ export async function rankAndDescribe(
   const implied = equivalentWords(request.text.slice(0, 2_000).split(/[^\p{L}\p{N}]+/u).filter(Boolean))
     .filter((w) => !own.has(w))
     .slice(0, MAX_IMPLIED);
-  const candidates = await findCandidates(db, organizationId, {
-    orQuery: buildOrQuery([...request.terms, ...implied]),
-    andQuery: request.terms.slice(0, SPECIFIC_TERMS).join(" "),
-    shortText: request.shortText,
-    excludeId: request.excludeId,
-  });
+  // Independent: on PostgreSQL they run on two connections at once.
+  const [candidates, described] = await Promise.all([
+    findCandidates(db, organizationId, {
+      orQuery: buildOrQuery([...request.terms, ...implied]),
+      andQuery: request.terms.slice(0, SPECIFIC_TERMS).join(" "),
+      shortText: request.shortText,
+      excludeId: request.excludeId,
+    }),
+    describeQuery(db, organizationId, request.terms, implied),
+  ]);
   if (candidates.length === 0) return [];
-  const query: SimilarityQuery = { ...(await describeQuery(db, organizationId, request.terms, implied)), ...request };
+  const query: SimilarityQuery = { ...described, ...request };
   const ranked = ranker.rank(query, candidates).slice(0, limit);
   if (ranked.length === 0) return [];
   const ids = ranked.map((r) => r.id);
