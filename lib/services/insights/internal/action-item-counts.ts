@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { selectRows } from "@/db/raw-queries";
 import type { InsightsView } from "../views";
 import { incidentsInRange, type IncidentFilter } from "./incident-metrics";
+import { selectAnalyticRows } from "./analytic-rows";
 
 interface Row {
   team_grouped: number;
@@ -21,7 +21,7 @@ interface Row {
  */
 export async function actionItemCounts(db: Queryable, filter: IncidentFilter, now: Date): Promise<InsightsView["actionItems"]> {
   const today = now.toISOString().slice(0, 10);
-  const rows = await selectRows<Row>(
+  const rows = await selectAnalyticRows<Row>(
     db,
     sql`with asked as (
           select a.id, a.incident_id, a.status, a.due_date, (a.completed_at at time zone 'UTC')::date as closed_on

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { selectRows } from "@/db/raw-queries";
 import { CAUSE_MARKS, DEPLOYMENT_KINDS } from "@/lib/insights/change-outcomes";
 import type { DeliveryHealthView, InsightsView } from "../views";
 import type { IncidentFilter } from "./incident-metrics";
 import { oneOf, serviceInScope } from "./scope";
+import { selectAnalyticRows } from "./analytic-rows";
 
 interface Row {
   dimension: "total" | "service" | "team" | "month";
@@ -34,7 +34,7 @@ export async function deliveryHealth(db: Queryable, filter: IncidentFilter): Pro
   // straight off the covering index (change_event_org_kind_time_idx, an index-only scan), and
   // the failed ones (a few per incident) looked up by id. Totals, teams and months roll up
   // from those few thousand rows.
-  const rows = await selectRows<Row>(
+  const rows = await selectAnalyticRows<Row>(
     db,
     sql`with counted as (
           select c.service_id, date_trunc('month', c.occurred_at at time zone 'UTC') as month, count(*) as deployments

@@ -5,6 +5,7 @@ import { OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
 import { decideServiceHealth, type ServiceSignals } from "@/lib/insights/service-health";
 import type { ServiceHealthView } from "../views";
+import { selectAnalyticRows } from "./analytic-rows";
 import { oneOf, serviceInScope, type InsightScope } from "./scope";
 
 /** How far back a failed deploy still turns a service amber, and a degraded rollout red. */
@@ -36,7 +37,7 @@ export async function serviceHealth(db: Queryable, scope: InsightScope, now: Dat
   const recent = new Date(now.getTime() - RECENT_MS).toISOString();
   const lookback = new Date(now.getTime() - RECONCILE_LOOKBACK_MS).toISOString();
   const inScope = serviceInScope(sql`service_id`, scope);
-  const rows = await selectRows<SignalRow>(
+  const rows = await selectAnalyticRows<SignalRow>(
     db,
     sql`select x.service_id, 'incident' as signal, i.title, i.severity, i.number, i.occurred_at as at
           from incident i join incident_service x on x.incident_id = i.id
