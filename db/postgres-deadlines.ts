@@ -79,28 +79,44 @@ function silenceWatchedSocket(target: SocketTarget, silenceMs: number): Socket {
 interface PendingQuery {
   state: unknown;
   active: boolean;
+  cancelled: unknown;
+  strings: string[];
+  args: unknown[];
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   cancel(): unknown;
 }
 
 /**
- * A query still waiting for a connection after `acquireMs` is rejected and taken out of the
- * pool's queue (postgres-js never sends a cancelled query), so it cannot run after its
- * request answered 503. A query already sent is left to the statement timeout.
+ * A query still waiting for a connection after `acquireMs` is rejected, so that it cannot run
+ * after its request answered 503. A query already sent is left to the statement timeout.
  */
 export function withAcquireDeadline<Q>(query: Q, acquireMs: number): Q {
   const pending = query as unknown as PendingQuery;
   const timer = setTimeout(() => {
     if (pending.state || pending.active) return;
     pending.reject(new DatabaseUnavailableError(`No database connection within ${acquireMs} ms.`));
-    void pending.cancel();
+    abandon(pending);
   }, acquireMs);
   timer.unref();
   const { resolve, reject } = pending;
   pending.resolve = (value) => (clearTimeout(timer), resolve(value));
   pending.reject = (error) => (clearTimeout(timer), reject(error));
   return query;
+}
+
+/**
+ * Makes a query that has not been sent harmless. Waiting in the pool's queue, cancel() takes
+ * it out. But it may instead be the first query of a connection still connecting, and a
+ * connection whose first query is marked cancelled never joins the pool's open connections
+ * (postgres-js 3.4): ten such and the pool served nothing even after the database was back.
+ * So it is not left marked cancelled, and runs as a statement that changes nothing.
+ */
+function abandon(pending: PendingQuery): void {
+  pending.strings = ["SELECT 1"];
+  pending.args = [];
+  void pending.cancel();
+  pending.cancelled = null;
 }
 
 /**

@@ -64,7 +64,8 @@ const count = <T extends { status: number }>(answer: T | "hung") => {
 };
 
 async function expectUnavailable() {
-  const answers = await Promise.all([0, 1, 2, 3].map(() => answeredOrHung(deliver()).then(count)));
+  // More requests than the pool has connections, so that some wait for one and give up.
+  const answers = await Promise.all(Array.from({ length: 12 }, () => answeredOrHung(deliver()).then(count)));
   for (const answer of answers) {
     expect(answer).not.toBe("hung");
     if (answer === "hung") continue;
