@@ -1,4 +1,4 @@
-import { ChartSpline, Flame, GitBranch, PhoneCall, RefreshCw, Ship, Webhook, type LucideIcon } from "lucide-react";
+import { ChartSpline, Flame, GitBranch, MessagesSquare, PhoneCall, RefreshCw, Ship, Webhook, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/class-names";
 import type { IntegrationKind } from "./integration-types";
 
@@ -44,6 +44,12 @@ export const INTEGRATION_KINDS: Record<IntegrationKind, { label: string; descrip
     description: "Sync results and degraded health from Argo CD notifications.",
     icon: Ship,
     tone: "bg-rose-50 text-rose-700",
+  },
+  slack: {
+    label: "Slack",
+    description: "A channel per incident with a pinned summary kept current, /logbook commands, and messages captured to the timeline.",
+    icon: MessagesSquare,
+    tone: "bg-fuchsia-50 text-fuchsia-700",
   },
   generic: {
     label: "Generic JSON",

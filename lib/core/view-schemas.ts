@@ -31,6 +31,12 @@ export const incidentViewSchema = z.object({
   updatedAt: isoTimestampSchema,
   externalId: z.string().nullable(),
   roles: z.object({ commander: personRefSchema.optional(), communications: personRefSchema.optional(), scribe: personRefSchema.optional() }),
+  // Optional: audit snapshots written before Slack channels existed still parse.
+  slack: z
+    .object({ channelId: z.string(), channelName: z.string(), url: z.string().describe("the channel in Slack") })
+    .nullable()
+    .optional()
+    .describe("the incident's Slack channel; null until it has one"),
 });
 
 export const serviceViewSchema = z.object({

@@ -5,6 +5,7 @@ import { genericAdapter } from "./generic";
 import { githubAdapter } from "./github";
 import { grafanaAdapter } from "./grafana";
 import { pagerdutyAdapter } from "./pagerduty";
+import { slackAdapter } from "./slack";
 import type { IngestAdapter } from "./types";
 
 /**
@@ -21,6 +22,7 @@ const ADAPTERS = {
   github: githubAdapter,
   flux: fluxAdapter,
   argocd: argocdAdapter,
+  slack: slackAdapter,
   generic: genericAdapter,
 } satisfies Record<string, IngestAdapter>;
 

@@ -343,6 +343,52 @@ function generic({ url, secret, name }: SetupSnippetInput): SetupSnippet {
   };
 }
 
+/** The app manifest to paste at api.slack.com/apps ("From an app manifest"); URLs derive from the integration's. */
+function slack({ url, name }: SetupSnippetInput): SetupSnippet {
+  const base = url.replace(/\/api\/ingest\/([^/]+)$/, "/api/slack/$1");
+  const manifest = {
+    display_information: { name: "Logbook", description: `Incidents from ${name}` },
+    features: {
+      bot_user: { display_name: "logbook", always_online: true },
+      slash_commands: [{ command: "/logbook", url: `${base}/commands`, description: "Declare and run incidents", usage_hint: "declare <title> [sev1-4] | status <status> | note <text> | help", should_escape: false }],
+      shortcuts: [{ name: "Add to timeline", type: "message", callback_id: "logbook_add_to_timeline", description: "Copy this message to the incident's timeline" }],
+    },
+    oauth_config: { redirect_urls: [`${base}/oauth`], scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: { request_url: `${base}/events`, bot_events: ["message.channels", "message.groups", "reaction_added"] },
+      interactivity: { is_enabled: true, request_url: `${base}/interactions` },
+      org_deploy_enabled: false,
+      socket_mode_enabled: false,
+    },
+  };
+  return {
+    format: "json",
+    title: `Slack app manifest for ${name}`,
+    body: `${JSON.stringify(manifest, null, 2)}\n`,
+    steps: [
+      "At api.slack.com/apps choose Create New App → From an app manifest, pick the workspace and paste this manifest.",
+      "Install it from Logbook's Slack settings (Add to Slack), or install it in Slack and paste the bot token (xoxb-…) there.",
+      "Paste the app's Signing Secret (Basic Information → App Credentials) in Logbook's Slack settings: every request Slack sends is verified with it.",
+    ],
+  };
+}
+
+/** The bot scopes Logbook asks for: channels and messages (outbound), history, reactions, users and files (capture). */
+const SLACK_BOT_SCOPES = [
+  "channels:manage",
+  "channels:join",
+  "channels:read",
+  "channels:history",
+  "groups:history",
+  "chat:write",
+  "pins:write",
+  "commands",
+  "reactions:read",
+  "users:read",
+  "users:read.email",
+  "files:read",
+] as const;
+
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
@@ -354,6 +400,7 @@ const BUILDERS: Record<IngestSource, (input: SetupSnippetInput) => SetupSnippet>
   flux,
   pagerduty,
   argocd,
+  slack,
   generic,
 };
 

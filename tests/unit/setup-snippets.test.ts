@@ -20,9 +20,13 @@ describe("setup snippets", () => {
   it.each(INGEST_SOURCES)("%s: names the URL, carries the secret (or says where it goes) and has steps", (kind) => {
     const snippet = setupSnippet(kind, input);
     expect(snippet.title).toContain("Prod cluster");
-    expect(snippet.body).toContain(url);
+    // Slack sends to its own endpoints (events, commands, interactions) under the integration.
+    expect(snippet.body).toContain(kind === "slack" ? `${url.replace("/api/ingest/", "/api/slack/")}/events` : url);
     expect(snippet.steps.length).toBeGreaterThan(1);
-    if (kind === "pagerduty") {
+    if (kind === "slack") {
+      // Slack makes the signing secret; the steps say where to paste it.
+      expect(snippet.steps.join("\n")).toContain("Signing Secret");
+    } else if (kind === "pagerduty") {
       // PagerDuty makes its own secret; the steps say how to hand it to Logbook.
       expect(snippet.steps.join("\n")).toContain("https://logbook.example.com/api/v1/integrations/7d0c6a52-1f7e-4d55-9c7b-2f4b0f3c9a10/secret");
     } else if (snippet.format === "yaml") {

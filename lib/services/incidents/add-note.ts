@@ -4,6 +4,7 @@ import { requirePermission, type ServiceContext, withTransaction } from "../cont
 import { parseInput } from "../errors";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import { queueSlackSync } from "@/lib/services/slack/queue-slack-sync";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
 import { addNoteInput } from "./inputs";
@@ -35,6 +36,7 @@ export async function addNote(ctx: ServiceContext, idOrRef: string, rawInput: un
       after: { incidentId: row.id, body: view.body, highlighted: view.highlighted },
     });
     await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "timeline", id: row.id, incidentId: row.id });
+    await queueSlackSync(tx, ctx.organizationId, row.id);
     return view;
   });
 }

@@ -7,6 +7,7 @@ import { requirePermission, type ServiceContext, withTransaction } from "../cont
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import { queueSlackSync } from "@/lib/services/slack/queue-slack-sync";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { declareIncidentInput } from "./inputs";
 import { resolveServiceSlugs } from "./internal";
@@ -78,6 +79,8 @@ export async function declareIncident(ctx: ServiceContext, rawInput: unknown): P
       after: view,
     });
     await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "incident", id: row.id, incidentId: row.id });
+    // Every way of declaring comes here: the Slack channel is created by a job after commit.
+    await queueSlackSync(tx, ctx.organizationId, row.id);
     return view;
   });
 }

@@ -8,6 +8,7 @@ import { requirePermission, type ServiceContext, withTransaction } from "../cont
 import { ConflictError, parseInput, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
+import { queueSlackSync } from "@/lib/services/slack/queue-slack-sync";
 import { appendTimelineEvent } from "./append-timeline-event";
 import { findIncident } from "./find-incident";
 import { updateIncidentInput } from "./inputs";
@@ -102,6 +103,7 @@ export async function updateIncident(ctx: ServiceContext, idOrRef: string, rawIn
       ...changedFields(before, after),
     });
     await publishLiveEvent(tx, { organizationId: ctx.organizationId, type: "incident", id: row.id, incidentId: row.id });
+    await queueSlackSync(tx, ctx.organizationId, row.id);
     return after;
   });
 }

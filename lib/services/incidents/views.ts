@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { incidentRole, incidentService, service, user, type incident, type timelineEvent } from "@/db/schema";
+import { incidentRole, incidentService, service, slackIncidentChannel, user, type incident, type timelineEvent } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import type { Actor } from "@/lib/core/actor";
 import { formatIncidentRef } from "@/lib/core/incident-reference";
@@ -7,6 +7,7 @@ import type { IncidentStatus } from "@/lib/core/incident-lifecycle";
 import type { Severity } from "@/lib/core/severity";
 import type { IncidentRole } from "@/lib/core/incident-roles";
 import type { TimelineKind } from "@/lib/core/timeline-kinds";
+import type { IncidentSlackView } from "../slack/views";
 
 export type IncidentRow = typeof incident.$inferSelect;
 
@@ -37,15 +38,17 @@ export interface IncidentView {
   updatedAt: string;
   externalId: string | null;
   roles: Partial<Record<IncidentRole, PersonRef>>;
+  /** the incident's Slack channel, once the sync job created it */
+  slack: IncidentSlackView | null;
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-/** Builds views for many incidents with two extra queries, whatever their number. */
+/** Builds views for many incidents with three extra queries, whatever their number. */
 export async function loadIncidentViews(db: Queryable, rows: IncidentRow[]): Promise<IncidentView[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [serviceRows, roleRows] = await Promise.all([
+  const [serviceRows, roleRows, channelRows] = await Promise.all([
     db
       .select({ incidentId: incidentService.incidentId, slug: service.slug })
       .from(incidentService)
@@ -57,6 +60,10 @@ export async function loadIncidentViews(db: Queryable, rows: IncidentRow[]): Pro
       .from(incidentRole)
       .innerJoin(user, eq(user.id, incidentRole.userId))
       .where(inArray(incidentRole.incidentId, ids)),
+    db
+      .select({ incidentId: slackIncidentChannel.incidentId, channelId: slackIncidentChannel.channelId, channelName: slackIncidentChannel.channelName, url: slackIncidentChannel.url })
+      .from(slackIncidentChannel)
+      .where(inArray(slackIncidentChannel.incidentId, ids)),
   ]);
   return rows.map((row) => {
     const roles: IncidentView["roles"] = {};
@@ -81,8 +88,13 @@ export async function loadIncidentViews(db: Queryable, rows: IncidentRow[]): Pro
       updatedAt: row.updatedAt.toISOString(),
       externalId: row.externalId,
       roles,
+      slack: channelOf(channelRows.find((c) => c.incidentId === row.id)),
     };
   });
+}
+
+function channelOf(row: { channelId: string; channelName: string; url: string } | undefined): IncidentSlackView | null {
+  return row ? { channelId: row.channelId, channelName: row.channelName, url: row.url } : null;
 }
 
 export async function loadIncidentView(db: Queryable, row: IncidentRow): Promise<IncidentView> {
