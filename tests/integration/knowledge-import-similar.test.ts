@@ -195,6 +195,37 @@ describe("search", () => {
     expect(postmortems.body.items.map((i: { title: string }) => i.title)).toEqual(["CoreDNS outage (updated)"]);
   });
 
+  it("shows snippets as plain text, counts matches per type, and keeps to the organisation", async () => {
+    await callRoute(importRoute.POST, {
+      path: "/api/v1/import/incidents",
+      key: org.keys.responder,
+      json: [{ externalId: "OLD-5", title: "Primary databases failed over twice", postmortem: "## Impact\n\n**Zebrafish** ledger writes paused; see [the graph](https://grafana.example/d/1).\n\n- replicas lagged" }],
+    });
+    const answer = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=zebrafish&type=postmortem", key: org.keys.viewer });
+    const item = answer.body.items[0];
+    expect(item.snippet).toBe("Impact\n<mark>Zebrafish</mark> ledger writes paused; see the graph.\nreplicas lagged");
+    expect(answer.body.counts).toEqual({ incident: 1, postmortem: 1, runbook: 0, timeline: 0 });
+    expect(answer.body.countLimit).toBe(500);
+    const foreign = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=zebrafish", key: other.keys.viewer });
+    expect(foreign.body.items).toEqual([]);
+    expect(foreign.body.counts).toEqual({ incident: 0, postmortem: 0, runbook: 0, timeline: 0 });
+  });
+
+  it("matches other forms and beginnings of words, and titles spelt alike when words find little", async () => {
+    for (const q of ["database", "datab", "DATABASES failing"]) {
+      const answer = await callRoute(searchRoute.GET, { path: `/api/v1/search?q=${encodeURIComponent(q)}&type=incident`, key: org.keys.viewer });
+      expect(answer.body.items.map((i: { title: string }) => i.title), q).toContain("Primary databases failed over twice");
+    }
+    // A query with websearch syntax keeps its meaning: no prefix alternative brings back what it excludes.
+    const excluded = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=databases%20-zebrafish&type=incident", key: org.keys.viewer });
+    expect(excluded.body.items.map((i: { title: string }) => i.title)).not.toContain("Primary databases failed over twice");
+    const typo = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=postgress", key: other.keys.viewer });
+    const fuzzy = typo.body.items.filter((i: { fuzzy: boolean }) => i.fuzzy);
+    expect(fuzzy.map((i: { title: string }) => i.title)).toContain("Postgres primary disk full on ledger database");
+    const exact = await callRoute(searchRoute.GET, { path: "/api/v1/search?q=coredns", key: other.keys.viewer });
+    expect(exact.body.items.every((i: { fuzzy: boolean }) => !i.fuzzy)).toBe(true);
+  });
+
   it("never errors on hostile input", async () => {
     const inputs = ['"unterminated', "a & | ! ( ) : * <-> b", "foo:* & !bar", "'''", "((((", "\\", "x".repeat(10_000), "the and or", "", "DROP TABLE incident; --"];
     for (const q of inputs) {

@@ -4,7 +4,9 @@ import { SEARCH_TYPES, type SearchType } from "@/lib/services/search/inputs";
 import { searchKnowledge } from "@/lib/services/search/search-knowledge";
 import { PageHeader } from "@/components/shell/page-header";
 import { SearchForm } from "@/components/search/search-form";
+import { SearchGuidance } from "@/components/search/search-guidance";
 import { SearchResults } from "@/components/search/search-results";
+import { SearchTypeCounts } from "@/components/search/search-type-counts";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -17,7 +19,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title="Search" description="Incidents, postmortems, runbooks and timeline notes." />
       <SearchForm q={q} type={validType ?? ""} types={[...SEARCH_TYPES]} />
-      {results && <SearchResults items={results.items} />}
+      {results ? (
+        <>
+          <SearchTypeCounts q={q} type={validType ?? ""} counts={results.counts} countLimit={results.countLimit} />
+          <SearchResults items={results.items} />
+        </>
+      ) : (
+        <SearchGuidance />
+      )}
     </>
   );
 }
