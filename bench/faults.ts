@@ -12,14 +12,13 @@
  * The server is `tsx server.ts` in production mode on the production build (.next), or the
  * compiled one with --compiled. Prints figures; asserts nothing.
  */
-import { existsSync } from "node:fs";
 import { Agent } from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { openDatabase } from "@/db/client";
 import { contentHash } from "@/lib/ingest/digests";
 import { startLoopbackPostgresProxy, type LoopbackPostgresProxy } from "@/tests/integration/loopback-postgres-proxy";
 import { assertBuilt, createPostgresDatabase, startServer } from "./bench-server";
+import { crashDuringIngest } from "./faults/crash";
 import { makeDelivery, type SignedDelivery } from "./ingest-deliveries";
 import { prepareDemoSession, sendDelivery, timedRequest, type Answer, type DemoSession } from "./soak-load";
 
@@ -136,27 +135,11 @@ async function outage(): Promise<void> {
   }
 }
 
-/**
- * kill -9 during ingest lives in bench/faults/crash.ts (its own module, so the two parts can
- * change apart); it is loaded by path so this file runs whether or not it is there yet.
- */
-async function crash(): Promise<void> {
-  const file = path.join(import.meta.dirname, "faults", "crash.ts");
-  if (!existsSync(file)) {
-    console.log("\nkill -9 during ingest: not measured here yet; the crash part is bench/faults/crash.ts once it is added.");
-    return;
-  }
-  const exported = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const run = Object.values(exported).find((value): value is () => Promise<unknown> => typeof value === "function");
-  if (!run) throw new Error(`${file} exports no benchmark function`);
-  await run();
-}
-
 async function main(): Promise<void> {
-  if (compiled && !existsSync(path.join(process.cwd(), "dist", "server.mjs"))) throw new Error("--compiled needs `npm run build` first");
   assertBuilt();
   if (part === "outage" || part === "both") await outage();
-  if (part === "crash" || part === "both") await crash();
+  // kill -9 during ingest, on both engines (bench/faults/crash.ts, which also runs alone).
+  if (part === "crash" || part === "both") await crashDuringIngest({ rate });
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@
  * is live. Prints figures; asserts nothing.
  */
 import { Agent } from "node:http";
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { assertBuilt, createPostgresDatabase, startServer, type RunningServer } from "./bench-server";
 import { makeDelivery } from "./ingest-deliveries";
@@ -77,16 +77,20 @@ const fixed = (n: number) => n.toFixed(1).padStart(7);
 async function takeSnapshot(server: RunningServer, label: string): Promise<void> {
   const before = new Set(readdirSync(heapDir));
   process.kill(server.pid, "SIGUSR2");
-  // Writing a snapshot stops the server for a few seconds; wait for the file to appear.
-  for (let i = 0; i < 120; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const added = readdirSync(heapDir).filter((f) => !before.has(f));
-    if (added.length > 0) {
-      console.log(`  heap snapshot (${label}): ${path.join(heapDir, added[0]!)}`);
+  // Writing a snapshot stops the server for a while: wait until the file stops growing.
+  let last = -1;
+  for (let i = 0; i < 240; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const added = readdirSync(heapDir).find((f) => !before.has(f));
+    if (!added) continue;
+    const size = statSync(path.join(heapDir, added)).size;
+    if (size > 0 && size === last) {
+      console.log(`  heap snapshot (${label}): ${path.join(heapDir, added)}, ${(size / MiB).toFixed(0)} MiB`);
       return;
     }
+    last = size;
   }
-  console.log(`  heap snapshot (${label}) did not appear in ${heapDir}`);
+  console.log(`  heap snapshot (${label}) was not written to ${heapDir} within 4 minutes`);
 }
 
 async function soak(session: DemoSession, server: RunningServer): Promise<Sample[]> {
