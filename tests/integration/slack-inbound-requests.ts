@@ -1,4 +1,14 @@
+import { randomUUID } from "node:crypto";
+import { eq, isNull, sql } from "drizzle-orm";
+import { integration, job, slackIncidentChannel } from "@/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/db/test-database";
+import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
+import { resetAuth } from "@/lib/auth/better-auth";
 import { signSlackRequest } from "@/lib/ingest/slack-signature";
+import { startWorker, type Worker } from "@/lib/jobs/worker";
+import { declareIncident } from "@/lib/services/incidents/declare-incident";
+import { encryptIntegrationSecret } from "@/lib/services/integration-secrets";
+import { startFakeSlack, type FakeSlack } from "./slack-api-server";
 import * as commandsRoute from "@/app/api/slack/[integrationId]/commands/route";
 import * as eventsRoute from "@/app/api/slack/[integrationId]/events/route";
 import * as interactionsRoute from "@/app/api/slack/[integrationId]/interactions/route";
@@ -79,3 +89,80 @@ export function eventBody(sender: SlackSender, eventId: string, event: Record<st
 
 export const FORM = "application/x-www-form-urlencoded";
 export const JSON_TYPE = "application/json";
+
+/** A database, an organisation with a connected Slack workspace on the loopback Web API, and a worker. */
+export interface SlackInboundFixture {
+  database: TestDatabase;
+  org: TestOrganization;
+  slack: FakeSlack;
+  worker: Worker;
+  sender: SlackSender;
+  /** runs every queued job now (retries and Retry-After reschedules included) */
+  drain(): Promise<void>;
+  /** what Logbook posted to a response_url (the loopback records every request) */
+  answersTo(responseUrl: string): string[];
+  /** an incident with its Slack channel (the one slack-out's sync creates, or one made here when it has not) */
+  incidentWithChannel(title: string): Promise<{ id: string; ref: string; channelId: string }>;
+  close(): Promise<void>;
+}
+
+export async function startSlackInbound(signingSecret = "8f742231b10e8888abcd99yyyzzz85a5-acme"): Promise<SlackInboundFixture> {
+  const previousApiUrl = process.env.SLACK_API_URL;
+  const database = await createTestDatabase();
+  resetAuth();
+  const org = await createTestOrganization(database.db, "acme");
+  const slack = await startFakeSlack();
+  process.env.SLACK_API_URL = slack.apiUrl;
+  slack.users.push(
+    { id: "U0RESP", name: "rhea", real_name: "Rhea Responder", email: org.users.responder.email.toUpperCase() },
+    { id: "U0VIEW", name: "vic", real_name: "Vic Viewer", email: org.users.viewer.email },
+    { id: "U0VENDOR", name: "vendor", real_name: "Vendor Val", email: "val@vendor.example" },
+  );
+  const integrationId = randomUUID();
+  await database.db.insert(integration).values({
+    id: integrationId,
+    organizationId: org.id,
+    kind: "slack",
+    name: "Acme Slack",
+    secretEncrypted: await encryptIntegrationSecret(signingSecret),
+    tokenEncrypted: await encryptIntegrationSecret(slack.token),
+    settings: { teamId: slack.team.id },
+  });
+  const sender: SlackSender = { integrationId, signingSecret, teamId: slack.team.id, responseOrigin: new URL(slack.apiUrl).origin };
+  const worker = startWorker(database, []);
+  const drain = async () => {
+    await database.db.update(job).set({ runAt: sql`now()` }).where(isNull(job.doneAt));
+    await worker.drain();
+  };
+  return {
+    database,
+    org,
+    slack,
+    worker,
+    sender,
+    drain,
+    answersTo: (responseUrl) => slack.calls.filter((c) => c.method === new URL(responseUrl).pathname).map((c) => String(c.args.text)),
+    async incidentWithChannel(title) {
+      const declared = await declareIncident(org.as.responder, { title, severity: "SEV2" });
+      await drain();
+      const [existing] = await database.db.select().from(slackIncidentChannel).where(eq(slackIncidentChannel.incidentId, declared.id));
+      if (existing) return { id: declared.id, ref: declared.ref, channelId: existing.channelId };
+      const channel = slack.addChannel(`inc-${declared.ref.toLowerCase()}`);
+      await database.db.insert(slackIncidentChannel).values({
+        incidentId: declared.id,
+        organizationId: org.id,
+        integrationId,
+        channelId: channel.id,
+        channelName: channel.name,
+        url: `https://app.slack.com/client/${slack.team.id}/${channel.id}`,
+      });
+      return { id: declared.id, ref: declared.ref, channelId: channel.id };
+    },
+    async close() {
+      await worker.stop();
+      await slack.close();
+      await database.close();
+      process.env.SLACK_API_URL = previousApiUrl;
+    },
+  };
+}

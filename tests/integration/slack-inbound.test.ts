@@ -1,58 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { auditLog, incident, integration, job, slackCapturedMessage, slackIncidentChannel, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/db/test-database";
-import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
-import { resetAuth } from "@/lib/auth/better-auth";
-import { startWorker, type Worker } from "@/lib/jobs/worker";
-import { encryptIntegrationSecret } from "@/lib/services/integration-secrets";
-import { declareIncident } from "@/lib/services/incidents/declare-incident";
+import { and, desc, eq } from "drizzle-orm";
+import { auditLog, incident, job, slackCapturedMessage, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
 import { getIncident } from "@/lib/services/incidents/get-incident";
-import { startFakeSlack, type FakeSlack } from "./slack-api-server";
-import { commandBody, eventBody, FORM, interactionBody, JSON_TYPE, newResponseUrl, signedPost, type SlackSender } from "./slack-inbound-requests";
+import { commandBody, eventBody, FORM, interactionBody, JSON_TYPE, newResponseUrl, signedPost, startSlackInbound, type SlackInboundFixture, type SlackSender } from "./slack-inbound-requests";
 
 /**
  * The inbound half of Slack end to end: signed requests as Slack sends them reach the
  * routes, the worker runs the queued work against the loopback Web API through the real
  * @slack/web-api client, and answers come back through response_url.
  */
-let database: TestDatabase;
-let org: TestOrganization;
-let slack: FakeSlack;
-let worker: Worker;
+let fixture: SlackInboundFixture;
+let database: SlackInboundFixture["database"];
+let org: SlackInboundFixture["org"];
+let slack: SlackInboundFixture["slack"];
 let sender: SlackSender;
-const previousApiUrl = process.env.SLACK_API_URL;
-const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5-acme";
-
-async function drain() {
-  await database.db.update(job).set({ runAt: sql`now()` }).where(isNull(job.doneAt));
-  await worker.drain();
-}
-
-/** What Logbook posted to a response_url (the loopback records every request). */
-function answersTo(responseUrl: string): string[] {
-  const path = new URL(responseUrl).pathname;
-  return slack.calls.filter((c) => c.method === path).map((c) => String(c.args.text));
-}
-
-/** An incident with its Slack channel (the channel slack-out's sync creates, or one made here when it has not). */
-async function incidentWithChannel(title: string): Promise<{ id: string; ref: string; channelId: string }> {
-  const declared = await declareIncident(org.as.responder, { title, severity: "SEV2" });
-  await drain();
-  const [existing] = await database.db.select().from(slackIncidentChannel).where(eq(slackIncidentChannel.incidentId, declared.id));
-  if (existing) return { id: declared.id, ref: declared.ref, channelId: existing.channelId };
-  const channel = slack.addChannel(`inc-${declared.ref.toLowerCase()}`);
-  await database.db.insert(slackIncidentChannel).values({
-    incidentId: declared.id,
-    organizationId: org.id,
-    integrationId: sender.integrationId,
-    channelId: channel.id,
-    channelName: channel.name,
-    url: `https://app.slack.com/client/${slack.team.id}/${channel.id}`,
-  });
-  return { id: declared.id, ref: declared.ref, channelId: channel.id };
-}
+const drain = () => fixture.drain();
+const answersTo = (responseUrl: string) => fixture.answersTo(responseUrl);
+const incidentWithChannel = (title: string) => fixture.incidentWithChannel(title);
 
 async function command(text: string, channelId: string, userId = "U0RESP", teamId?: string) {
   const responseUrl = newResponseUrl(sender);
@@ -65,35 +30,10 @@ async function timelineOf(incidentId: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  resetAuth();
-  org = await createTestOrganization(database.db, "acme");
-  slack = await startFakeSlack();
-  process.env.SLACK_API_URL = slack.apiUrl;
-  slack.users.push(
-    { id: "U0RESP", name: "rhea", real_name: "Rhea Responder", email: org.users.responder.email.toUpperCase() },
-    { id: "U0VIEW", name: "vic", real_name: "Vic Viewer", email: org.users.viewer.email },
-    { id: "U0VENDOR", name: "vendor", real_name: "Vendor Val", email: "val@vendor.example" },
-  );
-  const integrationId = randomUUID();
-  await database.db.insert(integration).values({
-    id: integrationId,
-    organizationId: org.id,
-    kind: "slack",
-    name: "Acme Slack",
-    secretEncrypted: await encryptIntegrationSecret(SIGNING_SECRET),
-    tokenEncrypted: await encryptIntegrationSecret(slack.token),
-    settings: { teamId: slack.team.id },
-  });
-  sender = { integrationId, signingSecret: SIGNING_SECRET, teamId: slack.team.id, responseOrigin: new URL(slack.apiUrl).origin };
-  worker = startWorker(database, []);
+  fixture = await startSlackInbound();
+  ({ database, org, slack, sender } = fixture);
 });
-afterAll(async () => {
-  await worker.stop();
-  await slack.close();
-  await database.close();
-  process.env.SLACK_API_URL = previousApiUrl;
-});
+afterAll(() => fixture.close());
 beforeEach(() => {
   slack.down = false;
   slack.rateLimit.clear();

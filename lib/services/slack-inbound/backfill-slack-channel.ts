@@ -17,6 +17,15 @@ const CONVERSATION_SUBTYPES = new Set([undefined, "", "file_share", "thread_broa
 const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 const MAX_RATE_LIMITED_TRIES = 5;
 
+/**
+ * Slack's message permalinks differ only in their `/p{ts without the dot}` part, so one
+ * chat.getPermalink gives the shape of all of a channel's (one call instead of one per message).
+ */
+function permalinkLike(permalink: string, ts: string): string | null {
+  const match = /^(https:\/\/[^/]+\/archives\/[A-Z0-9]+\/p)\d+$/.exec(permalink);
+  return match ? `${match[1]}${ts.replace(".", "")}` : null;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One page of history; a `ratelimited` answer is waited out (its Retry-After) and the same page asked again. */
@@ -78,8 +87,10 @@ export async function backfillSlackChannel(ctx: ServiceContext, idOrRef: string)
 
   // Slack first (authors, permalinks, images), outside the transaction.
   const fetched: FetchedMessage[] = [];
+  let template: string | null = null;
   for (const message of fresh) {
-    const permalink = await getSlackPermalink(access, channel.channelId, message.ts).catch(() => null);
+    const permalink: string | null = template ? permalinkLike(template, message.ts) : await getSlackPermalink(access, channel.channelId, message.ts).catch(() => null);
+    if (!template && permalink && permalinkLike(permalink, message.ts) === permalink) template = permalink;
     fetched.push(await fetchCapturedMessage(ctx.db, installation, access, { channelId: channel.channelId, message, thread: [], permalink, via: "backfill" }));
   }
   const names = await knownNames(ctx.db, installation, fresh.map((m) => m.text ?? ""));
