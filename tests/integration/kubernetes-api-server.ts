@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
  * A loopback Kubernetes API server that speaks the real protocol the client library uses:
  * API discovery, paged lists with resourceVersion, watches as chunked newline-delimited JSON
  * (ADDED/MODIFIED/DELETED, BOOKMARK, ERROR 410 Gone for a compacted version), 403 for a
- * refused resource, and the pod log endpoint with previous/tailLines.
+ * refused resource, the pod log endpoint with previous/tailLines, and Flux's Kustomizations and
+ * HelmReleases when started with their CRDs (404 for their API groups otherwise).
  */
 
 interface StoredObject {
@@ -22,7 +23,7 @@ interface Resource {
   kind: string;
 }
 
-const RESOURCES: Resource[] = [
+const CORE_RESOURCES: Resource[] = [
   { group: "apps", version: "v1", plural: "deployments", kind: "Deployment" },
   { group: "apps", version: "v1", plural: "statefulsets", kind: "StatefulSet" },
   { group: "apps", version: "v1", plural: "daemonsets", kind: "DaemonSet" },
@@ -30,6 +31,12 @@ const RESOURCES: Resource[] = [
   { group: "", version: "v1", plural: "pods", kind: "Pod" },
   { group: "", version: "v1", plural: "events", kind: "Event" },
   { group: "batch", version: "v1", plural: "jobs", kind: "Job" },
+];
+
+/** Flux's custom resources: served only when the server is started with their CRDs installed. */
+const FLUX_RESOURCES: Resource[] = [
+  { group: "kustomize.toolkit.fluxcd.io", version: "v1", plural: "kustomizations", kind: "Kustomization" },
+  { group: "helm.toolkit.fluxcd.io", version: "v2", plural: "helmreleases", kind: "HelmRelease" },
 ];
 
 export interface KubernetesApiServer {
@@ -50,7 +57,9 @@ export interface KubernetesApiServer {
   close(): Promise<void>;
 }
 
-export async function startKubernetesApiServer(): Promise<KubernetesApiServer> {
+export async function startKubernetesApiServer(options: { fluxCrds?: boolean } = {}): Promise<KubernetesApiServer> {
+  // Without the CRDs their groups answer 404, as a real API server does.
+  const RESOURCES = options.fluxCrds ? [...CORE_RESOURCES, ...FLUX_RESOURCES] : CORE_RESOURCES;
   let revision = 100;
   let compactedBelow = 0;
   const objects = new Map<string, Map<string, StoredObject>>(RESOURCES.map((r) => [r.plural, new Map()]));

@@ -87,8 +87,7 @@ describe("cluster signals on incidents", () => {
     expect(ledgerAlert).toMatchObject({ severity: "warning", incidentId: null });
     expect(ledgerAlert!.routing).toMatch(/triage/i);
     expect(await database.db.select().from(incident)).toHaveLength(1);
-    const [ledgerSignal] = await database.db.select().from(clusterSignal).where(eq(clusterSignal.object, "Pod/ledger-1"));
-    expect(ledgerSignal!.alertId).toBe(ledgerAlert!.id);
+    await until(() => database.db.select().from(clusterSignal).where(eq(clusterSignal.object, "Pod/ledger-1")), ([row]) => row?.alertId === ledgerAlert!.id, "the signal linked to its alert");
     expect(await database.db.select().from(timelineEvent).where(eq(timelineEvent.kind, "cluster"))).toHaveLength(2);
 
     // The service page's workloads: each with its current rollout.

@@ -8,6 +8,8 @@ export interface WatchedResource {
   kind: string;
   /** plural path under the API group, e.g. /apis/apps/v1/deployments */
   path: string;
+  /** a custom resource (Flux) that clusters without its CRD lack: skipped quietly there */
+  optional?: boolean;
 }
 
 export const WATCHED_RESOURCES: WatchedResource[] = [
@@ -17,7 +19,12 @@ export const WATCHED_RESOURCES: WatchedResource[] = [
   { key: "pods", apiVersion: "v1", kind: "Pod", path: "/api/v1/pods" },
   { key: "events", apiVersion: "v1", kind: "Event", path: "/api/v1/events" },
   { key: "jobs", apiVersion: "batch/v1", kind: "Job", path: "/apis/batch/v1/jobs" },
+  { key: "kustomizations", apiVersion: "kustomize.toolkit.fluxcd.io/v1", kind: "Kustomization", path: "/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations", optional: true },
+  { key: "helmreleases", apiVersion: "helm.toolkit.fluxcd.io/v2", kind: "HelmRelease", path: "/apis/helm.toolkit.fluxcd.io/v2/helmreleases", optional: true },
 ];
+
+/** How long a watch of an absent custom resource waits before looking for its CRD again. */
+const ABSENT_RECHECK_MS = 10 * 60_000;
 
 type WatchPhase = "ADDED" | "MODIFIED" | "DELETED";
 
@@ -30,6 +37,8 @@ export interface ResourceWatchHandlers {
   /** Where to resume from: saved after each batch, so a new lease holder loses nothing. */
   onResourceVersion(resource: WatchedResource, resourceVersion: string): Promise<void>;
   onError(resource: WatchedResource, error: Error): void;
+  /** An optional resource's API group or kind is not served (its CRD is not installed). */
+  onAbsent?(resource: WatchedResource): void;
   onWatching(resource: WatchedResource): void;
 }
 
@@ -43,6 +52,12 @@ function describeApiError(error: unknown, verb: string, resource: WatchedResourc
   const message = error instanceof Error ? error.message : String(error);
   if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|fetch failed/i.test(message)) return new Error(`the cluster's API server cannot be reached (${message}) while trying to ${verb} ${resource.key}`);
   return new Error(`${verb} ${resource.key} failed: ${message}`);
+}
+
+/** The API server does not serve the group/version (404 on discovery) or not this kind in it. */
+function isAbsentResource(error: unknown): boolean {
+  const code = (error as { code?: number; statusCode?: number }).code ?? (error as { statusCode?: number }).statusCode;
+  return code === 404 || (error instanceof Error && error.message.startsWith("Unrecognized API version and kind"));
 }
 
 /** Backoff with full jitter, so many watchers reconnecting after an API server restart spread out. */
@@ -101,7 +116,13 @@ export function watchResource(connection: ClusterConnection, resource: WatchedRe
             }
           });
         }, (err) => void pending.then(() => (err && !gone && !stopped && (err as Error).name !== "AbortError" ? reject(err) : resolve())))
-        .then((controller) => { abort = controller; established = true; handlers.onWatching(resource); }, reject);
+        .then((controller) => {
+          abort = controller;
+          // Stopped while this connection was being made: stop() aborted the previous one.
+          if (stopped) return controller.abort();
+          established = true;
+          handlers.onWatching(resource);
+        }, reject);
     });
     return { gone };
   }
@@ -120,7 +141,11 @@ export function watchResource(connection: ClusterConnection, resource: WatchedRe
       } catch (error) {
         const status = (error as { statusCode?: number; code?: number }).statusCode ?? (error as { code?: number }).code;
         if (status === 410) version = null;
-        else if (established) {
+        else if (resource.optional && !version && isAbsentResource(error)) {
+          // No CRD, no Flux here: nothing to report; look again later in case it gets installed.
+          handlers.onAbsent?.(resource);
+          await sleep(ABSENT_RECHECK_MS);
+        } else if (established) {
           // A watch that was streaming and dropped (API server restart, idle cut): resume at once, no error to show.
           established = false;
           await sleep(reconnectDelayMs(0) / 5);

@@ -6,6 +6,7 @@ import { OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import type { SignalCandidate } from "@/lib/ingest/kubernetes/pod-signals";
 import { decideRollout, type RolloutStatus, type WorkloadSummary } from "@/lib/ingest/kubernetes/rollouts";
+import type { ReconcileChange } from "@/lib/ingest/kubernetes/flux-reconciliations";
 import { decryptIntegrationSecret } from "../integration-secrets";
 import type { ServiceResolver } from "../service-resolver";
 
@@ -159,4 +160,16 @@ export async function noteSignalOnIncidents(db: Database, cluster: LeasedCluster
     });
   }
   return open.map((o) => o.id);
+}
+
+/** A Flux reconciliation (failed, or a new revision applied) as a change of the Flux reconcile kinds; once per outcome, whichever process saw it. */
+export async function recordReconciliation(db: Database, cluster: LeasedCluster, change: ReconcileChange, namespace: string, resolveService: ServiceResolver, seenAt: Date): Promise<void> {
+  await db
+    .insert(changeEvent)
+    .values({
+      id: randomUUID(), organizationId: cluster.organizationId, kind: change.kind, serviceId: resolveService({ fluxObject: change.fluxObject, namespace }), environment: cluster.environment,
+      revision: change.revision, title: change.title, description: change.description, actor: change.actor, url: null, source: "kubernetes",
+      externalId: `${cluster.id}/${change.identity}`, hints: { fluxObject: change.fluxObject, namespace, cluster: cluster.name }, occurredAt: seenAt,
+    })
+    .onConflictDoNothing();
 }

@@ -9,8 +9,9 @@ import { logger } from "@/lib/logger";
 import { loadServiceResolver, type ServiceResolver } from "../service-resolver";
 import type { ClusterWatcherOptions } from "./views";
 import { signalAlertOf } from "@/lib/ingest/kubernetes/signal-alerts";
+import { decideReconciliation, fluxObjectSummaryOf } from "@/lib/ingest/kubernetes/flux-reconciliations";
 import { raiseSignalAlert } from "../correlation/raise-signal-alert";
-import { claimClusterLeases, LEASE_MS, linkSignalAlert, loadServiceTiers, noteSignalOnIncidents, recordRollout, recordSignal, releaseClusterLeases, saveResourceVersion, setClusterStatus, type LeasedCluster } from "./internal";
+import { claimClusterLeases, LEASE_MS, linkSignalAlert, recordReconciliation, loadServiceTiers, noteSignalOnIncidents, recordRollout, recordSignal, releaseClusterLeases, saveResourceVersion, setClusterStatus, type LeasedCluster } from "./internal";
 
 
 interface RunningCluster {
@@ -21,11 +22,14 @@ interface RunningCluster {
   gate: SignalFloodGate;
   /** restarts last seen per failing container: a log is fetched once per new crash, not per pod update */
   restartsSeen: Map<string, number>;
+  /** the revision last seen applied per Flux object: a reconciliation is a new one */
+  fluxApplied: Map<string, string | null>;
   lastEventWrite: number;
 }
 
 const MAX_RESTART_MEMORY = 20_000;
 const WORKLOAD_KINDS = { deployments: "Deployment", statefulsets: "StatefulSet", daemonsets: "DaemonSet" } as const;
+const FLUX_KINDS = { kustomizations: "Kustomization", helmreleases: "HelmRelease" } as const;
 
 /**
  * The watcher role: holds leases on clusters (one watcher per cluster across processes),
@@ -46,6 +50,15 @@ export function watchClusters(db: Database, options: ClusterWatcherOptions): { t
     if (phase === "DELETED") return;
     if (resource.key in WORKLOAD_KINDS) {
       await recordRollout(db, run.cluster, workloadSummaryOf(WORKLOAD_KINDS[resource.key as keyof typeof WORKLOAD_KINDS], object), run.resolver, now);
+      return;
+    }
+    if (resource.key in FLUX_KINDS) {
+      const flux = fluxObjectSummaryOf(FLUX_KINDS[resource.key as keyof typeof FLUX_KINDS], object);
+      const key = `${flux.kind}/${flux.namespace}/${flux.name}`;
+      const change = decideReconciliation(flux, run.fluxApplied.get(key), phase === "ADDED");
+      if (run.fluxApplied.size >= MAX_RESTART_MEMORY) run.fluxApplied.clear();
+      run.fluxApplied.set(key, flux.appliedRevision);
+      if (change) await recordReconciliation(db, run.cluster, change, flux.namespace, run.resolver, now);
       return;
     }
     let signals: Array<SignalCandidate & { count?: number }> = [];
@@ -85,7 +98,7 @@ export function watchClusters(db: Database, options: ClusterWatcherOptions): { t
   }
 
   async function start(cluster: LeasedCluster): Promise<RunningCluster> {
-    const run: RunningCluster = { cluster, stops: [], resolver: await loadServiceResolver(db, cluster.organizationId), services: await loadServiceTiers(db, cluster.organizationId), gate: new SignalFloodGate(options.flood ?? DEFAULT_FLOOD_LIMITS, Date.now()), restartsSeen: new Map(), lastEventWrite: 0 };
+    const run: RunningCluster = { cluster, stops: [], resolver: await loadServiceResolver(db, cluster.organizationId), services: await loadServiceTiers(db, cluster.organizationId), gate: new SignalFloodGate(options.flood ?? DEFAULT_FLOOD_LIMITS, Date.now()), restartsSeen: new Map(), fluxApplied: new Map(), lastEventWrite: 0 };
     let connection: ClusterConnection;
     try {
       connection = connectToCluster(cluster.source);
