@@ -10,6 +10,8 @@ const DEFAULT_REDACTION_PATTERNS: readonly string[] = [
   String.raw`((?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key)["']?\s*[:=]\s*["']?)[^\s"',;&]+`,
   String.raw`()(?:ghp|gho|ghs|glpat|xox[abp])[-_A-Za-z0-9]{10,}`,
   String.raw`()eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+`,
+  // Credentials in a connection URL: postgres://user:password@host keeps the user, masks the password.
+  String.raw`([a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]+(?=@)`,
 ];
 
 export const LOG_TAIL_LINES = 30;

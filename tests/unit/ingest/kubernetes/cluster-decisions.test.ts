@@ -62,6 +62,13 @@ describe("log redaction", () => {
     expect(tail.slice(-3)).toEqual(["Authorization: Bearer [REDACTED]", "DB password=[REDACTED] host=db", 'token: "[REDACTED]"']);
   });
 
+  it("masks the password of a connection URL and keeps the user and host", () => {
+    expect(redactLogTail("connecting to postgres://checkout:s3cr3t-pw@db:5432/checkout\nfetch https://example.com/a:b@c", patterns)).toEqual([
+      "connecting to postgres://checkout:[REDACTED]@db:5432/checkout",
+      "fetch https://example.com/a:b@c",
+    ]);
+  });
+
   it("caps long lines and takes custom patterns", () => {
     const line = redactLogTail("x".repeat(2_000), patterns)[0]!;
     expect(line.startsWith("x".repeat(MAX_LOG_LINE_CHARS))).toBe(true);
