@@ -210,10 +210,17 @@ export function OnCallPanel({ incidentRef, services, canPage }: { incidentRef: s
           <OnCallList items={answer.items} />
         ) : (
           <p className="text-sm text-muted-foreground">
-            {services.length === 0 ? "No affected services, so nobody to show." : "No affected service has a PagerDuty escalation policy."}{" "}
-            <Link href="/services" className="text-primary hover:underline">
-              Map services
-            </Link>
+            {services.length === 0 ? (
+              "No affected services, so nobody to show."
+            ) : (
+              <>
+                No affected service has a PagerDuty escalation policy; an admin maps services in{" "}
+                <Link href="/settings/pagerduty" className="text-primary hover:underline">
+                  Settings → PagerDuty
+                </Link>
+                .
+              </>
+            )}
           </p>
         )}
         {answer && answer.unmapped.length > 0 && answer.items.length > 0 && <p className="text-xs text-muted-foreground">Not in PagerDuty: {answer.unmapped.join(", ")}</p>}
