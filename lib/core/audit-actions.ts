@@ -68,6 +68,15 @@ const incidentStatusChange = incidentChanges.required({ status: true });
 
 
 /** IntegrationView (lib/services/integrations); the secret is never part of it. */
+const slackSettings = z.looseObject({
+  teamId: z.string().nullable(),
+  announceChannel: z.string().nullable(),
+  channelNameTemplate: z.string(),
+  archiveAfterDays: z.number().int().nullable(),
+  echo: z.record(z.string(), z.boolean()),
+  captureEmoji: z.string(),
+});
+
 const integrationView = z.looseObject({
   id: z.string(),
   kind: z.string(),
@@ -261,6 +270,11 @@ export const AUDIT_ACTIONS = {
   "service.updated": defineAuditAction("service", serviceView, serviceView.extend({ remapped: z.strictObject({ changes: count, alerts: count }) })),
   "team.created": defineAuditAction("team", nothing, teamView),
   "team.updated": defineAuditAction("team", teamView, teamView),
+  "team.slack_channel_set": defineAuditAction(
+    "team",
+    z.strictObject({ channel: z.string(), changes: z.boolean(), digestTime: z.string().nullable() }).nullable(),
+    z.strictObject({ channel: z.string(), changes: z.boolean(), digestTime: z.string().nullable() }),
+  ),
   "catalog.imported": defineAuditAction(
     "organization",
     nothing,
@@ -271,6 +285,8 @@ export const AUDIT_ACTIONS = {
   "integration.created": defineAuditAction("integration", nothing, integrationView),
   "integration.secret_set": defineAuditAction("integration", nothing, integrationView.extend({ secretSource: z.literal("sender") })),
   "integration.secret_rotated": defineAuditAction("integration", nothing, integrationView),
+  // Slack's settings; the bot token and signing secret only as "changed", never their values.
+  "integration.slack_configured": defineAuditAction("integration", slackSettings, slackSettings.extend({ botTokenChanged: z.boolean(), signingSecretChanged: z.boolean() })),
   "delivery.replayed": defineAuditAction(
     "webhook_delivery",
     nothing,

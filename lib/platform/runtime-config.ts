@@ -45,6 +45,11 @@ const envSchema = z.object({
     .number({ error: "must be a number of days" })
     .positive("must be a positive number of days")
     .default(14),
+  // Slack (lib/integrations/slack): the Web API base and the OAuth v2 install flow's app credentials and authorize page.
+  SLACK_API_URL: z.string().url("must be the Web API base URL, e.g. https://slack.com/api/").default("https://slack.com/api/"),
+  SLACK_OAUTH_AUTHORIZE_URL: z.string().url("must be a URL").default("https://slack.com/oauth/v2/authorize"),
+  SLACK_CLIENT_ID: z.string().trim().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().trim().min(1).optional(),
   // Proxies whose X-Forwarded-For / X-Real-IP are believed (lib/auth/client-address.ts).
   LOGBOOK_TRUSTED_PROXIES: z
     .string()

@@ -185,6 +185,12 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "integration.created": { targetType: "integration", after: integration },
   "integration.secret_set": { targetType: "integration", after: { ...integration, secretSource: "sender" } },
   "integration.secret_rotated": { targetType: "integration", after: { ...integration, secretRotatedAt: "2026-12-01T08:00:00.000Z" } },
+  "integration.slack_configured": {
+    targetType: "integration",
+    before: { teamId: null, announceChannel: null, channelNameTemplate: "inc-{ref}-{title}", archiveAfterDays: 7, echo: { note: true }, captureEmoji: "pushpin" },
+    after: { teamId: "T0ACME", announceChannel: "C0ANNOUNCE", channelNameTemplate: "inc-{ref}-{title}", archiveAfterDays: 3, echo: { note: true, status_change: false }, captureEmoji: "pushpin", botTokenChanged: true, signingSecretChanged: true },
+  },
+  "team.slack_channel_set": { targetType: "team", before: null, after: { channel: "C0PAYMENTS", changes: true, digestTime: "09:00" } },
   "delivery.replayed": { targetType: "webhook_delivery", after: { replay: "del-2", status: "accepted", events: 3, error: null } },
   "correlation.settings_updated": {
     targetType: "correlation_settings",

@@ -9,6 +9,7 @@ import { PLATFORM_PATHS } from "@/lib/api/openapi/platform-paths";
 import { POSTMORTEM_PATHS } from "@/lib/api/openapi/postmortem-paths";
 import { REGULATORY_PATHS } from "@/lib/api/openapi/regulatory-paths";
 import { SLACK_INBOUND_PATHS } from "@/lib/api/openapi/slack-inbound-paths";
+import { SLACK_OUTBOUND_PATHS } from "@/lib/api/openapi/slack-outbound-paths";
 import { WORKBENCH_PATHS } from "@/lib/api/openapi/workbench-paths";
 
 const API_DIR = path.join(process.cwd(), "app", "api");
@@ -60,7 +61,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("takes each path from one path file (a second definition would silently replace the first)", () => {
-    const files = { ACTING_PATHS, CLUSTER_PATHS, INSIGHTS_PATHS, PLATFORM_PATHS, POSTMORTEM_PATHS, REGULATORY_PATHS, SLACK_INBOUND_PATHS, WORKBENCH_PATHS };
+    const files = { ACTING_PATHS, CLUSTER_PATHS, INSIGHTS_PATHS, PLATFORM_PATHS, POSTMORTEM_PATHS, REGULATORY_PATHS, SLACK_INBOUND_PATHS, SLACK_OUTBOUND_PATHS, WORKBENCH_PATHS };
     const owners = new Map<string, string[]>();
     for (const [file, paths] of Object.entries(files)) for (const p of Object.keys(paths)) owners.set(p, [...(owners.get(p) ?? []), file]);
     expect([...owners].filter(([, inFiles]) => inFiles.length > 1)).toEqual([]);

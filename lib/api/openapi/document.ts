@@ -34,6 +34,7 @@ import { INSIGHTS_PATHS, INSIGHTS_SCHEMAS } from "./insights-paths";
 import { WORKBENCH_PATHS } from "./workbench-paths";
 import { CLUSTER_PATHS } from "./cluster-paths";
 import { SLACK_INBOUND_PATHS } from "./slack-inbound-paths";
+import { SLACK_OUTBOUND_PATHS } from "./slack-outbound-paths";
 import { json, listOf, op, path, query, READ, ref, WRITE } from "./operations";
 import { ACTING_PATHS, ACTING_SCHEMAS } from "./acting-paths";
 import { PLATFORM_PATHS, PLATFORM_SCHEMAS } from "./platform-paths";
@@ -280,6 +281,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...WORKBENCH_PATHS,
       ...CLUSTER_PATHS,
       ...SLACK_INBOUND_PATHS,
+      ...SLACK_OUTBOUND_PATHS,
       ...ACTING_PATHS,
       ...PLATFORM_PATHS,
       "/api/v1/me": { get: op("The caller: actor, organisation, role and permissions", { ok: 200, errors: [401], tag: "Settings", response: null }) },

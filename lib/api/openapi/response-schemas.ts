@@ -58,6 +58,10 @@ const integrationSchema = z.object({
   createdAt: timestamp,
   secretRotatedAt: timestamp,
   lastDeliveryAt: timestamp.nullable(),
+  urls: z
+    .object({ events: z.string(), commands: z.string(), interactions: z.string(), oauthRedirect: z.string() })
+    .optional()
+    .describe("Slack only: the Events API, slash command, interactivity and OAuth redirect URLs to give Slack"),
 });
 
 export const integrationSummarySchema = integrationSchema.extend({

@@ -1,6 +1,7 @@
 import type { integration } from "@/db/schema";
 import { publicBaseUrl } from "@/lib/auth/base-url";
 import type { IngestSource } from "@/lib/ingest/registry";
+import { slackEndpointUrls } from "@/lib/services/slack/slack-endpoint-urls";
 import { SECRET_PLACEHOLDER, setupSnippet, type SetupSnippet } from "@/lib/ingest/setup-snippets";
 
 /** An integration is of one of the kinds lib/ingest/registry.ts has an adapter for. */
@@ -14,6 +15,8 @@ export interface IntegrationView {
   createdAt: string;
   secretRotatedAt: string;
   lastDeliveryAt: string | null;
+  /** Slack only: where Slack sends events, commands and button clicks, and the OAuth redirect */
+  urls?: { events: string; commands: string; interactions: string; oauthRedirect: string };
 }
 
 function ingestUrl(integrationId: string): string {
@@ -29,6 +32,7 @@ export function toIntegrationView(row: typeof integration.$inferSelect): Integra
     createdAt: row.createdAt.toISOString(),
     secretRotatedAt: row.secretRotatedAt.toISOString(),
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
+    ...(row.kind === "slack" ? { urls: slackEndpointUrls(row.id) } : {}),
   };
 }
 

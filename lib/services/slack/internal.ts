@@ -1,15 +1,62 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { integration, slackIncidentChannel, slackPostedMessage, slackUser } from "@/db/schema";
 import type { Queryable } from "@/db/client";
+import { SLACK_BOT_SCOPES } from "@/lib/ingest/setup-snippets";
+import { readRuntimeConfig } from "@/lib/platform/runtime-config";
 import { lookupSlackUserByEmail, postSlackMessage, type SlackMessage } from "@/lib/integrations/slack/slack-client";
 import { decryptIntegrationSecret } from "../integration-secrets";
-import { readSlackSettings, type SlackInstallation } from "./views";
-
-const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+import { slackEndpointUrls } from "./slack-endpoint-urls";
+import { readSlackSettings, type SlackConnectionView, type SlackInstallation } from "./views";
 
 /** SLACK_API_URL: Slack's Web API, or a loopback / air-gapped stand-in. Read per call so tests can point it elsewhere. */
-function slackApiUrl(): string {
-  return process.env.SLACK_API_URL?.trim() || DEFAULT_SLACK_API_URL;
+export function slackApiUrl(): string {
+  return readRuntimeConfig().SLACK_API_URL;
+}
+
+
+const STATE_TTL_MS = 15 * 60_000;
+
+function stateSignature(integrationId: string, expires: number): string {
+  return createHmac("sha256", process.env.BETTER_AUTH_SECRET ?? "").update(`slack-install:${integrationId}:${expires}`).digest("base64url");
+}
+
+/**
+ * The install link: Slack's authorize page with the app's client id, the bot scopes and a
+ * state bound to this integration and signed with the server's key (valid 15 minutes), so a
+ * redirect cannot install a workspace into another integration. Null without SLACK_CLIENT_ID.
+ */
+function slackInstallUrl(integrationId: string, now = Date.now()): string | null {
+  const config = readRuntimeConfig();
+  if (!config.SLACK_CLIENT_ID) return null;
+  const expires = now + STATE_TTL_MS;
+  const url = new URL(config.SLACK_OAUTH_AUTHORIZE_URL);
+  url.searchParams.set("client_id", config.SLACK_CLIENT_ID);
+  url.searchParams.set("scope", SLACK_BOT_SCOPES.join(","));
+  url.searchParams.set("redirect_uri", slackEndpointUrls(integrationId).oauthRedirect);
+  url.searchParams.set("state", `${expires}.${stateSignature(integrationId, expires)}`);
+  return url.toString();
+}
+
+export function isValidInstallState(integrationId: string, state: string, now = Date.now()): boolean {
+  const [expires, signature] = state.split(".");
+  if (!expires || !signature || Number(expires) < now) return false;
+  const expected = Buffer.from(stateSignature(integrationId, Number(expires)));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export function toConnectionView(row: IntegrationRow): SlackConnectionView {
+  return {
+    integrationId: row.id,
+    name: row.name,
+    connected: row.tokenEncrypted !== null,
+    hasSigningSecret: readSlackSettings(row.settings).signingSecretSet,
+    settings: readSlackSettings(row.settings),
+    urls: slackEndpointUrls(row.id),
+    installUrl: slackInstallUrl(row.id),
+    scopes: SLACK_BOT_SCOPES,
+  };
 }
 
 type IntegrationRow = typeof integration.$inferSelect;

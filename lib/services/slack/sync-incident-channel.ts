@@ -43,7 +43,7 @@ export async function syncIncidentChannel(db: Database, incidentId: string): Pro
     channel = await createIncidentChannel(db, slack, row, summary);
     if (!channel) return;
   }
-  if (!channel.invitedAt) await inviteRoleHolders(db, slack, channel, summary);
+  await inviteRoleHolders(db, slack, channel, summary);
   await showSummary(db, slack, channel, summary);
   await announce(db, slack, channel, row.severity, summary);
   await echoTimeline(db, slack, channel, row.createdAt);
@@ -118,9 +118,25 @@ async function createIncidentChannel(db: Database, slack: SlackInstallation, row
   }
 }
 
+/** Role holders join the channel when they get their role: each is invited once (remembered under an idempotency key). */
 async function inviteRoleHolders(db: Database, slack: SlackInstallation, channel: ChannelRow, summary: SummaryIncident): Promise<void> {
   const ids = [...new Set(Object.values(summary.roles).flatMap((r) => (r?.slackUserId ? [r.slackUserId] : [])))];
-  await inviteToSlackChannel(slack.access, channel.channelId, ids);
+  const fresh: string[] = [];
+  for (const id of ids) {
+    const claimed = await db
+      .insert(slackPostedMessage)
+      .values({ integrationId: slack.integrationId, key: `invite:${channel.incidentId}:${id}`, channelId: channel.channelId, ts: "invited" })
+      .onConflictDoNothing()
+      .returning({ key: slackPostedMessage.key });
+    if (claimed.length > 0) fresh.push(id);
+  }
+  if (fresh.length === 0) return;
+  try {
+    await inviteToSlackChannel(slack.access, channel.channelId, fresh);
+  } catch (error) {
+    for (const id of fresh) await releaseSlackKey(db, slack.integrationId, `invite:${channel.incidentId}:${id}`);
+    throw error;
+  }
   await db.update(slackIncidentChannel).set({ invitedAt: new Date() }).where(eq(slackIncidentChannel.incidentId, channel.incidentId));
 }
 

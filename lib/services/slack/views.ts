@@ -25,6 +25,8 @@ const slackSettingsSchema = z.object({
   echo: z.record(z.enum(ECHO_KINDS), z.boolean()).default({ note: true, status_change: true, severity_change: true, role_change: false }),
   /** the reaction that copies a message to the timeline (without colons) */
   captureEmoji: z.string().default("pushpin"),
+  /** whether an admin set the app's signing secret (until then the integration's random secret stands in, and Slack's requests fail verification) */
+  signingSecretSet: z.boolean().default(false),
   /** how the token was obtained */
   installedVia: z.enum(["oauth", "token"]).nullable().default(null),
 });
@@ -57,3 +59,25 @@ export interface SlackInstallation {
   access: SlackAccess;
 }
 
+
+/** The Slack side of an integration as the settings page and the API show it (no secrets). */
+export interface SlackConnectionView {
+  integrationId: string;
+  name: string;
+  /** a bot token is stored */
+  connected: boolean;
+  hasSigningSecret: boolean;
+  settings: SlackSettings;
+  urls: { events: string; commands: string; interactions: string; oauthRedirect: string };
+  /** slack.com's authorize URL for the install flow, when SLACK_CLIENT_ID is configured */
+  installUrl: string | null;
+  scopes: readonly string[];
+}
+
+/** A team's channel subscription. */
+export interface SlackTeamChannelView {
+  team: string;
+  channel: string;
+  changes: boolean;
+  digestTime: string | null;
+}
