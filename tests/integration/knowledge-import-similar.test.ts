@@ -63,10 +63,35 @@ describe("import", () => {
   it("is idempotent on externalId and accepts NDJSON with unparsable lines", async () => {
     const ndjson = [JSON.stringify({ externalId: "OLD-1", title: "CoreDNS outage (updated)" }), "{not json", JSON.stringify({ externalId: "OLD-4", title: "Cert expired" })].join("\n");
     const answer = await callRoute(importRoute.POST, { path: "/api/v1/import/incidents", key: org.keys.responder, raw: ndjson, headers: { "content-type": "application/x-ndjson" } });
-    expect(answer.body).toEqual({ imported: 1, updated: 1, failed: [{ index: 1, error: "is not valid JSON" }] });
+    expect(answer.body).toEqual({ imported: 1, updated: 1, failed: [{ index: 1, error: "is not valid JSON" }], titled: [] });
     const rows = await database.db.select().from(incident).where(eq(incident.externalId, "OLD-1"));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.title).toBe("CoreDNS outage (updated)");
+  });
+
+  it("gives an item without a title its postmortem's first heading or first sentence, and says so for that item", async () => {
+    const answer = await callRoute(importRoute.POST, {
+      path: "/api/v1/import/incidents",
+      key: org.keys.responder,
+      json: [
+        { externalId: "T-1", postmortem: "Some preamble.\n\n## **Ledger** disk full on `pg-01`\n\nWAL piled up." },
+        { externalId: "T-2", title: "   ", summary: "Queue consumers stalled after the broker upgrade. Lag reached two hours." },
+        { externalId: "T-3", postmortem: "Certificate on the [partner gateway](https://x) expired! Renewal had failed." },
+        { externalId: "T-4", summary: "" },
+        { externalId: "T-5", title: "Named already", postmortem: "# Other heading" },
+      ],
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.imported).toBe(4);
+    expect(answer.body.titled).toEqual([
+      { index: 0, externalId: "T-1", title: "Ledger disk full on pg-01", source: "postmortem heading" },
+      { index: 1, externalId: "T-2", title: "Queue consumers stalled after the broker upgrade", source: "first sentence" },
+      { index: 2, externalId: "T-3", title: "Certificate on the partner gateway expired", source: "first sentence" },
+    ]);
+    expect(answer.body.failed).toEqual([{ index: 3, error: expect.stringMatching(/title/) }]);
+    const rows = await database.db.select({ externalId: incident.externalId, title: incident.title }).from(incident).where(and(eq(incident.organizationId, org.id)));
+    expect(rows.find((r) => r.externalId === "T-1")!.title).toBe("Ledger disk full on pg-01");
+    expect(rows.find((r) => r.externalId === "T-5")!.title).toBe("Named already");
   });
 
   it("numbers new incidents consecutively after the existing ones, and declaring continues after them", async () => {

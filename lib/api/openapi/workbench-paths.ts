@@ -5,7 +5,20 @@ import { setGitHubConnectionInput } from "@/lib/services/github-connection/input
 import { importItemSchema, similarIncidentsQuery, similarityFeedbackInput, similarTextInput } from "@/lib/services/knowledge/inputs";
 import { createRunbookInput, syncRunbooksInput, tickStepInput, updateRunbookInput } from "@/lib/services/runbooks/inputs";
 import { searchInput } from "@/lib/services/search/inputs";
-import { op, path, query, queryOf, READ, WRITE } from "./operations";
+import type { ImportResult } from "@/lib/services/knowledge/views";
+import { json, op, path, query, queryOf, READ, WRITE } from "./operations";
+
+const importResultSchema = z.object({
+  imported: z.number().int(),
+  updated: z.number().int(),
+  failed: z.array(z.object({ index: z.number().int(), error: z.string() })),
+  titled: z
+    .array(z.object({ index: z.number().int(), externalId: z.string(), title: z.string(), source: z.enum(["postmortem heading", "first sentence"]) }))
+    .describe("items sent without a title, with the title they were given and where it came from"),
+});
+type Assignable<A, B extends A> = B;
+// Compile-time only: the view must satisfy the schema stated for it.
+type _ImportResultMatchesSchema = Assignable<z.infer<typeof importResultSchema>, ImportResult>;
 
 /**
  * The workbench's routes beyond incidents and ingest: runbooks, knowledge search and similar
@@ -38,12 +51,16 @@ export const WORKBENCH_PATHS = {
   },
   "/api/v1/similar": { post: op("Past incidents like a piece of text (a title and summary being written)", { tag: "Knowledge", ok: 200, errors: WRITE, body: similarTextInput }) },
   "/api/v1/import/incidents": {
-    post: op("Import past incidents and their postmortems: a JSON array, or NDJSON (application/x-ndjson), up to 10 MiB; each item succeeds or fails on its own", {
-      tag: "Knowledge",
-      ok: 200,
-      errors: WRITE,
-      body: z.array(importItemSchema),
-    }),
+    post: op(
+      "Import past incidents and their postmortems: a JSON array, or NDJSON (application/x-ndjson), up to 10 MiB; each item succeeds or fails on its own. An item without a title takes its postmortem's first heading, else the first sentence of its summary or postmortem, and is listed in `titled`",
+      {
+        tag: "Knowledge",
+        ok: 200,
+        errors: WRITE,
+        body: z.array(importItemSchema.extend({ title: importItemSchema.shape.title.optional() })),
+        response: json(importResultSchema),
+      },
+    ),
   },
   "/api/v1/action-items": { get: op("The organisation's action items, overdue first", { tag: "Action items", ok: 200, errors: [...READ, 422], params: queryOf(listActionItemsQuery) }) },
   "/api/v1/action-items/{id}": { patch: op("Change an action item's title, owner, due date or status", { tag: "Action items", ok: 200, errors: [...WRITE, 404, 409], params: [id("action item")], body: updateActionItemInput }) },

@@ -6,6 +6,7 @@ import { timestampsForInitialStatus } from "@/lib/core/incident-lifecycle";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { fieldErrors, ValidationError } from "../errors";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
+import { deriveTitle, type DerivedTitle } from "@/lib/knowledge/derived-title";
 import { importItemSchema, MAX_IMPORT_ITEMS, UnparsableLine, type ImportItem } from "./inputs";
 import { refreshIncidentKnowledge } from "./refresh-incident-knowledge";
 import type { ImportResult } from "./views";
@@ -110,9 +111,23 @@ async function upsertOne(tx: Queryable, organizationId: string, item: ImportItem
 }
 
 /**
+ * An item without a title (missing, or only spaces) takes one from its postmortem or summary,
+ * as a person would: the answer names each item so titled. Anything else is left as sent.
+ */
+function withDerivedTitle(raw: unknown): { item: Record<string, unknown>; derived: DerivedTitle } | null {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return null;
+  const item = raw as Record<string, unknown>;
+  if (typeof item.title === "string" ? item.title.trim() !== "" : item.title !== undefined && item.title !== null) return null;
+  const text = (value: unknown) => (typeof value === "string" ? clean(value) : undefined);
+  const derived = deriveTitle(text(item.postmortem), text(item.summary));
+  return derived ? { item: { ...item, title: derived.title }, derived } : null;
+}
+
+/**
  * Imports historical incidents and postmortems. Idempotent on externalId (a second import
  * updates in place); each bad item is reported by index and the good ones are kept, each in
- * its own savepoint. One audit row per call, with the counts.
+ * its own savepoint; an item without a title takes one from its text (see withDerivedTitle).
+ * One audit row per call, with the counts.
  */
 export async function importIncidents(ctx: ServiceContext, items: unknown): Promise<ImportResult> {
   requirePermission(ctx, "incident:write");
@@ -120,15 +135,19 @@ export async function importIncidents(ctx: ServiceContext, items: unknown): Prom
   if (items.length > MAX_IMPORT_ITEMS) {
     throw new ValidationError(`At most ${MAX_IMPORT_ITEMS} incidents per import.`, [{ field: "(body)", message: `more than ${MAX_IMPORT_ITEMS} items` }]);
   }
-  const result: ImportResult = { imported: 0, updated: 0, failed: [] };
+  const result: ImportResult = { imported: 0, updated: 0, failed: [], titled: [] };
   const valid: Array<{ index: number; item: ImportItem }> = [];
   for (const [index, raw] of items.entries()) {
     if (raw instanceof UnparsableLine) {
       result.failed.push({ index, error: "is not valid JSON" });
       continue;
     }
-    const parsed = importItemSchema.safeParse(raw);
-    if (parsed.success) valid.push({ index, item: parsed.data });
+    const titled = withDerivedTitle(raw);
+    const parsed = importItemSchema.safeParse(titled?.item ?? raw);
+    if (parsed.success) {
+      valid.push({ index, item: parsed.data });
+      if (titled) result.titled.push({ index, externalId: parsed.data.externalId, ...titled.derived });
+    }
     else result.failed.push({ index, error: fieldErrors(parsed.error).map((e) => `${e.field} ${e.message}`).join("; ") });
   }
   await withTransaction(ctx, async (tx) => {

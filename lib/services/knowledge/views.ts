@@ -31,6 +31,8 @@ export interface ImportResult {
   imported: number;
   updated: number;
   failed: Array<{ index: number; error: string }>;
+  /** items that came without a title and were given one from their postmortem or summary */
+  titled: Array<{ index: number; externalId: string; title: string; source: "postmortem heading" | "first sentence" }>;
 }
 
 export interface LabelledIncident {
