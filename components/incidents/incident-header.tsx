@@ -1,6 +1,7 @@
-import { FileText } from "lucide-react";
+import { FileText, Hash } from "lucide-react";
 import Link from "next/link";
 import { Breadcrumb } from "@/components/shell/breadcrumb";
+import { cn } from "@/components/ui/class-names";
 import { SeverityBadge } from "@/components/severity-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS } from "@/lib/core/incident-roles";
@@ -25,9 +26,25 @@ export function IncidentHeader({ incident, renderedAt, canWrite }: { incident: I
         <StatusBadge status={incident.status} />
         {incident.services.length > 0 && <span aria-hidden className="mx-1 h-4 w-px bg-border" />}
         <ServiceChips services={incident.services} />
+        {incident.slack && (
+          <a
+            href={incident.slack.url}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="incident-slack-channel"
+            title="The incident's Slack channel"
+            className="ml-auto inline-flex h-8 items-center gap-1 rounded-md border border-input bg-background px-3 font-mono text-xs font-medium shadow-xs hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
+          >
+            <Hash className="size-3.5" aria-hidden />
+            {incident.slack.channelName}
+          </a>
+        )}
         <Link
           href={`/incidents/${incident.ref}/postmortem`}
-          className="ml-auto inline-flex h-8 items-center gap-1.5 rounded-md border border-input bg-background px-3 text-xs font-medium shadow-xs hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring"
+          className={cn(
+            "inline-flex h-8 items-center gap-1.5 rounded-md border border-input bg-background px-3 text-xs font-medium shadow-xs hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring",
+            !incident.slack && "ml-auto",
+          )}
         >
           <FileText className="size-3.5" aria-hidden />
           Postmortem

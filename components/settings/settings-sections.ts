@@ -10,4 +10,5 @@ export const SETTINGS_SECTIONS = [
   { href: "/settings/clusters", label: "Clusters", description: "Kubernetes clusters watched for rollouts, Warning events and failing pods." },
   { href: "/settings/github", label: "GitHub", description: "The GitHub connection, and the repository folders runbooks sync from." },
   { href: "/settings/pagerduty", label: "PagerDuty", description: "Who is on call for a service, and paging them from an incident." },
+  { href: "/settings/slack", label: "Slack", description: "A channel per incident with its summary kept current, announcements, echoes and team channels." },
 ] as const;

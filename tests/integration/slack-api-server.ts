@@ -101,7 +101,7 @@ function page<T>(items: T[], args: Record<string, unknown>): { items: T[]; next:
   return { items: slice, next };
 }
 
-export async function startFakeSlack(options: { token?: string } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(options: { token?: string; port?: number } = {}): Promise<FakeSlack> {
   const clock = 1_764_600_000;
   let seq = 0;
   const nextTs = () => `${clock + seq}.${String(++seq).padStart(6, "0")}`;
@@ -266,7 +266,7 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       send(res, answer.status ?? 200, answer.body, answer.headers);
     })().catch((error: unknown) => send(res, 500, { ok: false, error: String(error) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return Object.assign(state, {
     apiUrl: `http://127.0.0.1:${port}/api/`,
