@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
-import { auditLog, incident, job, slackCapturedMessage, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
+import { auditLog, incident, job, slackCapturedMessage, slackIncidentChannel, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
 import { getIncident } from "@/lib/services/incidents/get-incident";
 import { commandBody, eventBody, FORM, interactionBody, JSON_TYPE, newResponseUrl, signedPost, startSlackInbound, type SlackInboundFixture, type SlackSender } from "./slack-inbound-requests";
 
@@ -93,6 +93,9 @@ describe("/logbook", () => {
     const [declared] = await database.db.select().from(incident).where(and(eq(incident.organizationId, org.id), eq(incident.title, "Payments API returns 502")));
     expect(declared).toMatchObject({ severity: "SEV1", status: "investigating" });
     expect(answersTo(responseUrl)).toEqual([`Declared INC-${declared!.number}: Payments API returns 502 (SEV1).`]);
+    // Declared through the same verb as everywhere else, so the incident gets its channel.
+    const [channel] = await database.db.select().from(slackIncidentChannel).where(eq(slackIncidentChannel.incidentId, declared!.id));
+    expect(channel?.channelName).toBe(`inc-inc-${declared!.number}-payments-api-returns-502`);
     const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.declared"), eq(auditLog.targetId, declared!.id)));
     expect(audit).toMatchObject({ actorType: "user", actorId: org.users.responder.id });
   });

@@ -1,11 +1,12 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { incident, integration, member, slackIncidentChannel, slackUser, user } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { incident, member, slackIncidentChannel, slackUser, user } from "@/db/schema";
 import type { Queryable } from "@/db/client";
 import { userActor, type Actor } from "@/lib/core/actor";
 import { isOrgRole, type OrgRole } from "@/lib/core/roles";
 import { getSlackUser, type SlackAccess } from "@/lib/integrations/slack/slack-client";
 import { enqueueJob, SLACK_RESPONSE_JOB } from "@/lib/jobs/job-payloads";
-import { decryptIntegrationSecret } from "../../integration-secrets";
+import { readRuntimeConfig } from "@/lib/platform/runtime-config";
+import { loadSlackInstallation as loadConnectedSlack } from "../../slack/load-slack-installation";
 
 /** A connected Slack workspace as the inbound endpoints need it. */
 export interface SlackInstallation {
@@ -19,29 +20,22 @@ export interface SlackInstallation {
   captureEmoji: string;
 }
 
-const DEFAULT_CAPTURE_EMOJI = "pushpin";
-
 /** SLACK_API_URL (API.md, "Slack"): Slack itself, or a loopback server in tests. */
 export function slackApiUrl(): string {
-  return process.env.SLACK_API_URL || "https://slack.com/api/";
+  return readRuntimeConfig().SLACK_API_URL;
 }
 
-/** A Slack integration by id (enabled ones only), with its secrets decrypted. */
+/** A Slack integration by id (enabled ones only), with its secrets decrypted, as the inbound endpoints read it. */
 export async function loadSlackInstallation(db: Queryable, integrationId: string): Promise<SlackInstallation | null> {
-  const [row] = await db
-    .select()
-    .from(integration)
-    .where(and(eq(integration.id, integrationId), eq(integration.kind, "slack"), isNull(integration.disabledAt)));
-  if (!row) return null;
-  const settings = row.settings as { teamId?: unknown; captureEmoji?: unknown };
-  const token = row.tokenEncrypted ? await decryptIntegrationSecret(row.tokenEncrypted) : null;
+  const found = await loadConnectedSlack(db, integrationId);
+  if (!found) return null;
   return {
-    integrationId: row.id,
-    organizationId: row.organizationId,
-    teamId: typeof settings.teamId === "string" && settings.teamId ? settings.teamId : null,
-    signingSecret: await decryptIntegrationSecret(row.secretEncrypted),
-    access: token ? { apiUrl: slackApiUrl(), token } : null,
-    captureEmoji: typeof settings.captureEmoji === "string" && settings.captureEmoji ? settings.captureEmoji : DEFAULT_CAPTURE_EMOJI,
+    integrationId: found.integrationId,
+    organizationId: found.organizationId,
+    teamId: found.teamId,
+    signingSecret: found.signingSecret,
+    access: found.botToken ? { apiUrl: found.access.apiUrl, token: found.botToken } : null,
+    captureEmoji: found.settings.captureEmoji,
   };
 }
 
