@@ -7,7 +7,8 @@
  * (from its /metrics) over time, then the steady state: the second half's range and trend
  * in MiB per minute. A bounded process levels off; a leak keeps a positive trend.
  * --snapshots writes V8 heap snapshots after the warm-up and at the end (SIGUSR2, into
- * bench/out/heap) to compare in Chrome DevTools' Memory tab. --heap-mib caps V8's old space
+ * bench/out/heap) to compare in Chrome DevTools' Memory tab; writing one costs the server
+ * about 450 MiB of RSS that it keeps, so read RSS from a run without them. --heap-mib caps V8's old space
  * (--max-old-space-size): without a cap V8 sizes it from the machine's memory (4 GiB on a
  * 24 GiB machine) and collects lazily, so RSS follows the allocation rate rather than what
  * is live. Prints figures; asserts nothing.
