@@ -8,20 +8,14 @@ import { getIngestAdapter } from "@/lib/ingest/registry";
 import { withSafeLinks } from "@/lib/ingest/safe-links";
 import type { IngestSource, ParsedDelivery, RawDelivery } from "@/lib/ingest/types";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { logger } from "@/lib/logger";
-import { NotFoundError, RateLimitedError } from "../errors";
+import { NotFoundError } from "../errors";
 import { decryptIntegrationSecret } from "../integration-secrets";
 import { cachedServiceResolver } from "../service-resolver";
-import { REJECTED_BODY_PREFIX_BYTES, SIGNATURE_REJECTION, storeAcceptedDelivery, takeRefusal } from "./internal";
+import { storableHeaders, storeAcceptedDelivery } from "./internal";
+import { recordRejectedDelivery } from "./record-rejected-delivery";
 import type { DeliveryOutcome } from "./views";
 import type { IntegrationKind } from "../integrations/views";
-
-/** Headers kept with a delivery: everything but credentials. */
-function storableHeaders(headers: Record<string, string>): Record<string, string> {
-  const { authorization: _a, cookie: _c, ...rest } = headers;
-  return rest;
-}
 
 /**
  * Verify → store → normalise, as one unit: the raw delivery and its normalised alerts and
@@ -52,21 +46,14 @@ export async function receiveDelivery(db: Queryable, integrationId: string, raw:
     replayOf: options.replayOf ?? null,
   };
   const reject = async (status: 401 | 422, code: string, reason: string, storedStatus: "rejected" | "failed" = "rejected") => {
+    const outcome = (deliveryId: string) => ({ status, source: source.kind as IntegrationKind, deliveryId, code, reason }) as const;
+    // Anyone can send a delivery refused for its credentials: its recording is bounded (and shared with Slack's endpoints).
+    if (status === 401) return outcome(await recordRejectedDelivery(db, source, raw, reason, { replayOf: base.replayOf }));
     const id = randomUUID();
-    const error = status === 401 ? `${SIGNATURE_REJECTION}${reason}` : reason;
-    // Anyone can send a refused delivery: a bounded number of them are kept, and only the
-    // start of their body (a delivery that passed verification keeps all of it).
-    const stranger = status === 401;
-    if (stranger) {
-      const wait = takeRefusal(source.id, raw.headers[CLIENT_ADDRESS_HEADER] ?? null);
-      if (wait !== null) throw new RateLimitedError("Too many deliveries with bad credentials; fix the sender's secret and retry later.", wait);
-    }
-    const truncated = stranger && raw.body.byteLength > REJECTED_BODY_PREFIX_BYTES;
-    const body = truncated ? Buffer.from(raw.body.subarray(0, REJECTED_BODY_PREFIX_BYTES)).toString("utf8") : base.body;
-    await db.insert(webhookDelivery).values({ ...base, body, bodyTruncated: truncated, id, status: storedStatus, error });
+    await db.insert(webhookDelivery).values({ ...base, id, status: storedStatus, error: reason });
     // The deliveries page and the integrations' error counts follow refusals live too.
     await publishLiveEvent(db, { organizationId: source.organizationId, type: "delivery", id });
-    return { status, source: source.kind as IntegrationKind, deliveryId: id, code, reason } as const;
+    return outcome(id);
   };
 
   // A replay was verified when it first arrived; its stored headers carry no credentials.
