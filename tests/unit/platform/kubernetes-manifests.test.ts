@@ -67,6 +67,22 @@ describe.each(Object.entries(OVERLAYS))("the %s overlay", (overlay, namespace) =
     }
   });
 
+  it("caps each long-running container's heap well below its memory limit", () => {
+    // V8 sizes its heap from the node's memory, not the pod's; without a cap a busy pod is
+    // OOM-killed before the garbage collector feels any pressure.
+    const mebibytes = (quantity: string) => {
+      const [, amount, unit] = /^(\d+)(Mi|Gi)$/.exec(quantity) ?? [];
+      return Number(amount) * (unit === "Gi" ? 1024 : 1);
+    };
+    for (const deployment of deployments) {
+      const container = deployment.spec.template.spec.containers[0];
+      const options = container.env.find((e: { name: string }) => e.name === "NODE_OPTIONS")?.value ?? "";
+      const heap = Number(/--max-old-space-size=(\d+)/.exec(options)?.[1]);
+      expect(heap, deployment.metadata.name).toBeGreaterThan(0);
+      expect(heap / mebibytes(container.resources.limits.memory), deployment.metadata.name).toBeLessThanOrEqual(0.65);
+    }
+  });
+
   it("takes configuration from the ConfigMap and secrets from a Secret it never contains", () => {
     expect(manifests.some((m) => m.kind === "Secret")).toBe(false);
     const configMap = only(manifests, "ConfigMap", "logbook-config");
