@@ -374,7 +374,7 @@ function slack({ url, name }: SetupSnippetInput): SetupSnippet {
 }
 
 /** The bot scopes Logbook asks for: channels and messages (outbound), history, reactions, users and files (capture). */
-const SLACK_BOT_SCOPES = [
+export const SLACK_BOT_SCOPES = [
   "channels:manage",
   "channels:join",
   "channels:read",
