@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
-import { auditLog, incident, job, slackCapturedMessage, slackIncidentChannel, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
+import { auditLog, incident, job, slackCapturedMessage, slackEventReceipt, slackIncidentChannel, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
 import { getIncident } from "@/lib/services/incidents/get-incident";
+import { purgeSlackEventReceipts } from "@/lib/services/slack-inbound/purge-slack-event-receipts";
 import { commandBody, eventBody, FORM, interactionBody, JSON_TYPE, newResponseUrl, signedPost, startSlackInbound, type SlackInboundFixture, type SlackSender } from "./slack-inbound-requests";
 
 /**
@@ -226,6 +227,17 @@ describe("capture", () => {
         { action: "incident.slack_message_deleted", actorType: "slack_user", actorLabel: "Vendor Val (Slack)" },
       ]),
     );
+  });
+});
+
+describe("event receipts", () => {
+  it("are forgotten after a day, when Slack no longer retries", async () => {
+    await signedPost(sender, "events", eventBody(sender, "Ev0RECEIPT", { type: "app_mention", user: "U0RESP", text: "<@U0LOGBOOK> hi", channel: "C0ANY" }), JSON_TYPE);
+    const receipts = () => database.db.select().from(slackEventReceipt).where(eq(slackEventReceipt.eventId, "Ev0RECEIPT"));
+    expect(await receipts()).toHaveLength(1);
+    expect(await purgeSlackEventReceipts(database.db, new Date(Date.now() + 60 * 60_000))).toBe(0);
+    expect(await purgeSlackEventReceipts(database.db, new Date(Date.now() + 25 * 60 * 60_000))).toBeGreaterThan(0);
+    expect(await receipts()).toHaveLength(0);
   });
 });
 

@@ -24,7 +24,7 @@ import { purgeExpiredSessions } from "./purge-expired-sessions";
 import { purgeFinishedJobs } from "./purge-finished-jobs";
 import { refreshIncidentKnowledgeJob } from "./refresh-incident-knowledge";
 import { archiveSlackChannels, postSlackTeamUpdates, slackSyncIncidentJob } from "./slack-outbound";
-import { slackBackfillJob, slackCaptureJob, slackCommandJob, slackMessageEventJob, slackResponseJob } from "./slack-inbound";
+import { purgeSlackEventReceiptsJob, slackBackfillJob, slackCaptureJob, slackCommandJob, slackMessageEventJob, slackResponseJob } from "./slack-inbound";
 import { syncRunbookSources } from "./sync-runbook-sources";
 
 export type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
@@ -44,7 +44,7 @@ const QUEUED_JOBS_BY_KIND: { [K in JobKind]: QueuedJobDefinition<K> } = {
 };
 export const QUEUED_JOBS: QueuedJobDefinition[] = Object.values(QUEUED_JOBS_BY_KIND);
 
-export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks, expireRejectedDeliveriesJob, checkRecurringIncidents, archiveSlackChannels, postSlackTeamUpdates];
+export const PERIODIC_JOBS: PeriodicJob[] = [purgeExpiredSessions, purgeFinishedJobs, githubIssueSync, syncRunbookSources, checkRollbacks, expireRejectedDeliveriesJob, checkRecurringIncidents, archiveSlackChannels, postSlackTeamUpdates, purgeSlackEventReceiptsJob];
 
 /** The periodic jobs for a database engine: PostgreSQL's autovacuum does the analysing there. */
 export function periodicJobsFor(engine: DatabaseHandle["engine"]): PeriodicJob[] {

@@ -1,10 +1,11 @@
 import { applySlackMessageEvent } from "@/lib/services/slack-inbound/apply-slack-message-event";
+import { purgeSlackEventReceipts } from "@/lib/services/slack-inbound/purge-slack-event-receipts";
 import { captureSlackMessage } from "@/lib/services/slack-inbound/capture-slack-message";
 import { runSlackBackfill } from "@/lib/services/slack-inbound/run-slack-backfill";
 import { runSlackCommand } from "@/lib/services/slack-inbound/run-slack-command";
 import { sendSlackResponse } from "@/lib/services/slack-inbound/send-slack-response";
 import { JOB_PAYLOADS, SLACK_BACKFILL_JOB, SLACK_CAPTURE_JOB, SLACK_COMMAND_JOB, SLACK_MESSAGE_EVENT_JOB, SLACK_RESPONSE_JOB } from "../job-payloads";
-import type { QueuedJobDefinition } from "./job-definition";
+import type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
 
 /** What Slack asked of Logbook (commands, buttons, captures, edits), run after Slack got its answer within 3 s. */
 export const slackCommandJob: QueuedJobDefinition<typeof SLACK_COMMAND_JOB> = {
@@ -35,4 +36,13 @@ export const slackResponseJob: QueuedJobDefinition<typeof SLACK_RESPONSE_JOB> = 
   kind: SLACK_RESPONSE_JOB,
   payload: JOB_PAYLOADS[SLACK_RESPONSE_JOB],
   handler: (_db, payload) => sendSlackResponse(payload),
+};
+
+/** The ids of handled Slack events are kept only as long as Slack may retry them. */
+export const purgeSlackEventReceiptsJob: PeriodicJob = {
+  name: "purge-slack-event-receipts",
+  everyMs: 60 * 60_000,
+  async run(db) {
+    await purgeSlackEventReceipts(db);
+  },
 };
