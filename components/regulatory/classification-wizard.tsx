@@ -227,7 +227,7 @@ export function ClassificationWizard({ incidentRef, latest }: { incidentRef: str
                 <div className="grid gap-3 sm:grid-cols-2">
                   {NUMBERS.map((n) => (
                     <div key={n.key} className="flex flex-col gap-1">
-                      <Label htmlFor={`c-${n.key}`} className="text-xs">
+                      <Label htmlFor={`c-${n.key}`} className="block text-xs leading-snug">
                         {n.label} <span className="font-normal text-muted-foreground">({n.unit})</span>
                       </Label>
                       <Input

@@ -72,7 +72,7 @@ export function ReportEditor({
   }
 
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
       <div className="min-w-0">
         <ReportFieldEditor
           regime={report.regime}

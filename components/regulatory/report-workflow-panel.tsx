@@ -15,7 +15,7 @@ export type ReportStep = "submit-for-review" | "approve" | "reopen" | "mark-subm
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[8rem_minmax(0,1fr)] gap-2 text-sm">
+    <div className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-2 text-sm">
       <dt className="text-muted-foreground">{label}</dt>
       <dd className="min-w-0">{children}</dd>
     </div>
@@ -85,7 +85,7 @@ export function ReportWorkflowPanel({
           </Fact>
           {report.dueAt && (
             <Fact label="Due">
-              <Timestamp value={report.dueAt} precision="minutes" />
+              <Timestamp value={report.dueAt} precision="minutes" layout="stacked" />
             </Fact>
           )}
           <Fact label="Prepared by">
