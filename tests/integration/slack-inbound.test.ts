@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
-import { auditLog, incident, job, slackCapturedMessage, slackEventReceipt, slackIncidentChannel, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
+import { auditLog, incident, integration, job, slackCapturedMessage, slackEventReceipt, slackIncidentChannel, timelineEvent, timelineEventRevision, webhookDelivery } from "@/db/schema";
 import { getIncident } from "@/lib/services/incidents/get-incident";
 import { purgeSlackEventReceipts } from "@/lib/services/slack-inbound/purge-slack-event-receipts";
 import { commandBody, eventBody, FORM, interactionBody, JSON_TYPE, newResponseUrl, signedPost, startSlackInbound, type SlackInboundFixture, type SlackSender } from "./slack-inbound-requests";
@@ -84,6 +84,19 @@ describe("/logbook", () => {
     expect(String(other.answer.body.text)).toContain("not connected to this Logbook organisation");
     const notIncident = await command("status monitoring", "C0RANDOM");
     expect(String(notIncident.answer.body.text)).toContain("not an incident's channel");
+  });
+
+  it("says so when the connection has no bot token yet, instead of queueing what could never run", async () => {
+    const [row] = await database.db.select({ token: integration.tokenEncrypted }).from(integration).where(eq(integration.id, sender.integrationId));
+    await database.db.update(integration).set({ tokenEncrypted: null }).where(eq(integration.id, sender.integrationId));
+    try {
+      const before = await database.db.$count(job);
+      const { answer } = await command("declare Without a token", "C0GENERAL");
+      expect(String(answer.body.text)).toContain("no bot token yet");
+      expect(await database.db.$count(job)).toBe(before);
+    } finally {
+      await database.db.update(integration).set({ tokenEncrypted: row!.token }).where(eq(integration.id, sender.integrationId));
+    }
   });
 
   it("declares an incident as the member matched by e-mail, and says so through response_url", async () => {

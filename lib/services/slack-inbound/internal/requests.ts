@@ -22,6 +22,7 @@ const ok = (body: Record<string, unknown> | null = null): SlackAnswer => ({ stat
 const ephemeral = (text: string): SlackAnswer => ok({ response_type: "ephemeral", text });
 
 const OTHER_WORKSPACE = "This Slack workspace is not connected to this Logbook organisation, so Logbook will not act on it. An admin can connect it in Settings → Integrations.";
+const NOT_CONNECTED = "Logbook's Slack connection has no bot token yet: an admin can finish connecting Slack in Settings → Integrations.";
 const NOT_AN_INCIDENT_CHANNEL = "This channel is not an incident's channel in Logbook. Run the command in the incident's channel, or declare one with /logbook declare <title>.";
 
 function fromOtherWorkspace(installation: SlackInstallation, teamId: string): boolean {
@@ -51,7 +52,7 @@ export async function answerSlackEvent(db: Queryable, installation: SlackInstall
     const base = { integrationId: installation.integrationId } as const;
     const options = { organizationId: installation.organizationId };
     if (event.kind === "reaction_added") {
-      if (event.reaction === installation.captureEmoji && (await incidentOfChannel(tx, installation, event.channelId))) {
+      if (installation.access && event.reaction === installation.captureEmoji && (await incidentOfChannel(tx, installation, event.channelId))) {
         await enqueueJob(tx, SLACK_CAPTURE_JOB, { ...base, channelId: event.channelId, ts: event.ts, slackUserId: event.userId, via: "reaction", responseUrl: null }, options);
       }
     } else if (event.kind === "message_changed" || event.kind === "message_deleted") {
@@ -79,6 +80,8 @@ export async function answerSlackCommand(db: Queryable, installation: SlackInsta
   if (!parsed.ok) return ephemeral(parsed.message);
   const { command } = parsed;
   if (command.name === "help") return ephemeral(SLASH_COMMAND_HELP);
+  // Without the bot token Logbook cannot ask Slack who is asking, so it would never get further.
+  if (!installation.access) return ephemeral(NOT_CONNECTED);
   const target = command.name === "declare" ? null : await incidentOfChannel(db, installation, request.channel_id);
   if (command.name !== "declare" && !target) return ephemeral(NOT_AN_INCIDENT_CHANNEL);
   await queueCommand(db, installation, {
