@@ -9,6 +9,8 @@ const DEMO_PASSWORD = "logbook-demo";
 export const DEMO_ADMIN: Account = { email: "demo@demo-bank.example", password: DEMO_PASSWORD };
 export const DEMO_VIEWER: Account = { email: "victor.viewer@demo-bank.example", password: DEMO_PASSWORD };
 export const DEMO_COMPLIANCE: Account = { email: "clara.compliance@demo-bank.example", password: DEMO_PASSWORD };
+/** A second compliance officer (Carl Berg): regulatory reports need an approver who did not prepare them. */
+export const DEMO_SECOND_COMPLIANCE: Account = { email: "carl.compliance@demo-bank.example", password: DEMO_PASSWORD };
 /** A member of the demo organisation who can be made incident commander. */
 export const DEMO_RESPONDER_NAME = "Rafael Lindqvist";
 
