@@ -23,9 +23,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   org = await createTestOrganization(database.db, "outage");
   alertmanager = await createIntegration(org.as.admin, { kind: "alertmanager", name: "Prometheus" });
-  const [{ name }] = await database.rows<{ name: string }>("SELECT current_database() AS name");
+  const [current] = await database.rows<{ name: string }>("SELECT current_database() AS name");
   proxy = await startLoopbackPostgresProxy(process.env.TEST_DATABASE_URL!);
-  throughProxy = await openDatabase({ url: proxy.urlFor(name!), maxConnections: 2, timeouts: { connectMs: 1_000, acquireMs: 1_000, statementMs: 1_500 } });
+  throughProxy = await openDatabase({ url: proxy.urlFor(current!.name), maxConnections: 2, timeouts: { connectMs: 1_000, acquireMs: 1_000, statementMs: 1_500 } });
   setDatabase(throughProxy);
 });
 afterAll(async () => {
@@ -58,7 +58,7 @@ async function ready() {
 
 /** Accepted deliveries (2xx) so far; the stored rows must be exactly these. */
 let accepted = 0;
-const count = <T extends { status: number }>(answer: T | "hung") => {
+const count = <T extends { status: number } | "hung">(answer: T): T => {
   if (answer !== "hung" && answer.status < 300) accepted++;
   return answer;
 };

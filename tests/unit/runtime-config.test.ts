@@ -23,11 +23,13 @@ describe("runtime configuration", () => {
       LOGBOOK_DATABASE_ACQUIRE_TIMEOUT_MS: 3000,
       LOGBOOK_DATABASE_STATEMENT_TIMEOUT_MS: 5000,
       NODE_ENV: "development",
+      SLACK_API_URL: "https://slack.com/api/",
+      SLACK_OAUTH_AUTHORIZE_URL: "https://slack.com/oauth/v2/authorize",
     });
   });
 
   it("reads the database deadlines and refuses ones too short to connect", () => {
-    expect(databaseTimeoutsOf(readRuntimeConfig({ LOGBOOK_DATABASE_STATEMENT_TIMEOUT_MS: "30000" }))).toEqual({ connectMs: 3000, acquireMs: 3000, statementMs: 30000 });
+    expect(databaseTimeoutsOf(readRuntimeConfig({ NODE_ENV: "test", LOGBOOK_DATABASE_STATEMENT_TIMEOUT_MS: "30000" }))).toEqual({ connectMs: 3000, acquireMs: 3000, statementMs: 30000 });
     expect(problemsOf({ LOGBOOK_DATABASE_CONNECT_TIMEOUT_MS: "5" })).toContain("LOGBOOK_DATABASE_CONNECT_TIMEOUT_MS: must be at least 100 milliseconds");
   });
 
