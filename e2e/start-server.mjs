@@ -20,6 +20,8 @@ const env = {
   // The specs sign in several people within seconds from one address; better-auth's
   // production limit (3 sign-ins per 10 s per IP) would answer 429 to the fourth.
   LOGBOOK_DISABLE_RATE_LIMIT: "1",
+  // e2e/slack.spec.ts runs a loopback Slack Web API on this port while it needs one.
+  SLACK_API_URL: `http://127.0.0.1:${port + 1000}/api/`,
 };
 delete env.DATABASE_URL;
 delete env.LOGBOOK_DATA_DIR;
