@@ -40,10 +40,24 @@ function strengthOf(score: number): MatchStrength {
   return score >= POSSIBLE_AT ? "possible" : "weak";
 }
 
-/** The words worth showing a person: phrases first, then rare words, never "minutes" or "error". */
+/** A bare number ("300", "25") says nothing, except an HTTP status a responder searches by. */
+function meaningless(term: string): boolean {
+  return /^\d+$/.test(term) && !/^[45]\d\d$/.test(term);
+}
+
+/**
+ * Whether few enough of the archive hold the word for it to be evidence: a quarter at most,
+ * and in a small archive (where a quarter is one or two documents) a third at most.
+ */
+function rare(corpus: CorpusStatistics, lexeme: string): boolean {
+  const holding = corpus.holding.get(lexeme) ?? 0;
+  if (corpus.documents < 20) return holding <= Math.max(1, corpus.documents / 3);
+  return holding / corpus.documents <= DISTINCTIVE_SHARE;
+}
+
+/** The words worth showing a person: phrases first, then rare words, never "minutes", "error" or "300". */
 function distinctiveTerms(relevance: Relevance, corpus: CorpusStatistics): string[] {
-  const rare = (lexeme: string) => corpus.documents < 10 || (corpus.holding.get(lexeme) ?? 0) / corpus.documents <= DISTINCTIVE_SHARE;
-  const named = relevance.matches.filter((m) => !isGenericWord(m.term) && rare(m.lexeme));
+  const named = relevance.matches.filter((m) => !isGenericWord(m.term) && !meaningless(m.term) && rare(corpus, m.lexeme));
   const terms = new Set(named.map((m) => m.term));
   // A phrase is named when both its words are worth naming on their own.
   const phrases = relevance.phrases.filter((p) => p.split(" ").every((w) => terms.has(w)));
@@ -65,7 +79,8 @@ export const combinedScoreRanker: SimilarityRanker = {
       const text = Math.max(relevance.value, c.trigram * TRIGRAM_SHARE);
       if (text > 0) {
         const terms = distinctiveTerms(relevance, query.corpus);
-        const reason = terms.length > 0 ? `matched terms: ${terms.join(", ")}` : "similar wording";
+        // Without a distinctive word the text part is weak evidence, and says so.
+        const reason = terms.length > 0 ? `matched terms: ${terms.join(", ")}` : relevance.value > 0 ? "only common words in common" : "similar wording";
         parts.push({ part: "text", value: WEIGHTS.text * text, reason });
       }
       const alerts = shared(query.alertNames, c.alertNames);

@@ -93,6 +93,13 @@ describe("combinedScoreRanker", () => {
     const [r] = combinedScoreRanker.rank(q, [candidate("a", { body: ["minut", "pod", "timeout", "node", "coredns"] })]);
     expect(r!.reasons).toEqual(["matched terms: coredns"]);
     expect(isGenericWord("Minutes")).toBe(true);
+    const numbers = query({ lexemes: lexemes("300", "502", "coredns"), corpus: { documents: 8, holding: new Map([["300", 1], ["502", 1], ["coredns", 1]]) } });
+    const [n] = combinedScoreRanker.rank(numbers, [candidate("n", { body: ["300", "pod", "502", "node", "coredns"] })]);
+    expect(n!.reasons).toEqual(["matched terms: 502, coredns"]);
+    // In a small archive a word most of it holds is no evidence either, and the reason says so.
+    const small = query({ corpus: { documents: 8, holding: new Map([["coredns", 6], ["timeout", 7]]) } });
+    const [c] = combinedScoreRanker.rank(small, [candidate("c", { body: ["coredns", "pod", "timeout"] })]);
+    expect(c!.reasons).toEqual(["only common words in common"]);
     expect(isGenericWord("coredns")).toBe(false);
   });
 
