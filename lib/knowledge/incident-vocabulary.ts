@@ -18,7 +18,7 @@ const GENERIC_WORDS = new Set(
     "happened happening started starting began seems seemed looks looked getting got get gets " +
     "still now just like lot lots many much way everything something anything nothing stuff thing things " +
     "really super very quite totally completely cant can dont wont isnt doesnt didnt us since again also " +
-    "new old first last next back top code " +
+    "first last next back top code " +
     "investigated investigating responders responder postmortem summary timeline root cause resolved resolution mitigated"
   ).split(" "),
 );
