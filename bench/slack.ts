@@ -3,7 +3,8 @@
  * 50 status changes of one incident against the loopback Slack Web API (the real
  * @slack/web-api client, PGlite in memory, the job worker): Slack calls made per incident
  * change, by method (goal: one chat.update), with status echoes on and off; and the same 50
- * changes made in one burst before the worker runs (coalesced into fewer edits).
+ * changes made in one burst before the worker runs (coalesced into fewer edits); then 200
+ * messages captured by the capture emoji end to end (bench/slack-capture.ts), p50/p95.
  * Prints figures and writes bench/out/slack.json; asserts nothing about time.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { declareIncident } from "@/lib/services/incidents/declare-incident";
 import { updateIncident } from "@/lib/services/incidents/update-incident";
 import { createOrganization } from "@/lib/services/organizations/create-organization";
 import { startFakeSlack } from "../tests/integration/slack-api-server";
+import { benchSlackCapture } from "./slack-capture";
 
 const CHANGES = 50;
 process.env.BETTER_AUTH_SECRET ??= "bench-secret-that-is-long-enough-0123456789";
@@ -65,6 +67,10 @@ async function main() {
   await perChange("one change at a time, status echo off", false, false);
   await perChange("one change at a time, status echo on", true, false);
   await perChange("50 changes in one burst, status echo off", false, true);
+
+  const capture = await benchSlackCapture({ db: handle, slack });
+  results.capture = capture;
+  console.log(`[pglite] capture: ${capture.n} messages by the capture emoji, signed event to timeline entry p50 ${capture.p50Ms} ms, p95 ${capture.p95Ms} ms, p99 ${capture.p99Ms} ms`);
 
   mkdirSync("bench/out", { recursive: true });
   writeFileSync("bench/out/slack.json", `${JSON.stringify({ engine: "pglite", ...results }, null, 2)}\n`);
