@@ -50,7 +50,7 @@ describe("adapter registry", () => {
 
   it("recognises source names and nothing else", () => {
     for (const source of INGEST_SOURCES) expect(isIngestSource(source)).toBe(true);
-    for (const value of ["slack", "GitHub", "", null, 1]) expect(isIngestSource(value)).toBe(false);
+    for (const value of ["jenkins", "GitHub", "", null, 1]) expect(isIngestSource(value)).toBe(false);
     expect(() => getIngestAdapter("jenkins" as IngestSource)).toThrow('no ingest adapter for source "jenkins"');
   });
 });
