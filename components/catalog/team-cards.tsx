@@ -1,6 +1,8 @@
 import type { ServiceView, TeamView } from "@/lib/services/catalog/views";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import type { SlackTeamChannelView, TeamSlackView } from "@/lib/services/slack/views";
 import { TeamSettingsDialog } from "@/components/catalog/team-settings-dialog";
+import { TeamSlackDialog } from "@/components/catalog/team-slack-dialog";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -11,7 +13,24 @@ function workingHoursLabel({ start, end, days }: TeamView["workingHours"]): stri
   return `${named} ${start}–${end}`;
 }
 
-export function TeamCards({ teams, services, canWrite }: { teams: TeamView[]; services: ServiceView[]; canWrite: boolean }) {
+/** "#C0PAY · changes · digest 08:30": what the team's channel hears, on the team card. */
+function teamSlackLabel(subscription: SlackTeamChannelView): string {
+  const hears = [subscription.changes && "changes", subscription.digestTime && `digest ${subscription.digestTime}`].filter(Boolean);
+  return `Slack ${subscription.channel}${hears.length ? ` · ${hears.join(" · ")}` : " · nothing subscribed"}`;
+}
+
+export function TeamCards({
+  teams,
+  services,
+  canWrite,
+  slack,
+}: {
+  teams: TeamView[];
+  services: ServiceView[];
+  canWrite: boolean;
+  /** each team's Slack channel by slug, with its dialog for those who manage settings */
+  slack: { byTeam: Map<string, TeamSlackView>; canManage: boolean };
+}) {
   const bySlug = new Map(services.map((s) => [s.slug, s]));
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
@@ -29,8 +48,16 @@ export function TeamCards({ teams, services, canWrite }: { teams: TeamView[]; se
               <p className="text-xs text-muted-foreground" data-testid="team-working-hours">
                 {workingHoursLabel(team.workingHours)} · {team.timeZone}
               </p>
-              {canWrite && <TeamSettingsDialog team={team} />}
+              <span className="flex items-center">
+                {slack.canManage && slack.byTeam.get(team.slug) && <TeamSlackDialog team={team} timeZone={team.timeZone} slack={slack.byTeam.get(team.slug)!} />}
+                {canWrite && <TeamSettingsDialog team={team} />}
+              </span>
             </div>
+            {slack.byTeam.get(team.slug)?.subscription && (
+              <p className="font-mono text-xs text-muted-foreground" data-testid="team-slack-channel">
+                {teamSlackLabel(slack.byTeam.get(team.slug)!.subscription!)}
+              </p>
+            )}
           </CardHeader>
           <CardContent>
             <h3 className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">

@@ -110,10 +110,15 @@ describe("connecting Slack", () => {
   it("subscribes a team's channel to changes and a daily digest", async () => {
     await database.db.insert(team).values({ id: "t-pay", organizationId: org.id, slug: "payments", name: "Payments" });
     const call = (key: string, json: unknown, slug = "payments") => callRoute(teamSlackRoute.PUT, { method: "PUT", path: `/api/v1/teams/${slug}/slack`, key, json, params: { slug } });
+    const read = (key: string) => callRoute(teamSlackRoute.GET, { method: "GET", path: "/api/v1/teams/payments/slack", key, params: { slug: "payments" } });
+    expect((await read(org.keys.viewer)).body).toEqual({ slackConnected: true, subscription: null });
+    expect((await read(other.keys.admin)).status).toBe(404);
     expect((await call(org.keys.admin, { channel: "C0PAY", digestTime: "9:00" })).status).toBe(422);
     expect((await call(org.keys.admin, { channel: "C0PAY" }, "nobody")).status).toBe(404);
     expect((await call(org.keys.admin, { channel: "C0PAY", digestTime: "09:00" })).body).toEqual({ team: "payments", channel: "C0PAY", changes: true, digestTime: "09:00" });
     expect((await call(org.keys.admin, { channel: "C0PAY2", changes: false, digestTime: null })).body).toEqual({ team: "payments", channel: "C0PAY2", changes: false, digestTime: null });
+    expect((await read(org.keys.viewer)).body).toEqual({ slackConnected: true, subscription: { team: "payments", channel: "C0PAY2", changes: false, digestTime: null } });
+    expect((await call(org.keys.editor, { channel: "C0PAY" })).status).toBe(403);
     expect((await call(other.keys.admin, { channel: "C0PAY" })).status).toBe(409);
   });
 

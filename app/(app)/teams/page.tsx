@@ -4,6 +4,7 @@ import { getPageContext } from "@/lib/auth/page-context";
 import { roleHasPermission } from "@/lib/core/roles";
 import { listServices } from "@/lib/services/catalog/list-services";
 import { listTeams } from "@/lib/services/catalog/list-teams";
+import { getTeamSlackChannel } from "@/lib/services/slack/get-team-slack-channel";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/shell/empty-state";
 import { TeamCards } from "@/components/catalog/team-cards";
@@ -15,6 +16,8 @@ export default async function TeamsPage() {
   const ctx = await getPageContext("catalog:read");
   const [teams, services] = await Promise.all([listTeams(ctx), listServices(ctx)]);
   const canWrite = roleHasPermission(ctx.role, "catalog:write");
+  // One small query per team: an organisation has tens of teams, not thousands.
+  const slackByTeam = new Map(await Promise.all(teams.items.map(async (t) => [t.slug, await getTeamSlackChannel(ctx, t.slug)] as const)));
   return (
     <>
       <PageHeader title="Teams" description="Who owns what: each team and the services it runs." actions={canWrite && <NewTeamDialog />} />
@@ -25,7 +28,7 @@ export default async function TeamsPage() {
           </EmptyState>
         </div>
       ) : (
-        <TeamCards teams={teams.items} services={services.items} canWrite={canWrite} />
+        <TeamCards teams={teams.items} services={services.items} canWrite={canWrite} slack={{ byTeam: slackByTeam, canManage: roleHasPermission(ctx.role, "settings:manage") }} />
       )}
     </>
   );

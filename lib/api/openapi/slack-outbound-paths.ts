@@ -41,6 +41,12 @@ const connection = {
 };
 
 /** Connecting Slack and the outbound side: settings, connection test, OAuth install, team channels (API.md, "Slack"). */
+const TEAM_CHANNEL = {
+  type: "object",
+  properties: { team: { type: "string" }, channel: { type: "string" }, changes: { type: "boolean" }, digestTime: { type: ["string", "null"] } },
+  required: ["team", "channel", "changes", "digestTime"],
+};
+
 export const SLACK_OUTBOUND_PATHS = {
   "/api/v1/integrations/{integrationId}/slack": {
     get: op("The Slack integration's settings, endpoint URLs, install link and scopes (never its secrets)", { params: [integrationId], ok: 200, response: connection, errors: [...READ, 404], tag: "Slack" }),
@@ -73,11 +79,22 @@ export const SLACK_OUTBOUND_PATHS = {
     },
   },
   "/api/v1/teams/{slug}/slack": {
+    get: op("Whether Slack is connected and the team's channel subscription (null until set)", {
+      params: [path("slug", "team slug")],
+      response: {
+        type: "object",
+        properties: { slackConnected: { type: "boolean" }, subscription: { anyOf: [TEAM_CHANNEL, { type: "null" }] } },
+        required: ["slackConnected", "subscription"],
+      },
+      ok: 200,
+      errors: [...READ, 404],
+      tag: "Slack",
+    }),
     put: op("Subscribe the team's channel to its services' deploys and failed reconciliations and to a daily digest at digestTime (team time zone)", {
       params: [path("slug", "team slug")],
       body: slackTeamChannelInput,
       ok: 200,
-      response: { type: "object", properties: { team: { type: "string" }, channel: { type: "string" }, changes: { type: "boolean" }, digestTime: { type: ["string", "null"] } }, required: ["team", "channel", "changes", "digestTime"] },
+      response: TEAM_CHANNEL,
       errors: [...WRITE, 404, 409],
       tag: "Slack",
     }),

@@ -77,6 +77,10 @@ export async function toInstallation(row: IntegrationRow): Promise<SlackInstalla
 }
 
 /** The organisation's connected Slack workspace (the oldest with a bot token), or null. */
+/** A team channel's digest time "HH:MM" as minutes after midnight, and back (null: no digest). */
+export const digestMinuteOf = (time: string | null) => (time === null ? null : Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)));
+export const digestTimeOf = (minute: number | null) => (minute === null ? null : `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`);
+
 export async function loadOrganizationSlack(db: Queryable, organizationId: string): Promise<SlackInstallation | null> {
   const [row] = await db
     .select()

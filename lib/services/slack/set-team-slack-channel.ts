@@ -5,11 +5,8 @@ import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError, parseInput } from "../errors";
 import { slackTeamChannelInput } from "./inputs";
-import { loadOrganizationSlack } from "./internal";
+import { digestMinuteOf, digestTimeOf, loadOrganizationSlack } from "./internal";
 import type { SlackTeamChannelView } from "./views";
-
-const minuteOf = (time: string | null) => (time === null ? null : Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)));
-const timeOf = (minute: number | null) => (minute === null ? null : `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`);
 
 /**
  * PUT /api/v1/teams/{slug}/slack: the team's channel hears its services' deploys and failed
@@ -25,7 +22,7 @@ export async function setTeamSlackChannel(ctx: ServiceContext, teamSlug: string,
     const [owner] = await tx.select().from(team).where(and(eq(team.organizationId, ctx.organizationId), eq(team.slug, teamSlug)));
     if (!owner) throw new NotFoundError(`Team ${teamSlug}`);
     const [current] = await tx.select().from(slackTeamChannel).where(eq(slackTeamChannel.teamId, owner.id));
-    const values = { channelId: input.channel, changes: input.changes, digestMinute: minuteOf(input.digestTime), integrationId: slack.integrationId };
+    const values = { channelId: input.channel, changes: input.changes, digestMinute: digestMinuteOf(input.digestTime), integrationId: slack.integrationId };
     if (current) await tx.update(slackTeamChannel).set(values).where(eq(slackTeamChannel.id, current.id));
     else await tx.insert(slackTeamChannel).values({ id: randomUUID(), organizationId: ctx.organizationId, teamId: owner.id, ...values });
     const view = { team: owner.slug, channel: input.channel, changes: input.changes, digestTime: input.digestTime };
@@ -34,7 +31,7 @@ export async function setTeamSlackChannel(ctx: ServiceContext, teamSlug: string,
       action: "team.slack_channel_set",
       targetType: "team",
       targetId: owner.id,
-      before: current ? { channel: current.channelId, changes: current.changes, digestTime: timeOf(current.digestMinute) } : null,
+      before: current ? { channel: current.channelId, changes: current.changes, digestTime: digestTimeOf(current.digestMinute) } : null,
       after: { channel: view.channel, changes: view.changes, digestTime: view.digestTime },
     });
     return view;

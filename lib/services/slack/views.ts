@@ -81,3 +81,9 @@ export interface SlackTeamChannelView {
   changes: boolean;
   digestTime: string | null;
 }
+
+/** What the team's Slack settings show: a subscription is possible only once Slack is connected. */
+export interface TeamSlackView {
+  slackConnected: boolean;
+  subscription: SlackTeamChannelView | null;
+}
