@@ -138,7 +138,8 @@ export async function searchKnowledge(ctx: ServiceContext, rawQuery: Record<stri
           from (select * from (${sql.join(parts, sql` union all `)}) u order by rank desc limit ${input.limit}) s
           order by s.rank desc`,
     );
-    const fuzzy = found.length < FUZZY_BELOW && input.q.trim().length >= 3 ? fuzzyFor(types, ctx.organizationId, input.q.trim()) : null;
+    // Without three letters in a row the query has no trigrams, and the title index cannot help.
+    const fuzzy = found.length < FUZZY_BELOW && /[\p{L}\p{N}]{3}/u.test(input.q) ? fuzzyFor(types, ctx.organizationId, input.q.trim()) : null;
     if (fuzzy) {
       const seen = new Set(found.map((r) => `${r.type}:${r.id}`));
       const alike = await selectRows<Row>(tx, sql`select f.type, f.id, f.title, f.number, f.rank, left(coalesce(f.text, ''), ${HEADLINE_INPUT_CHARS}) as text, f.fuzzy from (${fuzzy}) f order by f.rank desc`);
