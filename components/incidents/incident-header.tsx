@@ -5,13 +5,17 @@ import { cn } from "@/components/ui/class-names";
 import { SeverityBadge } from "@/components/severity-badge";
 import { StatusBadge } from "@/components/status-badge";
 import { INCIDENT_ROLES, INCIDENT_ROLE_LABELS } from "@/lib/core/incident-roles";
+import { ConnectSlackChannelDialog } from "./connect-slack-channel-dialog";
 import { IncidentClocks } from "./incident-clocks";
 import type { IncidentView } from "./incident-types";
 import { ServiceChips } from "./service-chips";
 import { TitleEditor } from "./title-editor";
 
-/** Who, what and how long: reference and title, severity, status, services, roles and clocks. */
-export function IncidentHeader({ incident, renderedAt, canWrite }: { incident: IncidentView; renderedAt: number; canWrite: boolean }) {
+/**
+ * Who, what and how long: reference and title, severity, status, services, roles and clocks.
+ * `canConnectSlack`: Slack is connected, the incident has no channel and the person may write.
+ */
+export function IncidentHeader({ incident, renderedAt, canWrite, canConnectSlack }: { incident: IncidentView; renderedAt: number; canWrite: boolean; canConnectSlack: boolean }) {
   return (
     <header className="flex flex-col gap-3">
       <Breadcrumb crumbs={[{ label: "Incidents", href: "/incidents" }, { label: incident.ref, className: "font-mono" }]} />
@@ -39,11 +43,12 @@ export function IncidentHeader({ incident, renderedAt, canWrite }: { incident: I
             {incident.slack.channelName}
           </a>
         )}
+        {!incident.slack && canConnectSlack && <ConnectSlackChannelDialog incidentRef={incident.ref} className="ml-auto h-8 text-xs" />}
         <Link
           href={`/incidents/${incident.ref}/postmortem`}
           className={cn(
             "inline-flex h-8 items-center gap-1.5 rounded-md border border-input bg-background px-3 text-xs font-medium shadow-xs hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring",
-            !incident.slack && "ml-auto",
+            !incident.slack && !canConnectSlack && "ml-auto",
           )}
         >
           <FileText className="size-3.5" aria-hidden />

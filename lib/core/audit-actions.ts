@@ -159,6 +159,7 @@ export const AUDIT_ACTIONS = {
   "incident.slack_message_edited": defineAuditAction("timeline_event", slackText, slackText),
   "incident.slack_message_deleted": defineAuditAction("timeline_event", nothing, slackMessageRef),
   "incident.slack_backfilled": defineAuditAction("incident", nothing, z.strictObject({ channelId: z.string(), imported: count, skipped: count })),
+  "incident.slack_channel_connected": defineAuditAction("incident", nothing, z.strictObject({ channelId: z.string(), channelName: z.string() })),
   /** a revert pull request opened through the GitHub connection (never a push to the default branch) */
   "rollback.opened": defineAuditAction(
     "rollback",

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 /**
  * A loopback Slack Web API: the methods Logbook calls (conversations.create/.invite/.history/
- * .replies/.archive, chat.postMessage/.update/.getPermalink, pins.add, users.lookupByEmail/
+ * .replies/.archive/.info, chat.postMessage/.update/.getPermalink, pins.add, users.lookupByEmail/
  * .info, oauth.v2.access, auth.test, views.open) at `{url}/api/{method}`, taking form or
  * JSON bodies and the bot token as `Authorization: Bearer`, answering with Slack's shapes
  * (`ok`, `error`, `response_metadata.next_cursor`) and errors (`name_taken`,
@@ -164,6 +164,11 @@ export async function startFakeSlack(options: { token?: string; port?: number } 
         if ([...state.channels.values()].some((c) => c.name === name)) return fail("name_taken");
         const channel = addChannel(name);
         return ok({ channel: { id: channel.id, name: channel.name, is_channel: true, created: clock, creator: state.bot.userId, is_archived: false, is_member: true } });
+      }
+      case "conversations.info": {
+        const channel = state.channels.get(String(args.channel ?? ""));
+        if (!channel) return fail("channel_not_found");
+        return ok({ channel: { id: channel.id, name: channel.name, is_channel: true, created: clock, is_archived: channel.archived, is_member: channel.members.has(state.bot.userId) } });
       }
       case "conversations.invite": {
         const channel = channelOf();

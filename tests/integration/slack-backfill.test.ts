@@ -4,8 +4,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, slackCapturedFile, slackPostedMessage, timelineEvent } from "@/db/schema";
 import { enqueueJob, SLACK_BACKFILL_JOB } from "@/lib/jobs/job-payloads";
+import { declareIncident } from "@/lib/services/incidents/declare-incident";
 import { editTimelineEvent } from "@/lib/services/incidents/edit-timeline-event";
 import * as backfillRoute from "@/app/api/v1/incidents/[idOrRef]/slack/backfill/route";
+import * as connectRoute from "@/app/api/v1/incidents/[idOrRef]/slack/route";
+import * as incidentRoute from "@/app/api/v1/incidents/[idOrRef]/route";
 import * as fileRoute from "@/app/api/v1/incidents/[idOrRef]/slack/files/[fileId]/route";
 import { callRoute } from "./route-request";
 import { eventBody, JSON_TYPE, signedPost, startSlackInbound, type SlackInboundFixture } from "./slack-inbound-requests";
@@ -112,6 +115,53 @@ describe("backfill", () => {
     expect((await backfill(target.ref, org.keys.viewer)).status).toBe(403);
     const bare = await callRoute(backfillRoute.POST, { method: "POST", path: "/api/v1/incidents/INC-1/slack/backfill", key: org.keys.responder, params: { idOrRef: "INC-9999" } });
     expect(bare.status).toBe(404);
+  });
+});
+
+describe("connecting an existing channel", () => {
+  const connect = (ref: string, key: string, channel: string) =>
+    callRoute<{ channelId: string; channelName: string; url: string }>(connectRoute.PUT, { method: "PUT", path: `/api/v1/incidents/${ref}/slack`, key, json: { channel }, params: { idOrRef: ref } });
+
+  it("makes it the incident's: its history comes in and the summary is pinned there, without a new channel; refuses what cannot be", async () => {
+    const { slack, org, database } = fixture;
+    // Written up after the fact (declared resolved): Logbook made no channel for it, the responders had their own.
+    const declared = await declareIncident(org.as.responder, { title: "Checkout latency, handled in the war room", severity: "SEV3", status: "resolved" });
+    await fixture.drain();
+    const room = slack.addChannel("payments-war-room");
+    slack.say(room.id, "U0RESP", "latency is up on checkout since the 09:00 deploy");
+    const elsewhere = slack.addChannel("random-chatter");
+    elsewhere.members.delete(slack.bot.userId);
+    const created = slack.count("conversations.create");
+
+    expect((await connect(declared.ref, org.keys.viewer, room.id)).status).toBe(403);
+    const unknown = await connect(declared.ref, org.keys.responder, "C0NOSUCH");
+    expect(unknown.status).toBe(422);
+    expect(JSON.stringify(unknown.error)).toContain("channel");
+    const notIn = await connect(declared.ref, org.keys.responder, elsewhere.id);
+    expect(notIn.status).toBe(409);
+    expect(notIn.error?.message).toContain("/invite");
+
+    const connected = await connect(declared.ref, org.keys.responder, room.id);
+    expect(connected.status).toBe(200);
+    expect(connected.body).toEqual({ channelId: room.id, channelName: "payments-war-room", url: `https://app.slack.com/client/${slack.team.id}/${room.id}` });
+    expect((await connect(declared.ref, org.keys.responder, room.id)).status).toBe(200);
+    await fixture.drain();
+
+    const entries = await database.db.select().from(timelineEvent).where(and(eq(timelineEvent.incidentId, declared.id), eq(timelineEvent.kind, "slack_message")));
+    expect(entries.map((e) => e.body)).toEqual([expect.stringContaining("since the 09:00 deploy")]);
+    expect(room.pins.size).toBe(1);
+    expect(slack.count("conversations.create")).toBe(created);
+    const view = await callRoute<{ slack: unknown }>(incidentRoute.GET, { path: `/api/v1/incidents/${declared.ref}`, key: org.keys.viewer, params: { idOrRef: declared.ref } });
+    expect(view.body.slack).toEqual(connected.body);
+    const [audit] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, "incident.slack_channel_connected"), eq(auditLog.targetId, declared.id)));
+    expect(audit?.after).toEqual({ channelId: room.id, channelName: "payments-war-room" });
+
+    // One channel per incident, one incident per channel.
+    expect((await connect(declared.ref, org.keys.responder, elsewhere.id)).error?.code).toBe("slack_channel_exists");
+    const other = await fixture.incidentWithChannel("Another incident");
+    expect((await connect(other.ref, org.keys.responder, room.id)).error?.code).toBe("slack_channel_exists");
+    const fresh = await declareIncident(org.as.responder, { title: "Yet another, written up later", severity: "SEV4", status: "resolved" });
+    expect((await connect(fresh.ref, org.keys.responder, room.id)).error?.code).toBe("slack_channel_in_use");
   });
 });
 

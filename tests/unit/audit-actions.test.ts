@@ -95,6 +95,7 @@ const WRITES: { [A in AuditAction]: Omit<AuditChange<A>, "action"> } = {
   "incident.slack_message_edited": { targetType: "timeline_event", before: { text: "db at 90%", version: 1 }, after: { text: "db at 95%", version: 2 } },
   "incident.slack_message_deleted": { targetType: "timeline_event", after: { incidentId: "inc-1", channelId: "C0INC42", ts: "1764669600.000100" } },
   "incident.slack_backfilled": { targetType: "incident", after: { channelId: "C0INC42", imported: 12, skipped: 3 } },
+  "incident.slack_channel_connected": { targetType: "incident", after: { channelId: "C0WARROOM", channelName: "payments-war-room" } },
   "rollback.opened": {
     targetType: "rollback",
     after: {

@@ -1,4 +1,4 @@
-import { configureSlackInput, slackTeamChannelInput } from "@/lib/services/slack/inputs";
+import { configureSlackInput, connectIncidentChannelInput, slackTeamChannelInput } from "@/lib/services/slack/inputs";
 import { op, path, READ, WRITE } from "./operations";
 
 const integrationId = path("integrationId", "the Slack integration's id");
@@ -96,6 +96,16 @@ export const SLACK_OUTBOUND_PATHS = {
       ok: 200,
       response: TEAM_CHANNEL,
       errors: [...WRITE, 404, 409],
+      tag: "Slack",
+    }),
+  },
+  "/api/v1/incidents/{idOrRef}/slack": {
+    put: op("Make an existing channel the incident's (the app must be in it): its history is imported and the summary posted and pinned there; the channel it already has is a no-op, another one a 409", {
+      params: [path("idOrRef", "incident id or reference (INC-42)")],
+      body: connectIncidentChannelInput,
+      ok: 200,
+      response: { type: "object", properties: { channelId: { type: "string" }, channelName: { type: "string" }, url: { type: "string" } }, required: ["channelId", "channelName", "url"] },
+      errors: [...WRITE, 404, 409, 502],
       tag: "Slack",
     }),
   },

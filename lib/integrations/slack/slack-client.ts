@@ -126,6 +126,18 @@ export async function createSlackChannel(access: SlackAccess, name: string): Pro
   return { id: r.channel?.id ?? "", name: r.channel?.name ?? name };
 }
 
+export interface SlackChannelInfo extends SlackChannel {
+  isArchived: boolean;
+  /** whether the bot is in the channel (it must be, to read its history and post in it) */
+  isMember: boolean;
+}
+
+/** conversations.info: an existing channel's name, and whether it is archived and the bot in it. */
+export async function getSlackChannelInfo(access: SlackAccess, channelId: string): Promise<SlackChannelInfo> {
+  const r = await call<WebAPICallResult & { channel?: { id?: string; name?: string; is_archived?: boolean; is_member?: boolean } }>(access, "conversations.info", { channel: channelId });
+  return { id: r.channel?.id ?? channelId, name: r.channel?.name ?? channelId, isArchived: r.channel?.is_archived === true, isMember: r.channel?.is_member === true };
+}
+
 /** conversations.invite; members already in the channel are not an error. */
 export async function inviteToSlackChannel(access: SlackAccess, channelId: string, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;

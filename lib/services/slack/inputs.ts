@@ -33,6 +33,13 @@ export const configureSlackInput = z
   })
   .strict();
 
+/** PUT /api/v1/incidents/{idOrRef}/slack: an existing channel becomes the incident's. */
+export const connectIncidentChannelInput = z
+  .object({
+    channel: z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id (C…)"),
+  })
+  .strict();
+
 export const slackTeamChannelInput = z
   .object({
     channel: z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, "must be a channel id (C…)"),

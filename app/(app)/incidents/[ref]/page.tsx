@@ -33,6 +33,7 @@ import { listClassifications } from "@/lib/services/regulatory/list-classificati
 import { listClocks } from "@/lib/services/regulatory/list-clocks";
 import { listReports } from "@/lib/services/regulatory/list-reports";
 import { getClassificationDefaults } from "@/lib/services/regulatory/get-classification-defaults";
+import { checkSlackConnected } from "@/lib/services/slack/check-slack-connected";
 
 interface IncidentPageProps {
   params: Promise<{ ref: string }>;
@@ -72,19 +73,20 @@ export default async function IncidentPage({ params }: IncidentPageProps) {
     listSuspectChanges(ctx, incident.id, { lookback: DEFAULT_LOOKBACK_MINUTES, limit: 100 }),
     loadedAt(),
   ]);
-  const [classifications, reports, clocks, defaults, signals] = await Promise.all([
+  const [classifications, reports, clocks, defaults, signals, canConnectSlack] = await Promise.all([
     listClassifications(ctx, incident.id),
     listReports(ctx, { incident: incident.id }),
     listClocks(ctx, { incident: incident.id }),
     getClassificationDefaults(ctx, incident.id),
     listSignals(ctx, { incident: incident.id }),
+    canWrite && !incident.slack ? checkSlackConnected(ctx) : false,
   ]);
 
   return (
     <TimelineFollowProvider>
       <IncidentLiveUpdates incidentId={incident.id} incidentRef={incident.ref} />
       <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-5 sm:px-6 lg:py-6">
-        <IncidentHeader incident={incident} renderedAt={renderedAt} canWrite={canWrite} />
+        <IncidentHeader incident={incident} renderedAt={renderedAt} canWrite={canWrite} canConnectSlack={canConnectSlack} />
         <IncidentDeadlineClocks incidentRef={incident.ref} initial={clocks.items} renderedAt={renderedAt} />
         <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <aside aria-label="Incident details" className="flex min-w-0 flex-col gap-5 lg:col-start-2 lg:row-start-1">
