@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 
 /**
@@ -106,6 +107,8 @@ export async function startFakeSlack(options: { token?: string; port?: number } 
   let seq = 0;
   const nextTs = () => `${clock + seq}.${String(++seq).padStart(6, "0")}`;
   let channelSeq = 0;
+  // Slack's ids are unique for good; two loopback workspaces one after the other (e2e) must not reuse them.
+  const workspaceTag = randomBytes(2).toString("hex").toUpperCase();
   const state = {
     token: options.token ?? "xoxb-loopback-0123456789",
     team: { id: "T0LOOPBACK", name: "Acme Loopback" },
@@ -120,7 +123,7 @@ export async function startFakeSlack(options: { token?: string; port?: number } 
     down: false,
   };
   const addChannel = (name: string): FakeSlackChannel => {
-    const channel: FakeSlackChannel = { id: `C${String(++channelSeq).padStart(8, "0")}`, name, members: new Set([state.bot.userId]), archived: false, pins: new Set(), messages: [] };
+    const channel: FakeSlackChannel = { id: `C${workspaceTag}${String(++channelSeq).padStart(6, "0")}`, name, members: new Set([state.bot.userId]), archived: false, pins: new Set(), messages: [] };
     state.channels.set(channel.id, channel);
     return channel;
   };
