@@ -9,6 +9,8 @@ import * as servicesRoute from "@/app/api/v1/services/route";
 import * as signalsRoute from "@/app/api/v1/signals/route";
 import * as workloadsRoute from "@/app/api/v1/workloads/route";
 import * as timelineRoute from "@/app/api/v1/incidents/[idOrRef]/timeline/route";
+import * as incidentsRoute from "@/app/api/v1/incidents/route";
+import * as incidentRoute from "@/app/api/v1/incidents/[idOrRef]/route";
 import { watchClusters } from "@/lib/services/clusters/watch-clusters";
 import type { SignalView, WorkloadView } from "@/lib/services/clusters/views";
 import { callRoute } from "./route-request";
@@ -102,5 +104,26 @@ describe("cluster signals on incidents", () => {
     expect(workload).toMatchObject({ cluster: "prod-eu", kind: "Deployment", namespace: "payments", name: "checkout", service: "checkout", images: ["registry/checkout:2.4.1"], revision: "3", rollout: "complete", readyReplicas: 2, replicas: 2 });
     expect((await callRoute<{ items: WorkloadView[] }>(workloadsRoute.GET, { path: "/api/v1/workloads?service=ledger", key: org.keys.viewer })).body.items).toEqual([]);
     await watcher.stop();
+  });
+
+  it("what a service's workloads did in the last hour joins an incident declared by hand, or one that gains the service, once", async () => {
+    // The tier-3 ledger crash loop above waited in triage; now someone declares an incident about the ledger.
+    const clusterEntries = async (ref: string) =>
+      (await callRoute<TimelinePage>(timelineRoute.GET, { path: `/api/v1/incidents/${ref}/timeline`, key: org.keys.viewer, params: { idOrRef: ref } })).body.items.filter((e) => e.kind === "cluster");
+    const declared = await callRoute<{ ref: string }>(incidentsRoute.POST, { path: "/api/v1/incidents", key: org.keys.responder, json: { title: "Ledger postings delayed", severity: "SEV3", services: ["ledger"] } });
+    expect(declared.status).toBe(201);
+    expect((await clusterEntries(declared.body.ref)).map((e) => e.title)).toEqual(["CrashLoopBackOff: Pod/ledger-1 in ledger (2 restarts)"]);
+    const panel = (await callRoute<{ items: SignalView[] }>(signalsRoute.GET, { path: `/api/v1/signals?incident=${declared.body.ref}`, key: org.keys.viewer })).body.items;
+    expect(panel.map((s) => s.object)).toEqual(["Pod/ledger-1"]);
+
+    const later = await callRoute<{ ref: string }>(incidentsRoute.POST, { path: "/api/v1/incidents", key: org.keys.responder, json: { title: "Something is off in payments", severity: "SEV3" } });
+    expect(await clusterEntries(later.body.ref)).toEqual([]);
+    const patch = (services: string[]) => callRoute(incidentRoute.PATCH, { method: "PATCH", path: `/api/v1/incidents/${later.body.ref}`, key: org.keys.responder, json: { services }, params: { idOrRef: later.body.ref } });
+    expect((await patch(["checkout"])).status).toBe(200);
+    expect((await clusterEntries(later.body.ref)).map((e) => e.payload?.object).sort()).toEqual(["Pod/checkout-abc", "Pod/checkout-abc"]);
+    // Removing and adding the service again brings nothing twice.
+    expect((await patch([])).status).toBe(200);
+    expect((await patch(["checkout"])).status).toBe(200);
+    expect(await clusterEntries(later.body.ref)).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { changeEvent, clusterSignal, incident, incidentService, kubernetesCluster, kubernetesWorkload, service, timelineEvent } from "@/db/schema";
 import { OPEN_STATUSES } from "@/lib/core/incident-lifecycle";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
@@ -143,23 +143,24 @@ export async function noteSignalOnIncidents(db: Database, cluster: LeasedCluster
     .from(incident)
     .innerJoin(incidentService, eq(incidentService.incidentId, incident.id))
     .where(and(eq(incident.organizationId, cluster.organizationId), eq(incidentService.serviceId, signal.serviceId), inArray(incident.status, [...OPEN_STATUSES])));
+  for (const { id: incidentId } of open) await db.transaction((tx) => putSignalOnTimeline(tx, cluster, signal, incidentId));
+  return open.map((o) => o.id);
+}
+
+/** The signal's one entry on the incident's timeline: made the first time, brought up to date after. */
+export async function putSignalOnTimeline(tx: Transaction, cluster: Pick<LeasedCluster, "id" | "name" | "organizationId">, signal: SignalRow, incidentId: string): Promise<void> {
   const payload = { signalId: signal.id, signal: signal.kind, cluster: cluster.name, namespace: signal.namespace, object: signal.object, reason: signal.reason, count: signal.count, restarts: signal.restarts, firstSeen: signal.firstSeenAt.toISOString(), lastSeen: signal.lastSeenAt.toISOString() };
-  for (const { id: incidentId } of open) {
-    await db.transaction(async (tx) => {
-      const entry = and(eq(timelineEvent.incidentId, incidentId), eq(timelineEvent.kind, "cluster"), sql`${timelineEvent.payload}->>'signalId' = ${signal.id}`);
-      const [existing] = await tx.select({ id: timelineEvent.id }).from(timelineEvent).where(entry).for("update");
-      if (existing) await tx.update(timelineEvent).set({ title: signalTitle(signal), body: signal.message, payload }).where(eq(timelineEvent.id, existing.id));
-      else {
-        await tx.insert(timelineEvent).values({
-          id: randomUUID(), organizationId: cluster.organizationId, incidentId, kind: "cluster", source: "kubernetes", occurredAt: signal.firstSeenAt, receivedAt: new Date(),
-          actorType: "integration", actorId: cluster.id, actorLabel: `Kubernetes ${cluster.name}`, title: signalTitle(signal), body: signal.message, payload,
-          highlighted: signal.kind !== "warning_event" && signal.kind !== "flood",
-        });
-      }
-      await publishLiveEvent(tx, { organizationId: cluster.organizationId, type: "timeline", id: incidentId, incidentId });
+  const entry = and(eq(timelineEvent.incidentId, incidentId), eq(timelineEvent.kind, "cluster"), sql`${timelineEvent.payload}->>'signalId' = ${signal.id}`);
+  const [existing] = await tx.select({ id: timelineEvent.id }).from(timelineEvent).where(entry).for("update");
+  if (existing) await tx.update(timelineEvent).set({ title: signalTitle(signal), body: signal.message, payload }).where(eq(timelineEvent.id, existing.id));
+  else {
+    await tx.insert(timelineEvent).values({
+      id: randomUUID(), organizationId: cluster.organizationId, incidentId, kind: "cluster", source: "kubernetes", occurredAt: signal.firstSeenAt, receivedAt: new Date(),
+      actorType: "integration", actorId: cluster.id, actorLabel: `Kubernetes ${cluster.name}`, title: signalTitle(signal), body: signal.message, payload,
+      highlighted: signal.kind !== "warning_event" && signal.kind !== "flood",
     });
   }
-  return open.map((o) => o.id);
+  await publishLiveEvent(tx, { organizationId: cluster.organizationId, type: "timeline", id: incidentId, incidentId });
 }
 
 /** A Flux reconciliation (failed, or a new revision applied) as a change of the Flux reconcile kinds; once per outcome, whichever process saw it. */

@@ -12,6 +12,7 @@ import { appendTimelineEvent } from "./append-timeline-event";
 import { declareIncidentInput } from "./inputs";
 import { resolveServiceSlugs } from "./internal";
 import { loadIncidentView, type IncidentView } from "./views";
+import { attachRecentSignals } from "../clusters/attach-recent-signals";
 
 export async function declareIncident(ctx: ServiceContext, rawInput: unknown): Promise<IncidentView> {
   requirePermission(ctx, "incident:write");
@@ -59,6 +60,7 @@ export async function declareIncident(ctx: ServiceContext, rawInput: unknown): P
     if (!row) throw new ConflictError(`An incident with externalId ${input.externalId} already exists.`, "duplicate_external_id");
     if (services.found.length > 0) {
       await tx.insert(incidentService).values(services.found.map((s) => ({ incidentId: row.id, serviceId: s.id })));
+      await attachRecentSignals(tx, ctx.organizationId, row.id, services.found.map((s) => s.id));
     }
     await appendTimelineEvent(tx, {
       organizationId: ctx.organizationId,

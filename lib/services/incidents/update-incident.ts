@@ -15,6 +15,7 @@ import { updateIncidentInput } from "./inputs";
 import { resolveServiceSlugs } from "./internal";
 import { loadIncidentView, type IncidentView, type NewTimelineEvent } from "./views";
 import { enqueueJob, REFRESH_INCIDENT_KNOWLEDGE_JOB, RESOLVE_INCIDENT_PAGES_JOB } from "@/lib/jobs/job-payloads";
+import { attachRecentSignals } from "../clusters/attach-recent-signals";
 
 type TimelineDraft = Omit<NewTimelineEvent, "organizationId" | "incidentId" | "actor">;
 
@@ -149,6 +150,7 @@ async function replaceServices(tx: Transaction, organizationId: string, incident
   if (resolved.found.length > 0) {
     await tx.insert(incidentService).values(resolved.found.map((s) => ({ incidentId, serviceId: s.id })));
   }
+  await attachRecentSignals(tx, organizationId, incidentId, added.map((s) => s.id));
   const parts = [added.length ? `added ${added.map((s) => s.slug).join(", ")}` : "", removed.length ? `removed ${removed.join(", ")}` : ""].filter(Boolean);
   return [{ kind: "service_change", title: `Services ${parts.join("; ")}`, payload: { added: added.map((s) => s.slug), removed } }];
 }
