@@ -14,6 +14,16 @@ function documentOf(page: Page) {
 // The postmortem team's journey: two people write in one postmortem at the same time, each
 // sees the other's text and caret, the document is exported for the auditors, and it goes
 // to review once its required sections are written.
+/** A new paragraph under a section heading: the caret put at the heading's end by a click at its right edge, not by End (which follows the visual line). */
+async function writeUnderHeading(page: Page, heading: string | RegExp, text: string): Promise<void> {
+  const target = documentOf(page).getByRole("heading", { name: heading, exact: typeof heading === "string" });
+  const box = (await target.boundingBox())!;
+  await target.click({ position: { x: box.width - 2, y: box.height / 2 } });
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
+}
+
 test("two people edit one postmortem live, see each other's carets, and export it as PDF", async ({ browser, baseURL, consoleGuard }) => {
   const stamp = Date.now().toString(36);
   const api = await apiSession(baseURL!, DEMO_ADMIN);
@@ -44,16 +54,11 @@ test("two people edit one postmortem live, see each other's carets, and export i
 
   const adminText = `Admin wrote the impact ${stamp}.`;
   const responderText = `Responder wrote the cause ${stamp}.`;
-  await documentOf(admin).getByRole("heading", { name: "Impact" }).click();
-  await admin.keyboard.press("End");
-  await admin.keyboard.press("Enter");
-  await admin.keyboard.type(adminText);
-  await documentOf(responder).getByRole("heading", { name: /Root cause/ }).click();
-  await responder.keyboard.press("End");
-  await responder.keyboard.press("Enter");
-  await responder.keyboard.type(responderText);
-
+  await writeUnderHeading(admin, "Impact", adminText);
+  // The responder starts once the admin's words have arrived: a remote change landing between
+  // the click and the keys moves the caret under the keyboard (the line split mid-heading).
   await expect(documentOf(responder)).toContainText(adminText);
+  await writeUnderHeading(responder, /Root cause/, responderText);
   await expect(documentOf(admin)).toContainText(responderText);
   // Each sees the other's caret, labelled with the other's name.
   await expect(admin.locator(".collaboration-carets__label", { hasText: DEMO_RESPONDER_NAME })).toBeVisible();
@@ -82,12 +87,7 @@ test("two people edit one postmortem live, see each other's carets, and export i
 
   const summaryText = `Ledger postings were delayed ${stamp}.`;
   const recoveryText = `Replayed the postings queue ${stamp}.`;
-  for (const [section, line] of [["Summary", summaryText], ["Recovery", recoveryText]] as const) {
-    await documentOf(admin).getByRole("heading", { name: section, exact: true }).click();
-    await admin.keyboard.press("End");
-    await admin.keyboard.press("Enter");
-    await admin.keyboard.type(line);
-  }
+  for (const [section, line] of [["Summary", summaryText], ["Recovery", recoveryText]] as const) await writeUnderHeading(admin, section, line);
   await expect
     .poll(async () => (await admin.request.get(`/api/v1/incidents/${ref}/postmortem`)).json().then((p: { text: string }) => p.text), { timeout: 20_000 })
     .toContain(recoveryText);
