@@ -27,7 +27,7 @@ export const slackIncidentChannel = pgTable(
     /** the summary message's ts (null until posted) and a digest of the blocks it shows */
     summaryTs: text("summary_ts"),
     summaryDigest: text("summary_digest"),
-    /** whether the commander and responders were invited (retried until they are) */
+    /** when role holders were last invited; each person is invited once, under an idempotency key of their own (slack_posted_message) */
     invitedAt: timestamp("invited_at", { withTimezone: true }),
     announcedAt: timestamp("announced_at", { withTimezone: true }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
