@@ -81,7 +81,8 @@ test("a delivery to one web instance appears live on the other and is correlated
 
   // Stored through A, correlated by the worker, announced over LISTEN/NOTIFY to B's browser.
   const row = page.getByRole("row").filter({ hasText: alertName });
-  await expect(row).toHaveCount(1);
+  // Three processes share two cores here: the worker's correlation can take longer than the default 10 s.
+  await expect(row).toHaveCount(1, { timeout: 30_000 });
   const ref = (await row.innerText()).match(/INC-\d+/)![0];
 
   // One delivery became one correlation job, run once: one incident, one alert episode.
