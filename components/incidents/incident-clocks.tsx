@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { elapsedBetween, formatDuration } from "@/lib/core/durations";
 import { keyTimeDue } from "@/lib/core/incident-key-times";
 import { isOpenStatus } from "@/lib/core/incident-lifecycle";
+import { useNow } from "@/components/time/use-now";
 import type { IncidentView } from "./incident-types";
 
 /**
@@ -15,7 +15,7 @@ import type { IncidentView } from "./incident-types";
  */
 export function IncidentClocks({ incident, renderedAt }: { incident: IncidentView; renderedAt: number }) {
   const open = isOpenStatus(incident.status);
-  const now = useNow(open, renderedAt);
+  const now = useNow(renderedAt, { ticking: open });
   const start = incident.detectedAt ?? incident.occurredAt ?? incident.createdAt;
   const response = [
     { label: "Time to acknowledge", field: "acknowledgedAt" },
@@ -42,14 +42,4 @@ export function IncidentClocks({ incident, renderedAt }: { incident: IncidentVie
       ))}
     </dl>
   );
-}
-
-function useNow(ticking: boolean, initial: number): number {
-  const [now, setNow] = useState(initial);
-  useEffect(() => {
-    if (!ticking) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [ticking]);
-  return now;
 }

@@ -5,7 +5,8 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Timestamp } from "@/components/time/timestamp";
 import type { IncidentClockView, ReportSummary } from "@/lib/services/regulatory/views";
-import { DeadlineChip, useNow } from "./deadline-countdown";
+import { useNow } from "@/components/time/use-now";
+import { DeadlineChip } from "./deadline-countdown";
 import { ReportStatusBadge } from "./report-status-badge";
 
 export type ComplianceReportPeople = Pick<ReportSummary, "id" | "status" | "preparedBy" | "approvedBy" | "approvedAt" | "submittedAt" | "submittedBy" | "validation">;

@@ -1,21 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import { formatDuration } from "@/lib/core/durations";
 import { cn } from "@/components/ui/class-names";
 import type { ClockView } from "@/lib/services/regulatory/views";
 
 const HOUR = 3600_000;
-
-/** The browser's clock, ticking every second; the server's render instant first so hydration matches. */
-export function useNow(renderedAt: number): number {
-  const [now, setNow] = useState(renderedAt);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /** How a deadline reads now: met, overdue (red), under an hour (amber), or running. */
 function deadlineTone(clock: Pick<ClockView, "status" | "dueAt">, now: number): "met" | "overdue" | "soon" | "running" | "open" {

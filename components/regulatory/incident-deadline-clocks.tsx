@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch, type ListPage } from "@/components/api-client";
 import type { IncidentClockView } from "@/lib/services/regulatory/views";
-import { DeadlineChip, useNow } from "./deadline-countdown";
+import { useNow } from "@/components/time/use-now";
+import { DeadlineChip } from "./deadline-countdown";
 
 export function incidentClocksKey(incidentRef: string) {
   return ["regulatory-clocks", incidentRef] as const;
