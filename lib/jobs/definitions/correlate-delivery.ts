@@ -1,15 +1,13 @@
 import { correlateDeliveries } from "@/lib/services/correlation/correlate-deliveries";
 import { correlateDelivery } from "@/lib/services/correlation/correlate-delivery";
-import { CORRELATE_DELIVERY_JOB, JOB_PAYLOADS } from "../job-payloads";
-import type { QueuedJobDefinition } from "./job-definition";
+import { CORRELATE_DELIVERY_JOB } from "../job-payloads";
+import { queuedJob } from "./job-definition";
 
 /**
  * Correlation goes in batches: one transaction, lock and settings read for everything that
  * queued up during a burst of deliveries, instead of one each.
  */
-export const correlateDeliveryJob: QueuedJobDefinition<typeof CORRELATE_DELIVERY_JOB> = {
-  kind: CORRELATE_DELIVERY_JOB,
-  payload: JOB_PAYLOADS[CORRELATE_DELIVERY_JOB],
+export const correlateDeliveryJob = queuedJob(CORRELATE_DELIVERY_JOB, {
   handler: (db, { deliveryId }) => correlateDelivery(db, deliveryId),
   batch: { limit: 50, handler: (db, payloads) => correlateDeliveries(db, payloads.map((p) => p.deliveryId)) },
-};
+});

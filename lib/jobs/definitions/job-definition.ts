@@ -1,5 +1,5 @@
 import type { Database } from "@/db/client";
-import type { JOB_PAYLOADS, JobKind, JobPayload } from "../job-payloads";
+import { JOB_PAYLOADS, type JobKind, type JobPayload } from "../job-payloads";
 
 /**
  * A kind of queued job: its payload schema (from the job contract, lib/jobs/job-payloads.ts)
@@ -14,6 +14,14 @@ export interface QueuedJobDefinition<K extends JobKind = JobKind> {
    * if the batch fails, the worker runs its jobs one by one with `handler`.
    */
   batch?: { limit: number; handler(db: Database, payloads: Array<JobPayload<K>>): Promise<void> };
+}
+
+/**
+ * The definition of a queued kind: its payload schema is always the job contract's for that
+ * kind, so a definition names only what runs it and cannot pair a kind with another's schema.
+ */
+export function queuedJob<K extends JobKind>(kind: K, run: Pick<QueuedJobDefinition<K>, "handler" | "batch">): QueuedJobDefinition<K> {
+  return { kind, payload: JOB_PAYLOADS[kind], ...run };
 }
 
 /** Work the worker runs on a timer in each process (every `everyMs`, never twice at once). */

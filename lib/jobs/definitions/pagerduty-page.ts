@@ -1,18 +1,14 @@
 import { sendPageEvent } from "@/lib/services/paging/send-page-event";
 import { resolveIncidentPages } from "@/lib/services/paging/resolve-incident-pages";
-import { JOB_PAYLOADS, PAGERDUTY_PAGE_JOB, RESOLVE_INCIDENT_PAGES_JOB } from "../job-payloads";
-import type { QueuedJobDefinition } from "./job-definition";
+import { PAGERDUTY_PAGE_JOB, RESOLVE_INCIDENT_PAGES_JOB } from "../job-payloads";
+import { queuedJob } from "./job-definition";
 
 /** A page's trigger or resolve event; a failure is retried with the queue's backoff. */
-export const pagerdutyPageJob: QueuedJobDefinition<typeof PAGERDUTY_PAGE_JOB> = {
-  kind: PAGERDUTY_PAGE_JOB,
-  payload: JOB_PAYLOADS[PAGERDUTY_PAGE_JOB],
+export const pagerdutyPageJob = queuedJob(PAGERDUTY_PAGE_JOB, {
   handler: (db, payload) => sendPageEvent(db, payload),
-};
+});
 
 /** An incident resolved: its pages are resolved, one job each. */
-export const resolveIncidentPagesJob: QueuedJobDefinition<typeof RESOLVE_INCIDENT_PAGES_JOB> = {
-  kind: RESOLVE_INCIDENT_PAGES_JOB,
-  payload: JOB_PAYLOADS[RESOLVE_INCIDENT_PAGES_JOB],
+export const resolveIncidentPagesJob = queuedJob(RESOLVE_INCIDENT_PAGES_JOB, {
   handler: (db, { incidentId }) => resolveIncidentPages(db, incidentId),
-};
+});

@@ -4,39 +4,29 @@ import { captureSlackMessage } from "@/lib/services/slack-inbound/capture-slack-
 import { runSlackBackfill } from "@/lib/services/slack-inbound/run-slack-backfill";
 import { runSlackCommand } from "@/lib/services/slack-inbound/run-slack-command";
 import { sendSlackResponse } from "@/lib/services/slack-inbound/send-slack-response";
-import { JOB_PAYLOADS, SLACK_BACKFILL_JOB, SLACK_CAPTURE_JOB, SLACK_COMMAND_JOB, SLACK_MESSAGE_EVENT_JOB, SLACK_RESPONSE_JOB } from "../job-payloads";
-import type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
+import { SLACK_BACKFILL_JOB, SLACK_CAPTURE_JOB, SLACK_COMMAND_JOB, SLACK_MESSAGE_EVENT_JOB, SLACK_RESPONSE_JOB } from "../job-payloads";
+import { queuedJob, type PeriodicJob } from "./job-definition";
 
 /** What Slack asked of Logbook (commands, buttons, captures, edits), run after Slack got its answer within 3 s. */
-export const slackCommandJob: QueuedJobDefinition<typeof SLACK_COMMAND_JOB> = {
-  kind: SLACK_COMMAND_JOB,
-  payload: JOB_PAYLOADS[SLACK_COMMAND_JOB],
+export const slackCommandJob = queuedJob(SLACK_COMMAND_JOB, {
   handler: (db, payload) => runSlackCommand(db, payload),
-};
+});
 
-export const slackCaptureJob: QueuedJobDefinition<typeof SLACK_CAPTURE_JOB> = {
-  kind: SLACK_CAPTURE_JOB,
-  payload: JOB_PAYLOADS[SLACK_CAPTURE_JOB],
+export const slackCaptureJob = queuedJob(SLACK_CAPTURE_JOB, {
   handler: (db, payload) => captureSlackMessage(db, payload),
-};
+});
 
-export const slackMessageEventJob: QueuedJobDefinition<typeof SLACK_MESSAGE_EVENT_JOB> = {
-  kind: SLACK_MESSAGE_EVENT_JOB,
-  payload: JOB_PAYLOADS[SLACK_MESSAGE_EVENT_JOB],
+export const slackMessageEventJob = queuedJob(SLACK_MESSAGE_EVENT_JOB, {
   handler: (db, payload) => applySlackMessageEvent(db, payload),
-};
+});
 
-export const slackBackfillJob: QueuedJobDefinition<typeof SLACK_BACKFILL_JOB> = {
-  kind: SLACK_BACKFILL_JOB,
-  payload: JOB_PAYLOADS[SLACK_BACKFILL_JOB],
+export const slackBackfillJob = queuedJob(SLACK_BACKFILL_JOB, {
   handler: (db, payload) => runSlackBackfill(db, payload),
-};
+});
 
-export const slackResponseJob: QueuedJobDefinition<typeof SLACK_RESPONSE_JOB> = {
-  kind: SLACK_RESPONSE_JOB,
-  payload: JOB_PAYLOADS[SLACK_RESPONSE_JOB],
+export const slackResponseJob = queuedJob(SLACK_RESPONSE_JOB, {
   handler: (_db, payload) => sendSlackResponse(payload),
-};
+});
 
 /** The ids of handled Slack events are kept only as long as Slack may retry them. */
 export const purgeSlackEventReceiptsJob: PeriodicJob = {

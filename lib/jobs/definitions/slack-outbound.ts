@@ -6,7 +6,7 @@ import { archiveClosedIncidentChannels } from "@/lib/services/slack/archive-clos
 import { postTeamUpdates } from "@/lib/services/slack/post-team-updates";
 import { syncIncidentChannel } from "@/lib/services/slack/sync-incident-channel";
 import { JOB_PAYLOADS, SLACK_SYNC_INCIDENT_JOB, type JobKind, type JobPayload } from "../job-payloads";
-import type { PeriodicJob, QueuedJobDefinition } from "./job-definition";
+import { queuedJob, type PeriodicJob } from "./job-definition";
 
 /**
  * Slack answered `ratelimited` with a Retry-After: the same work is queued again for that
@@ -27,9 +27,7 @@ async function honouringRetryAfter<K extends JobKind>(db: Database, kind: K, pay
  * An incident changed: its channel, summary, announcement and echoes catch up. Queued jobs of
  * one incident are taken together and run once, so a burst of changes is one chat.update.
  */
-export const slackSyncIncidentJob: QueuedJobDefinition<typeof SLACK_SYNC_INCIDENT_JOB> = {
-  kind: SLACK_SYNC_INCIDENT_JOB,
-  payload: JOB_PAYLOADS[SLACK_SYNC_INCIDENT_JOB],
+export const slackSyncIncidentJob = queuedJob(SLACK_SYNC_INCIDENT_JOB, {
   handler: (db, payload) => honouringRetryAfter(db, SLACK_SYNC_INCIDENT_JOB, payload, () => syncIncidentChannel(db, payload.incidentId)),
   batch: {
     limit: 100,
@@ -39,7 +37,7 @@ export const slackSyncIncidentJob: QueuedJobDefinition<typeof SLACK_SYNC_INCIDEN
       }
     },
   },
-};
+});
 
 /** Channels of incidents closed longer than the integration's archive-after-days are archived. */
 export const archiveSlackChannels: PeriodicJob = {
