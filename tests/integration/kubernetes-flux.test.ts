@@ -4,13 +4,12 @@ import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
 import { changeEvent, kubernetesCluster } from "@/db/schema";
 import { resetAuth } from "@/lib/auth/better-auth";
-import * as clustersRoute from "@/app/api/v1/clusters/route";
 import * as clusterRoute from "@/app/api/v1/clusters/[id]/route";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import { watchClusters } from "@/lib/services/clusters/watch-clusters";
-import type { ClusterView } from "@/lib/services/clusters/views";
 import { callRoute } from "./route-request";
 import { startKubernetesApiServer, until, type KubernetesApiServer } from "./kubernetes-api-server";
+import { registerCluster } from "./kubernetes-cluster-fixtures";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -26,12 +25,6 @@ afterAll(async () => {
   await database.destroy();
 });
 
-async function register(name: string, api: KubernetesApiServer): Promise<string> {
-  const created = await callRoute<ClusterView>(clustersRoute.POST, { method: "POST", path: "/api/v1/clusters", key: org.keys.admin, json: { name, environment: "production", kubeconfig: api.kubeconfig } });
-  expect(created.status).toBe(201);
-  return created.body.id;
-}
-
 const changesOf = (clusterName: string) => database.db.select().from(changeEvent).where(and(eq(changeEvent.source, "kubernetes"), eq(changeEvent.organizationId, org.id))).then((rows) => rows.filter((r) => (r.hints as { cluster?: string }).cluster === clusterName));
 
 const kustomization = (ready: { status: string; reason: string; message: string }, revisions: { applied: string; attempted: string }) => ({
@@ -46,7 +39,7 @@ describe("Flux objects in the watcher", () => {
   it("skips Kustomizations and HelmReleases quietly on a cluster without their CRDs", async () => {
     const api = await startKubernetesApiServer();
     servers.push(api);
-    const id = await register("no-flux", api);
+    const id = await registerCluster(org.keys.admin, "no-flux", api);
     const watcher = watchClusters(database.db, { holder: "process-a", renewEveryMs: 60_000 });
     await watcher.tick();
     await until(async () => api.requests, (r) => r.some((x) => x.startsWith("GET /apis/kustomize.toolkit.fluxcd.io/v1")) && r.some((x) => x.startsWith("GET /apis/helm.toolkit.fluxcd.io/v2")), "a look for the Flux groups");
@@ -68,7 +61,7 @@ describe("Flux objects in the watcher", () => {
     servers.push(api);
     // Reconciled before the watcher started: the cluster's state, not news.
     api.apply("kustomizations", kustomization({ status: "True", reason: "ReconciliationSucceeded", message: `Applied revision: ${REV_A}` }, { applied: REV_A, attempted: REV_A }));
-    await register("flux", api);
+    await registerCluster(org.keys.admin, "flux", api);
     const watcher = watchClusters(database.db, { holder: "process-a", renewEveryMs: 60_000 });
     await watcher.tick();
     await until(async () => api.openWatches(), (n) => n >= 8, "every resource watched");

@@ -4,7 +4,6 @@ import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
 import { alert, clusterSignal, incident, timelineEvent } from "@/db/schema";
 import { resetAuth } from "@/lib/auth/better-auth";
-import * as clustersRoute from "@/app/api/v1/clusters/route";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import * as signalsRoute from "@/app/api/v1/signals/route";
 import * as workloadsRoute from "@/app/api/v1/workloads/route";
@@ -15,6 +14,7 @@ import { watchClusters } from "@/lib/services/clusters/watch-clusters";
 import type { SignalView, WorkloadView } from "@/lib/services/clusters/views";
 import { callRoute } from "./route-request";
 import { startKubernetesApiServer, until, type KubernetesApiServer } from "./kubernetes-api-server";
+import { crashLoopingPod, registerCluster } from "./kubernetes-cluster-fixtures";
 
 let database: TestDatabase;
 let org: TestOrganization;
@@ -31,11 +31,6 @@ afterAll(async () => {
   await database.destroy();
 });
 
-const crashingPod = (namespace: string, name: string, app: string, restarts: number) => ({
-  apiVersion: "v1", kind: "Pod", metadata: { name, namespace, uid: `uid-${name}`, labels: { app } },
-  status: { phase: "Running", containerStatuses: [{ name: "app", restartCount: restarts, state: { waiting: { reason: "CrashLoopBackOff" } }, lastState: { terminated: { reason: "Error", exitCode: 1 } } }] },
-});
-
 interface TimelinePage { items: Array<{ kind: string; title: string; payload: Record<string, unknown> | null }> }
 
 describe("cluster signals on incidents", () => {
@@ -44,12 +39,12 @@ describe("cluster signals on incidents", () => {
       { slug: "checkout", name: "Checkout", tier: 1, mappings: { namespaces: ["payments"] } },
       { slug: "ledger", name: "Ledger", tier: 3 },
     ]) expect((await callRoute(servicesRoute.POST, { method: "POST", path: "/api/v1/services", key: org.keys.admin, json })).status).toBe(201);
-    expect((await callRoute(clustersRoute.POST, { method: "POST", path: "/api/v1/clusters", key: org.keys.admin, json: { name: "prod-eu", environment: "production", kubeconfig: api.kubeconfig } })).status).toBe(201);
+    await registerCluster(org.keys.admin, "prod-eu", api);
     const watcher = watchClusters(database.db, { holder: "process-a", renewEveryMs: 60_000 });
     await watcher.tick();
 
     api.setLog("payments", "checkout-abc", "app", ["booting", "token=abc123secret", "panic: missing DATABASE_URL"].join("\n"));
-    api.apply("pods", crashingPod("payments", "checkout-abc", "checkout", 3));
+    api.apply("pods", crashLoopingPod({ namespace: "payments", name: "checkout-abc", app: "checkout", restarts: 3 }));
 
     const [declared] = await until(() => database.db.select().from(incident), (rows) => rows.length === 1, "an incident declared by the crash loop");
     expect(declared!.title).toContain("KubernetesPodCrashLooping");
@@ -70,7 +65,7 @@ describe("cluster signals on incidents", () => {
     expect(signal!.logTail).toEqual(["booting", "token=[REDACTED]", "panic: missing DATABASE_URL"]);
 
     // The pod crashes again: the same alert (fingerprint), incident and timeline entry, updated.
-    api.apply("pods", crashingPod("payments", "checkout-abc", "checkout", 4));
+    api.apply("pods", crashLoopingPod({ namespace: "payments", name: "checkout-abc", app: "checkout", restarts: 4 }));
     await until(timeline, ([e]) => e?.payload?.restarts === 4, "the timeline entry updated");
     expect(await timeline()).toHaveLength(1);
     expect(await database.db.select().from(incident)).toHaveLength(1);
@@ -84,7 +79,7 @@ describe("cluster signals on incidents", () => {
     expect(await database.db.select().from(alert)).toHaveLength(1);
 
     // A crash loop of a tier-3 service raises a warning alert that waits in triage.
-    api.apply("pods", crashingPod("ledger", "ledger-1", "ledger", 2));
+    api.apply("pods", crashLoopingPod({ namespace: "ledger", name: "ledger-1", app: "ledger", restarts: 2 }));
     const [ledgerAlert] = await until(() => database.db.select().from(alert).where(eq(alert.name, "KubernetesPodCrashLooping")), (rows) => rows.length === 2, "the tier-3 alert").then((rows) => rows.filter((r) => r.labels.service === "ledger"));
     expect(ledgerAlert).toMatchObject({ severity: "warning", incidentId: null });
     expect(ledgerAlert!.routing).toMatch(/triage/i);
