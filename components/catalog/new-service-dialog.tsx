@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Plus } from "lucide-react";
 import type { ServiceView } from "@/lib/services/catalog/views";
 import { Button } from "@/components/ui/button";
@@ -13,7 +12,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useCreateMutation } from "@/components/forms/use-create-mutation";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { parseLabelLines, parseRepositoryLines } from "./catalog-text";
 
 interface NewServiceBody {
@@ -27,10 +26,9 @@ interface NewServiceBody {
 }
 
 export function NewServiceDialog({ teams }: { teams: Array<{ slug: string; name: string }> }) {
-  const [open, setOpen] = useState(false);
-  const { mutation, fieldErrors, setFieldErrors, formError, reset } = useCreateMutation<NewServiceBody, ServiceView>("/api/v1/services", {
+  const { mutation, setFieldErrors, formError, dialog, close, fieldId, invalid, errorOf } = useFormDialog<NewServiceBody, ServiceView>("/api/v1/services", {
+    idPrefix: "service",
     success: (service) => `Service ${service.name} created`,
-    onSuccess: () => setOpen(false),
   });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -54,16 +52,8 @@ export function NewServiceDialog({ teams }: { teams: Array<{ slug: string; name:
     });
   }
 
-  const invalid = (field: string) => (fieldErrors[field] ? { "aria-invalid": true as const, "aria-describedby": `service-${field}-error` } : {});
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         <Button>
           <Plus aria-hidden />
@@ -78,18 +68,18 @@ export function NewServiceDialog({ teams }: { teams: Array<{ slug: string; name:
         <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="service-slug">Slug</Label>
-              <Input id="service-slug" name="slug" required placeholder="payments-api" autoComplete="off" className="font-mono" {...invalid("slug")} />
-              <FieldError id="service-slug-error" message={fieldErrors.slug} />
+              <Label htmlFor={fieldId("slug")}>Slug</Label>
+              <Input id={fieldId("slug")} name="slug" required placeholder="payments-api" autoComplete="off" className="font-mono" {...invalid("slug")} />
+              <FieldError {...errorOf("slug")} />
             </div>
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="service-name">Name</Label>
-              <Input id="service-name" name="name" required placeholder="Payments API" autoComplete="off" {...invalid("name")} />
-              <FieldError id="service-name-error" message={fieldErrors.name} />
+              <Label htmlFor={fieldId("name")}>Name</Label>
+              <Input id={fieldId("name")} name="name" required placeholder="Payments API" autoComplete="off" {...invalid("name")} />
+              <FieldError {...errorOf("name")} />
             </div>
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="service-team">Team</Label>
-              <NativeSelect id="service-team" name="team" defaultValue="" {...invalid("team")}>
+              <Label htmlFor={fieldId("team")}>Team</Label>
+              <NativeSelect id={fieldId("team")} name="team" defaultValue="" {...invalid("team")}>
                 <option value="">No team</option>
                 {teams.map((team) => (
                   <option key={team.slug} value={team.slug}>
@@ -97,11 +87,11 @@ export function NewServiceDialog({ teams }: { teams: Array<{ slug: string; name:
                   </option>
                 ))}
               </NativeSelect>
-              <FieldError id="service-team-error" message={fieldErrors.team} />
+              <FieldError {...errorOf("team")} />
             </div>
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="service-tier">Tier</Label>
-              <NativeSelect id="service-tier" name="tier" defaultValue="" {...invalid("tier")}>
+              <Label htmlFor={fieldId("tier")}>Tier</Label>
+              <NativeSelect id={fieldId("tier")} name="tier" defaultValue="" {...invalid("tier")}>
                 <option value="">Not set</option>
                 {[1, 2, 3, 4].map((tier) => (
                   <option key={tier} value={tier}>
@@ -109,30 +99,30 @@ export function NewServiceDialog({ teams }: { teams: Array<{ slug: string; name:
                   </option>
                 ))}
               </NativeSelect>
-              <FieldError id="service-tier-error" message={fieldErrors.tier} />
+              <FieldError {...errorOf("tier")} />
             </div>
           </div>
           <div className="flex items-start gap-2.5 rounded-md border border-border bg-muted/40 px-3 py-2.5">
-            <Checkbox id="service-critical" name="supportsCriticalFunction" className="mt-0.5" />
+            <Checkbox id={fieldId("critical")} name="supportsCriticalFunction" className="mt-0.5" />
             <div className="flex flex-col gap-0.5">
-              <Label htmlFor="service-critical">Supports a critical or important function</Label>
+              <Label htmlFor={fieldId("critical")}>Supports a critical or important function</Label>
               <p className="text-xs text-muted-foreground">As defined by DORA; incidents on it may need to be reported to the regulator.</p>
             </div>
           </div>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="service-labels">Labels</Label>
-            <Textarea id="service-labels" name="labels" rows={3} placeholder={"app=payments-api\nnamespace=payments"} className="font-mono text-xs" {...invalid("labels")} />
+            <Label htmlFor={fieldId("labels")}>Labels</Label>
+            <Textarea id={fieldId("labels")} name="labels" rows={3} placeholder={"app=payments-api\nnamespace=payments"} className="font-mono text-xs" {...invalid("labels")} />
             <p className="text-xs text-muted-foreground">One key=value per line; used to match alerts and Kubernetes objects.</p>
-            <FieldError id="service-labels-error" message={fieldErrors.labels} />
+            <FieldError {...errorOf("labels")} />
           </div>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="service-repositories">Repositories</Label>
-            <Textarea id="service-repositories" name="repositories" rows={2} placeholder="demo-bank/payments-api" className="font-mono text-xs" {...invalid("repositories")} />
+            <Label htmlFor={fieldId("repositories")}>Repositories</Label>
+            <Textarea id={fieldId("repositories")} name="repositories" rows={2} placeholder="demo-bank/payments-api" className="font-mono text-xs" {...invalid("repositories")} />
             <p className="text-xs text-muted-foreground">One owner/repo per line.</p>
-            <FieldError id="service-repositories-error" message={fieldErrors.repositories} />
+            <FieldError {...errorOf("repositories")} />
           </div>
           <FormAlert message={formError} />
-          <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)} cancelWhilePending>
+          <DialogSubmitFooter pending={mutation.isPending} onCancel={close} cancelWhilePending>
             Create service
           </DialogSubmitFooter>
         </form>

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Plus } from "lucide-react";
 import type { TeamView } from "@/lib/services/catalog/views";
 import { Button } from "@/components/ui/button";
@@ -11,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useCreateMutation } from "@/components/forms/use-create-mutation";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 
 interface NewTeamBody {
   slug: string;
@@ -20,10 +19,9 @@ interface NewTeamBody {
 }
 
 export function NewTeamDialog() {
-  const [open, setOpen] = useState(false);
-  const { mutation, fieldErrors, formError, reset } = useCreateMutation<NewTeamBody, TeamView>("/api/v1/teams", {
+  const { mutation, formError, dialog, close, fieldId, invalid, errorOf } = useFormDialog<NewTeamBody, TeamView>("/api/v1/teams", {
+    idPrefix: "team",
     success: (team) => `Team ${team.name} created`,
-    onSuccess: () => setOpen(false),
   });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -33,16 +31,8 @@ export function NewTeamDialog() {
     mutation.mutate({ slug: String(form.get("slug") ?? "").trim(), name: String(form.get("name") ?? "").trim(), description: description || undefined });
   }
 
-  const invalid = (field: string) => (fieldErrors[field] ? { "aria-invalid": true as const, "aria-describedby": `team-${field}-error` } : {});
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         <Button>
           <Plus aria-hidden />
@@ -57,23 +47,23 @@ export function NewTeamDialog() {
         <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="team-slug">Slug</Label>
-              <Input id="team-slug" name="slug" required placeholder="payments" autoComplete="off" className="font-mono" {...invalid("slug")} />
-              <FieldError id="team-slug-error" message={fieldErrors.slug} />
+              <Label htmlFor={fieldId("slug")}>Slug</Label>
+              <Input id={fieldId("slug")} name="slug" required placeholder="payments" autoComplete="off" className="font-mono" {...invalid("slug")} />
+              <FieldError {...errorOf("slug")} />
             </div>
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor="team-name">Name</Label>
-              <Input id="team-name" name="name" required placeholder="Payments" autoComplete="off" {...invalid("name")} />
-              <FieldError id="team-name-error" message={fieldErrors.name} />
+              <Label htmlFor={fieldId("name")}>Name</Label>
+              <Input id={fieldId("name")} name="name" required placeholder="Payments" autoComplete="off" {...invalid("name")} />
+              <FieldError {...errorOf("name")} />
             </div>
           </div>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="team-description">Description</Label>
-            <Textarea id="team-description" name="description" rows={2} placeholder="What the team is responsible for" {...invalid("description")} />
-            <FieldError id="team-description-error" message={fieldErrors.description} />
+            <Label htmlFor={fieldId("description")}>Description</Label>
+            <Textarea id={fieldId("description")} name="description" rows={2} placeholder="What the team is responsible for" {...invalid("description")} />
+            <FieldError {...errorOf("description")} />
           </div>
           <FormAlert message={formError} />
-          <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)} cancelWhilePending>
+          <DialogSubmitFooter pending={mutation.isPending} onCancel={close} cancelWhilePending>
             Create team
           </DialogSubmitFooter>
         </form>

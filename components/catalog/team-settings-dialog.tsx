@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useCreateMutation } from "@/components/forms/use-create-mutation";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 
 /** ISO weekdays, Monday first, as the API takes them. */
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map((label, index) => ({ day: index + 1, label }));
@@ -30,13 +30,13 @@ interface TeamSettingsBody {
  * of its services, in each team's own time zone.
  */
 export function TeamSettingsDialog({ team }: { team: TeamView }) {
-  const [open, setOpen] = useState(false);
   const [days, setDays] = useState<number[]>(team.workingHours.days);
   const zones = useMemo(() => ["UTC", ...Intl.supportedValuesOf("timeZone")], []);
-  const { mutation, fieldErrors, formError, reset } = useCreateMutation<TeamSettingsBody, TeamView>(`/api/v1/teams/${encodeURIComponent(team.slug)}`, {
+  const { mutation, formError, dialog, close, fieldId, invalid, errorOf } = useFormDialog<TeamSettingsBody, TeamView>(`/api/v1/teams/${encodeURIComponent(team.slug)}`, {
+    idPrefix: `team-${team.slug}`,
     method: "PATCH",
     success: (saved) => `Team ${saved.name} saved`,
-    onSuccess: () => setOpen(false),
+    onOpen: () => setDays(team.workingHours.days),
   });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -51,18 +51,8 @@ export function TeamSettingsDialog({ team }: { team: TeamView }) {
     });
   }
 
-  const id = (field: string) => `team-${team.slug}-${field}`;
-  const invalid = (field: string) => (fieldErrors[field] ? { "aria-invalid": true as const, "aria-describedby": `${id(field)}-error` } : {});
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setDays(team.workingHours.days);
-        else reset();
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" className="h-7 px-2" aria-label={`Settings of ${team.name}`}>
           <Settings2 aria-hidden />
@@ -76,37 +66,37 @@ export function TeamSettingsDialog({ team }: { team: TeamView }) {
         </DialogHeader>
         <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor={id("name")}>Name</Label>
-            <Input id={id("name")} name="name" required defaultValue={team.name} autoComplete="off" {...invalid("name")} />
-            <FieldError id={`${id("name")}-error`} message={fieldErrors.name} />
+            <Label htmlFor={fieldId("name")}>Name</Label>
+            <Input id={fieldId("name")} name="name" required defaultValue={team.name} autoComplete="off" {...invalid("name")} />
+            <FieldError {...errorOf("name")} />
           </div>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor={id("description")}>Description</Label>
-            <Textarea id={id("description")} name="description" rows={2} defaultValue={team.description ?? ""} {...invalid("description")} />
-            <FieldError id={`${id("description")}-error`} message={fieldErrors.description} />
+            <Label htmlFor={fieldId("description")}>Description</Label>
+            <Textarea id={fieldId("description")} name="description" rows={2} defaultValue={team.description ?? ""} {...invalid("description")} />
+            <FieldError {...errorOf("description")} />
           </div>
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor={id("timeZone")}>Time zone</Label>
-            <Input id={id("timeZone")} name="timeZone" list={id("zones")} required defaultValue={team.timeZone} autoComplete="off" placeholder="Europe/Oslo" {...invalid("timeZone")} />
-            <datalist id={id("zones")}>
+            <Label htmlFor={fieldId("timeZone")}>Time zone</Label>
+            <Input id={fieldId("timeZone")} name="timeZone" list={fieldId("zones")} required defaultValue={team.timeZone} autoComplete="off" placeholder="Europe/Oslo" {...invalid("timeZone")} />
+            <datalist id={fieldId("zones")}>
               {zones.map((zone) => (
                 <option key={zone} value={zone} />
               ))}
             </datalist>
-            <FieldError id={`${id("timeZone")}-error`} message={fieldErrors.timeZone} />
+            <FieldError {...errorOf("timeZone")} />
           </div>
           <fieldset className="flex flex-col gap-2">
             <legend className="mb-1.5 text-sm font-medium">Working hours (in the team&rsquo;s time zone)</legend>
             <div className="grid grid-cols-2 gap-4">
               <div className="flex flex-col gap-1.5">
-                <Label htmlFor={id("start")}>From</Label>
-                <Input id={id("start")} name="start" type="time" required defaultValue={team.workingHours.start} {...invalid("workingHours.start")} />
-                <FieldError id={`${id("workingHours.start")}-error`} message={fieldErrors["workingHours.start"]} />
+                <Label htmlFor={fieldId("start")}>From</Label>
+                <Input id={fieldId("start")} name="start" type="time" required defaultValue={team.workingHours.start} {...invalid("workingHours.start")} />
+                <FieldError {...errorOf("workingHours.start")} />
               </div>
               <div className="flex flex-col gap-1.5">
-                <Label htmlFor={id("end")}>Until</Label>
-                <Input id={id("end")} name="end" type="time" required defaultValue={team.workingHours.end} {...invalid("workingHours.end")} />
-                <FieldError id={`${id("workingHours.end")}-error`} message={fieldErrors["workingHours.end"]} />
+                <Label htmlFor={fieldId("end")}>Until</Label>
+                <Input id={fieldId("end")} name="end" type="time" required defaultValue={team.workingHours.end} {...invalid("workingHours.end")} />
+                <FieldError {...errorOf("workingHours.end")} />
               </div>
             </div>
             <div role="group" aria-label="Working days" className="flex flex-wrap gap-x-4 gap-y-2">
@@ -117,10 +107,10 @@ export function TeamSettingsDialog({ team }: { team: TeamView }) {
                 </label>
               ))}
             </div>
-            <FieldError id={`${id("workingHours.days")}-error`} message={fieldErrors["workingHours.days"]} />
+            <FieldError {...errorOf("workingHours.days")} />
           </fieldset>
           <FormAlert message={formError} />
-          <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)} cancelWhilePending>
+          <DialogSubmitFooter pending={mutation.isPending} onCancel={close} cancelWhilePending>
             Save
           </DialogSubmitFooter>
         </form>

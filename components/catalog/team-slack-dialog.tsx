@@ -12,7 +12,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useCreateMutation } from "@/components/forms/use-create-mutation";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 
 interface TeamSlackBody {
   channel: string;
@@ -25,12 +25,12 @@ interface TeamSlackBody {
  * and "since yesterday" each morning at a time in the team's time zone.
  */
 export function TeamSlackDialog({ team, timeZone, slack }: { team: { slug: string; name: string }; timeZone: string; slack: TeamSlackView }) {
-  const [open, setOpen] = useState(false);
   const [changes, setChanges] = useState(slack.subscription?.changes ?? true);
-  const { mutation, fieldErrors, formError, reset } = useCreateMutation<TeamSlackBody, SlackTeamChannelView>(`/api/v1/teams/${encodeURIComponent(team.slug)}/slack`, {
+  const { mutation, formError, dialog, close, fieldId, invalid, errorOf } = useFormDialog<TeamSlackBody, SlackTeamChannelView>(`/api/v1/teams/${encodeURIComponent(team.slug)}/slack`, {
+    idPrefix: `team-${team.slug}-slack`,
     method: "PUT",
     success: (saved) => `${team.name} now posts to ${saved.channel}`,
-    onSuccess: () => setOpen(false),
+    onOpen: () => setChanges(slack.subscription?.changes ?? true),
   });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -40,18 +40,8 @@ export function TeamSlackDialog({ team, timeZone, slack }: { team: { slug: strin
     mutation.mutate({ channel: String(form.get("channel") ?? "").trim(), changes, digestTime: digestTime || null });
   }
 
-  const id = (field: string) => `team-${team.slug}-slack-${field}`;
-  const invalid = (field: string) => (fieldErrors[field] ? { "aria-invalid": true as const, "aria-describedby": `${id(field)}-error` } : {});
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) setChanges(slack.subscription?.changes ?? true);
-        else reset();
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" className="h-7 px-2" aria-label={`Slack channel of ${team.name}`}>
           <MessageSquare aria-hidden />
@@ -74,23 +64,23 @@ export function TeamSlackDialog({ team, timeZone, slack }: { team: { slug: strin
         ) : (
           <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor={id("channel")}>Channel ID</Label>
-              <Input id={id("channel")} name="channel" required defaultValue={slack.subscription?.channel ?? ""} autoComplete="off" placeholder="C0123ABCD" className="font-mono" {...invalid("channel")} />
+              <Label htmlFor={fieldId("channel")}>Channel ID</Label>
+              <Input id={fieldId("channel")} name="channel" required defaultValue={slack.subscription?.channel ?? ""} autoComplete="off" placeholder="C0123ABCD" className="font-mono" {...invalid("channel")} />
               <p className="text-xs text-muted-foreground">In Slack: the channel&rsquo;s name → About → Channel ID. Invite the Logbook app to the channel.</p>
-              <FieldError id={`${id("channel")}-error`} message={fieldErrors.channel} />
+              <FieldError {...errorOf("channel")} />
             </div>
             <label className="flex items-center gap-2 text-sm">
               <Checkbox checked={changes} onChange={(event) => setChanges(event.target.checked)} />
               Post the services&rsquo; deploys and failed reconciliations
             </label>
             <div className="flex flex-col gap-1.5">
-              <Label htmlFor={id("digestTime")}>Daily &ldquo;since yesterday&rdquo; at</Label>
-              <Input id={id("digestTime")} name="digestTime" type="time" defaultValue={slack.subscription?.digestTime ?? ""} className="w-36" {...invalid("digestTime")} />
+              <Label htmlFor={fieldId("digestTime")}>Daily &ldquo;since yesterday&rdquo; at</Label>
+              <Input id={fieldId("digestTime")} name="digestTime" type="time" defaultValue={slack.subscription?.digestTime ?? ""} className="w-36" {...invalid("digestTime")} />
               <p className="text-xs text-muted-foreground">In {timeZone}, every day. Leave empty for no digest.</p>
-              <FieldError id={`${id("digestTime")}-error`} message={fieldErrors.digestTime} />
+              <FieldError {...errorOf("digestTime")} />
             </div>
             <FormAlert message={formError} />
-            <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)} cancelWhilePending>
+            <DialogSubmitFooter pending={mutation.isPending} onCancel={close} cancelWhilePending>
               Save
             </DialogSubmitFooter>
           </form>

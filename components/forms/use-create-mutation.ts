@@ -13,10 +13,13 @@ import { fieldErrorsOf } from "@/components/ui/field-error";
  * serves forms that create or replace a single resource (a connection, a setting), `"PATCH"`
  * forms that edit one.
  */
-export function useCreateMutation<TBody, TResult>(
-  path: string,
-  { success, onSuccess, method = "POST" }: { success: (result: TResult) => string; onSuccess?: (result: TResult) => void; method?: "POST" | "PUT" | "PATCH" },
-) {
+export interface CreateMutationOptions<TResult> {
+  success: (result: TResult) => string;
+  onSuccess?: (result: TResult) => void;
+  method?: "POST" | "PUT" | "PATCH";
+}
+
+export function useCreateMutation<TBody, TResult>(path: string, { success, onSuccess, method = "POST" }: CreateMutationOptions<TResult>) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);

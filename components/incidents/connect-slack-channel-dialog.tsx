@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { Hash } from "lucide-react";
 import type { IncidentSlackView } from "@/lib/services/slack/views";
 import { Button } from "@/components/ui/button";
@@ -10,7 +9,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FormAlert } from "@/components/forms/form-alert";
-import { useCreateMutation } from "@/components/forms/use-create-mutation";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 
 /**
  * For an incident without a channel (declared before Slack was connected, or written up after
@@ -18,22 +17,14 @@ import { useCreateMutation } from "@/components/forms/use-create-mutation";
  * was said there comes onto the timeline.
  */
 export function ConnectSlackChannelDialog({ incidentRef, className }: { incidentRef: string; className?: string }) {
-  const [open, setOpen] = useState(false);
-  const { mutation, fieldErrors, formError, reset } = useCreateMutation<{ channel: string }, IncidentSlackView>(`/api/v1/incidents/${encodeURIComponent(incidentRef)}/slack`, {
+  const { mutation, formError, dialog, close, fieldId, invalid, errorOf } = useFormDialog<{ channel: string }, IncidentSlackView>(`/api/v1/incidents/${encodeURIComponent(incidentRef)}/slack`, {
+    idPrefix: `connect-slack-${incidentRef}`,
     method: "PUT",
     success: (channel) => `#${channel.channelName} is now ${incidentRef}'s channel; its history is being imported`,
-    onSuccess: () => setOpen(false),
   });
-  const id = `connect-slack-${incidentRef}`;
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
+    <Dialog {...dialog}>
       <DialogTrigger asChild>
         <Button variant="outline" size="sm" className={className}>
           <Hash aria-hidden />
@@ -56,21 +47,21 @@ export function ConnectSlackChannelDialog({ incidentRef, className }: { incident
           noValidate
         >
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor={id}>Channel ID</Label>
+            <Label htmlFor={fieldId("channel")}>Channel ID</Label>
             <Input
-              id={id}
+              id={fieldId("channel")}
               name="channel"
               required
               autoComplete="off"
               placeholder="C0123ABCD"
               className="font-mono"
-              {...(fieldErrors.channel ? { "aria-invalid": true, "aria-describedby": `${id}-error` } : {})}
+              {...invalid("channel")}
             />
             <p className="text-xs text-muted-foreground">In Slack: the channel&rsquo;s name → About → Channel ID. Invite the Logbook app to it first (/invite @Logbook).</p>
-            <FieldError id={`${id}-error`} message={fieldErrors.channel} />
+            <FieldError {...errorOf("channel")} />
           </div>
           <FormAlert message={formError} />
-          <DialogSubmitFooter pending={mutation.isPending} onCancel={() => setOpen(false)} cancelWhilePending>
+          <DialogSubmitFooter pending={mutation.isPending} onCancel={close} cancelWhilePending>
             Connect
           </DialogSubmitFooter>
         </form>
