@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { timelineEvent, timelineEventRevision } from "@/db/schema";
+import { timelineEvent } from "@/db/schema";
 import { requirePermission, type ServiceContext, withTransaction } from "../context";
 import { ConflictError, NotFoundError, parseInput } from "../errors";
 import { auditFrom, recordAudit } from "@/lib/services/record-audit";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { findIncident } from "./find-incident";
 import { editTimelineEventInput } from "./inputs";
+import { keepTimelineRevision } from "./keep-timeline-revision";
 import { toTimelineEventView, type TimelineEventView } from "./views";
 
 /**
@@ -27,15 +28,7 @@ export async function editTimelineEvent(ctx: ServiceContext, idOrRef: string, ev
     const set: Partial<typeof timelineEvent.$inferInsert> = {};
     if (input.body !== undefined && input.body !== event.body) {
       if (event.kind !== "note") throw new ConflictError("Only notes can be edited; automatic events keep their text.", "not_editable");
-      await tx.insert(timelineEventRevision).values({
-        eventId: event.id,
-        version: event.version,
-        body: event.body,
-        authoredAt: event.editedAt ?? event.receivedAt,
-        replacedAt: now,
-        replacedBy: ctx.actor.label,
-      });
-      Object.assign(set, { body: input.body, version: event.version + 1, editedAt: now });
+      Object.assign(set, { body: input.body, ...(await keepTimelineRevision(tx, event, { at: now, by: ctx.actor.label })) });
     }
     if (input.highlighted !== undefined && input.highlighted !== event.highlighted) set.highlighted = input.highlighted;
     if (Object.keys(set).length === 0) return toTimelineEventView(event);

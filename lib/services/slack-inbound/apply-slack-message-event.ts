@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { incident, slackCapturedMessage, timelineEvent, timelineEventRevision } from "@/db/schema";
+import { incident, slackCapturedMessage, timelineEvent } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor, ActorType } from "@/lib/core/actor";
 import type { JobPayload, SLACK_MESSAGE_EVENT_JOB } from "@/lib/jobs/job-payloads";
 import { publishLiveEvent } from "@/lib/live/publish-live-event";
 import { NO_REQUEST } from "@/lib/services/context";
+import { keepTimelineRevision } from "@/lib/services/incidents/keep-timeline-revision";
 import { recordAudit } from "@/lib/services/record-audit";
 import { capturedMessageBody, capturedMessageTitle, type CapturedMessageContent } from "@/lib/slack/captured-message";
 import { capturedFileUrl, knownNames, loadSlackInstallation } from "./internal";
@@ -36,17 +37,10 @@ export async function applySlackMessageEvent(db: Database, payload: JobPayload<t
         // Slack also sends message_changed for unfurls and thread counts: only a new text is an edit.
         if (text === captured.text) continue;
         const next: CapturedMessageContent = { ...content, text };
-        await tx.insert(timelineEventRevision).values({
-          eventId: event.id,
-          version: event.version,
-          body: event.body,
-          authoredAt: event.editedAt ?? event.receivedAt,
-          replacedAt: now,
-          replacedBy: author.label,
-        });
+        const revised = await keepTimelineRevision(tx, event, { at: now, by: author.label });
         await tx
           .update(timelineEvent)
-          .set({ body: capturedMessageBody(next, capturedFileUrl(number), names), payload: { ...next }, version: event.version + 1, editedAt: now })
+          .set({ body: capturedMessageBody(next, capturedFileUrl(number), names), payload: { ...next }, ...revised })
           .where(eq(timelineEvent.id, event.id));
         await tx.update(slackCapturedMessage).set({ text }).where(eq(slackCapturedMessage.timelineEventId, event.id));
         await recordAudit(tx, {
