@@ -7,7 +7,7 @@ import { requirePermission, type ServiceContext, withTransaction } from "../cont
 import { ConflictError, parseInput, ServiceError, ValidationError } from "../errors";
 import { findIncident } from "../incidents/find-incident";
 import { connectIncidentChannelInput } from "./inputs";
-import { findIncidentChannel, loadOrganizationSlack, releaseSlackKey } from "./internal";
+import { findIncidentChannel, incidentChannelClaimKey, loadOrganizationSlack, releaseSlackKey, slackChannelUrl } from "./internal";
 import type { IncidentSlackView } from "./views";
 
 /**
@@ -38,11 +38,10 @@ export async function connectIncidentChannel(ctx: ServiceContext, idOrRef: strin
 
   // Slack is asked outside any transaction; the answer decides whether there is anything to store.
   const info = await channelInfo(slack.access, input.channel);
-  // The same claim the sync job takes before creating a channel, so the two never both give the incident one.
-  const key = `channel:${row.id}`;
+  const key = incidentChannelClaimKey(row.id);
   const claimed = await ctx.db.insert(slackPostedMessage).values({ integrationId: slack.integrationId, key, channelId: info.id }).onConflictDoNothing().returning();
   if (claimed.length === 0) throw new ConflictError(`A channel is being created for INC-${row.number} right now; try again in a moment.`, "slack_channel_exists");
-  const view = { channelId: info.id, channelName: info.name, url: `https://app.slack.com/client/${slack.teamId ?? ""}/${info.id}` };
+  const view = { channelId: info.id, channelName: info.name, url: slackChannelUrl(slack.teamId, info.id) };
   try {
     return await withTransaction(ctx, async (tx) => {
       await tx.insert(slackIncidentChannel).values({ incidentId: row.id, organizationId: ctx.organizationId, integrationId: slack.integrationId, ...view });

@@ -91,6 +91,15 @@ export async function loadOrganizationSlack(db: Queryable, organizationId: strin
   return row ? toInstallation(row) : null;
 }
 
+/**
+ * The claim on giving an incident its channel: the sync job takes it before creating one and
+ * connecting an existing channel takes it too, so the two never both give the incident one.
+ */
+export const incidentChannelClaimKey = (incidentId: string) => `channel:${incidentId}`;
+
+/** Where a channel opens in Slack's web client. */
+export const slackChannelUrl = (teamId: string | null, channelId: string) => `https://app.slack.com/client/${teamId ?? ""}/${channelId}`;
+
 /** The incident's channel row, or null while it has none (not connected, or Slack not answering yet). */
 export async function findIncidentChannel(db: Queryable, incidentId: string): Promise<typeof slackIncidentChannel.$inferSelect | null> {
   const [row] = await db.select().from(slackIncidentChannel).where(eq(slackIncidentChannel.incidentId, incidentId));

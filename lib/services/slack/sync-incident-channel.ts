@@ -9,7 +9,7 @@ import { createSlackChannel, inviteToSlackChannel, pinSlackMessage, SlackApiErro
 import { channelNameFor, channelNameWithSuffix } from "@/lib/slack/channel-name";
 import { renderIncidentAnnouncement, renderIncidentSummary, renderTimelineEcho, type SummaryIncident } from "@/lib/slack/incident-summary";
 import { loadIncidentView } from "../incidents/views";
-import { findIncidentChannel, loadOrganizationSlack, postSlackMessageOnce, releaseSlackKey, slackUserIdForEmail } from "./internal";
+import { findIncidentChannel, incidentChannelClaimKey, loadOrganizationSlack, postSlackMessageOnce, releaseSlackKey, slackChannelUrl, slackUserIdForEmail } from "./internal";
 import { ECHO_KINDS, type SlackInstallation } from "./views";
 
 type ChannelRow = typeof slackIncidentChannel.$inferSelect;
@@ -84,7 +84,7 @@ async function summaryOf(db: Database, slack: SlackInstallation, row: typeof inc
 
 async function createIncidentChannel(db: Database, slack: SlackInstallation, row: typeof incident.$inferSelect, summary: SummaryIncident): Promise<ChannelRow | null> {
   // One creator per incident: a second worker finds the key taken and leaves it to the first.
-  const key = `channel:${row.id}`;
+  const key = incidentChannelClaimKey(row.id);
   const claimed = await db.insert(slackPostedMessage).values({ integrationId: slack.integrationId, key, channelId: "" }).onConflictDoNothing().returning();
   if (claimed.length === 0) return findIncidentChannel(db, row.id);
   try {
@@ -101,7 +101,7 @@ async function createIncidentChannel(db: Database, slack: SlackInstallation, row
             integrationId: slack.integrationId,
             channelId: created.id,
             channelName: created.name,
-            url: `https://app.slack.com/client/${slack.teamId ?? ""}/${created.id}`,
+            url: slackChannelUrl(slack.teamId, created.id),
           })
           .returning();
         await db.update(slackPostedMessage).set({ channelId: created.id }).where(and(eq(slackPostedMessage.integrationId, slack.integrationId), eq(slackPostedMessage.key, key)));
