@@ -8,14 +8,14 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { setDatabase, type DatabaseHandle } from "@/db/client";
-import { integration, slackCapturedMessage, slackIncidentChannel } from "@/db/schema";
+import { slackCapturedMessage } from "@/db/schema";
 import { createTestOrganization } from "@/db/test-factories";
 import { signSlackRequest } from "@/lib/ingest/slack-signature";
 import { startWorker } from "@/lib/jobs/worker";
 import { declareIncident } from "@/lib/services/incidents/declare-incident";
-import { encryptIntegrationSecret } from "@/lib/services/integration-secrets";
 import * as eventsRoute from "@/app/api/slack/[integrationId]/events/route";
 import type { FakeSlack } from "../tests/integration/slack-api-server";
+import { giveIncidentLoopbackChannel, insertLoopbackSlackIntegration } from "../tests/integration/slack-inbound-requests";
 import { summarize, type LatencySummary } from "./latency-summary";
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789abcdef";
@@ -26,21 +26,11 @@ export async function benchSlackCapture(input: { db: DatabaseHandle; slack: Fake
   // The events route reaches the process's database, as under server.ts.
   setDatabase(db);
   const org = await createTestOrganization(db.db, `capture-${randomUUID().slice(0, 8)}`);
-  const integrationId = randomUUID();
-  await db.db.insert(integration).values({
-    id: integrationId,
-    organizationId: org.id,
-    kind: "slack",
-    name: "Bench capture",
-    secretEncrypted: await encryptIntegrationSecret(SIGNING_SECRET),
-    tokenEncrypted: await encryptIntegrationSecret(slack.token),
-    settings: { teamId: slack.team.id },
-  });
+  const integrationId = await insertLoopbackSlackIntegration(db.db, { organizationId: org.id, name: "Bench capture", signingSecret: SIGNING_SECRET, slack });
   const capturer = `U0BENCH${randomUUID().slice(0, 6).toUpperCase()}`;
   slack.users.push({ id: capturer, name: "bench", real_name: "Bench Responder", email: org.users.responder.email });
   const declared = await declareIncident(org.as.responder, { title: "Capture bench", severity: "SEV3" });
-  const channel = slack.addChannel(`bench-capture-${declared.ref.toLowerCase()}`);
-  await db.db.insert(slackIncidentChannel).values({ incidentId: declared.id, organizationId: org.id, integrationId, channelId: channel.id, channelName: channel.name, url: `https://app.slack.com/client/${slack.team.id}/${channel.id}` });
+  const channel = await giveIncidentLoopbackChannel(db.db, { incidentId: declared.id, organizationId: org.id, integrationId, slack, name: `bench-capture-${declared.ref.toLowerCase()}` });
 
   const worker = startWorker(db, []);
   const times: number[] = [];

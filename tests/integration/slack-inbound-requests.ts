@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, isNull, sql } from "drizzle-orm";
 import { integration, job, slackIncidentChannel } from "@/db/schema";
+import type { Database } from "@/db/client";
 import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
 import { resetAuth } from "@/lib/auth/better-auth";
@@ -91,6 +92,41 @@ export const FORM = "application/x-www-form-urlencoded";
 export const JSON_TYPE = "application/json";
 
 /** A database, an organisation with a connected Slack workspace on the loopback Web API, and a worker. */
+/**
+ * A Slack integration connected to the loopback workspace, as the install flow leaves it: the
+ * signing secret and bot token stored encrypted, the workspace's team id in its settings.
+ */
+export async function insertLoopbackSlackIntegration(db: Database, input: { organizationId: string; name: string; signingSecret: string; slack: FakeSlack }): Promise<string> {
+  const id = randomUUID();
+  await db.insert(integration).values({
+    id,
+    organizationId: input.organizationId,
+    kind: "slack",
+    name: input.name,
+    secretEncrypted: await encryptIntegrationSecret(input.signingSecret),
+    tokenEncrypted: await encryptIntegrationSecret(input.slack.token),
+    settings: { teamId: input.slack.team.id },
+  });
+  return id;
+}
+
+/** A new channel of the loopback workspace made the incident's channel, as slack-out's sync would make it. */
+export async function giveIncidentLoopbackChannel(
+  db: Database,
+  input: { incidentId: string; organizationId: string; integrationId: string; slack: FakeSlack; name: string },
+): Promise<{ id: string; name: string }> {
+  const channel = input.slack.addChannel(input.name);
+  await db.insert(slackIncidentChannel).values({
+    incidentId: input.incidentId,
+    organizationId: input.organizationId,
+    integrationId: input.integrationId,
+    channelId: channel.id,
+    channelName: channel.name,
+    url: `https://app.slack.com/client/${input.slack.team.id}/${channel.id}`,
+  });
+  return channel;
+}
+
 export interface SlackInboundFixture {
   database: TestDatabase;
   org: TestOrganization;
@@ -118,16 +154,7 @@ export async function startSlackInbound(signingSecret = "8f742231b10e8888abcd99y
     { id: "U0VIEW", name: "vic", real_name: "Vic Viewer", email: org.users.viewer.email },
     { id: "U0VENDOR", name: "vendor", real_name: "Vendor Val", email: "val@vendor.example" },
   );
-  const integrationId = randomUUID();
-  await database.db.insert(integration).values({
-    id: integrationId,
-    organizationId: org.id,
-    kind: "slack",
-    name: "Acme Slack",
-    secretEncrypted: await encryptIntegrationSecret(signingSecret),
-    tokenEncrypted: await encryptIntegrationSecret(slack.token),
-    settings: { teamId: slack.team.id },
-  });
+  const integrationId = await insertLoopbackSlackIntegration(database.db, { organizationId: org.id, name: "Acme Slack", signingSecret, slack });
   const sender: SlackSender = { integrationId, signingSecret, teamId: slack.team.id, responseOrigin: new URL(slack.apiUrl).origin };
   const worker = startWorker(database, []);
   const drain = async () => {
@@ -147,15 +174,7 @@ export async function startSlackInbound(signingSecret = "8f742231b10e8888abcd99y
       await drain();
       const [existing] = await database.db.select().from(slackIncidentChannel).where(eq(slackIncidentChannel.incidentId, declared.id));
       if (existing) return { id: declared.id, ref: declared.ref, channelId: existing.channelId };
-      const channel = slack.addChannel(`inc-${declared.ref.toLowerCase()}`);
-      await database.db.insert(slackIncidentChannel).values({
-        incidentId: declared.id,
-        organizationId: org.id,
-        integrationId,
-        channelId: channel.id,
-        channelName: channel.name,
-        url: `https://app.slack.com/client/${slack.team.id}/${channel.id}`,
-      });
+      const channel = await giveIncidentLoopbackChannel(database.db, { incidentId: declared.id, organizationId: org.id, integrationId, slack, name: `inc-${declared.ref.toLowerCase()}` });
       return { id: declared.id, ref: declared.ref, channelId: channel.id };
     },
     async close() {
