@@ -127,6 +127,29 @@ test("the timeline grows with the page, keeps the composer in reach, and still p
   expect(await events.count(), "rows in the DOM").toBeLessThan(100);
 });
 
+test("an incident page hydrates cleanly when the browser's clock is past its data's freshness", async ({ page }) => {
+  // A busy machine that hydrates late, or a browser whose clock runs ahead, finds the data the
+  // server rendered already stale: the panels refetch it, but the hydrating render must still
+  // be the server's (a mismatch re-renders the whole page and throws the reader back to the top).
+  await page.setViewportSize(DESK);
+  await signIn(page, DEMO_ADMIN);
+  const ref = await incidentRef(page, "Nordpay");
+  const uncaught: string[] = [];
+  page.on("pageerror", (error) => uncaught.push(error.message));
+  await page.clock.install({ time: Date.now() + 60_000 });
+  const refetched = page.waitForResponse((answer) => answer.url().includes(`/api/v1/incidents/${ref}/timeline`));
+  await page.goto(`/incidents/${ref}`);
+  const incident = new IncidentPage(page);
+  await incident.timeline.evaluate((section) => section.scrollIntoView({ block: "start" }));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect((await refetched).ok(), "the stale timeline is fetched again once hydrated").toBe(true);
+  await expect(incident.timeline.getByLabel("Updating")).toHaveCount(0);
+  await page.keyboard.press("n");
+  await expect(incident.noteBox).toBeFocused();
+  expect(uncaught, "errors while hydrating").toEqual([]);
+  expect(await page.evaluate(() => window.scrollY), "still scrolled to the timeline").toBeGreaterThan(0);
+});
+
 test("the forbidden and not-found pages keep the navigation for someone signed in", async ({ page, consoleGuard }) => {
   await signIn(page, DEMO_VIEWER);
   await page.goto("/audit");

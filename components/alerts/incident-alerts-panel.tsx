@@ -5,6 +5,7 @@ import { CheckCircle2, LoaderCircle, MessageSquarePlus, TriangleAlert, Unlink } 
 import { toast } from "sonner";
 import { apiFetch, type ListPage } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
+import { UpdatingIndicator } from "@/components/ui/updating-indicator";
 import { Timestamp } from "@/components/time/timestamp";
 import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
 import { AlertSeverityBadge, AlertStatusBadge } from "./alert-severity-badge";
@@ -93,7 +94,7 @@ export function IncidentAlertsPanel({ incidentId, incidentRef, initial, loadedAt
               </span>
             </span>
           )}
-          {alerts.isFetching && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}
+          <UpdatingIndicator active={alerts.isFetching} />
         </h2>
         {canWrite && <AttachAlertDialog incidentId={incidentId} incidentRef={incidentRef} />}
       </div>

@@ -2,13 +2,14 @@
 
 import { useCallback, useMemo, useState } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { GitCommitHorizontal, LoaderCircle } from "lucide-react";
+import { GitCommitHorizontal } from "lucide-react";
 import { toast } from "sonner";
 import { apiFetch, type ListPage } from "@/components/api-client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/select";
+import { UpdatingIndicator } from "@/components/ui/updating-indicator";
 import { useTimelineSync } from "@/components/incidents/use-incident-timeline";
 import { RollbackDialog } from "@/components/rollbacks/rollback-dialog";
 import type { ChangeMark, SuspectChangeView } from "./change-types";
@@ -94,7 +95,7 @@ export function WhatChangedPanel({ incidentRef, initial, loadedAt, canWrite }: W
         <div className="min-w-0">
           <h2 className="flex items-center gap-2 text-sm font-semibold">
             What changed
-            {changes.isFetching && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}
+            <UpdatingIndicator active={changes.isFetching} />
           </h2>
           <p className="text-xs text-muted-foreground">Changes on the affected services before onset, most suspicious first.</p>
         </div>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
 import { apiFetch } from "@/components/api-client";
+import { UpdatingIndicator } from "@/components/ui/updating-indicator";
 import type { SignalView } from "@/lib/services/clusters/views";
 import { incidentSignalsKey } from "./cluster-query-keys";
 import { SignalList } from "./signal-list";
@@ -28,7 +28,7 @@ export function IncidentClusterPanel({ incidentRef, initial, loadedAt }: { incid
         <h2 id="incident-cluster-heading" className="flex items-center gap-2 text-sm font-semibold">
           Cluster
           <span className="tabular text-xs font-normal text-muted-foreground">{items.length}</span>
-          {signals.isFetching && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}
+          <UpdatingIndicator active={signals.isFetching} />
         </h2>
       </div>
       <SignalList signals={items} label="Cluster signals on this incident" />

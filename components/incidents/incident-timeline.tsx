@@ -5,6 +5,7 @@ import { LoaderCircle } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/class-names";
+import { UpdatingIndicator } from "@/components/ui/updating-indicator";
 import { useHydrated } from "@/components/time/use-hydrated";
 import type { TimelineEventView, TimelinePage } from "./incident-types";
 import { NoteComposer } from "./note-composer";
@@ -125,7 +126,7 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
         <div className="flex flex-col gap-3 border-b border-border px-4 py-3">
           <div className="flex items-center gap-2">
             <h2 className="text-sm font-semibold">Timeline</h2>
-            {busy && <LoaderCircle aria-label="Updating" className="size-3.5 animate-spin text-muted-foreground" />}
+            <UpdatingIndicator active={busy} />
           </div>
           <TimelineFilters filter={filter} onChange={changeFilter} />
         </div>
