@@ -32,8 +32,9 @@ export async function deliveryHealth(db: Queryable, filter: IncidentFilter): Pro
     and ${oneOf(sql`c.kind`, DEPLOYMENT_KINDS)} and ${serviceInScope(sql`c.service_id`, filter.scope)}`;
   // Two small aggregates instead of one over every deployment: counts per service and month
   // straight off the covering index (change_event_org_kind_time_idx, an index-only scan), and
-  // the failed ones (a few per incident) looked up by id. Totals, teams and months roll up
-  // from those few thousand rows.
+  // the failed ones (a few per incident) found among the same index entries (the index
+  // carries the id: a hash join against the marks, not a sequential scan of the change feed).
+  // Totals, teams and months roll up from those few thousand rows.
   const rows = await selectAnalyticRows<Row>(
     db,
     sql`with counted as (
@@ -47,7 +48,7 @@ export async function deliveryHealth(db: Queryable, filter: IncidentFilter): Pro
           group by m.change_id),
         failed as (
           select c.service_id, date_trunc('month', c.occurred_at at time zone 'UTC') as month,
-                 extract(epoch from (f.recovered_at - c.occurred_at))::float8 as recovery
+                 date_part('epoch', f.recovered_at - c.occurred_at) as recovery
           from caused f join change_event c on c.id = f.change_id
           where ${deployments}),
         facts as (

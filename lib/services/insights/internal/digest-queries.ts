@@ -80,11 +80,16 @@ export async function digestActionItemsDue(db: Queryable, window: DigestWindow):
   const today = window.until.toISOString().slice(0, 10);
   const rows = await selectRows<{ id: string; title: string; number: number; due_date: string; status: string }>(
     db,
-    sql`select a.id, a.title, i.number, a.due_date::text as due_date, a.status
-        from action_item a join incident i on i.id = a.incident_id
-        where a.organization_id = ${window.scope.organizationId} and a.status in ('open', 'in_progress')
-          and a.due_date <= ${today}::date + 1 and ${incidentInScope(sql`i.id`, window.scope)}
-        order by a.due_date, a.id limit ${DIGEST_LIMIT}`,
+    // The items first, then their incidents' numbers: joined before the limit, the planner
+    // hashed every incident of the organisation for the open items (54 ms of the organisation's
+    // digest with bench:insights' 100,000 incidents).
+    sql`select d.id, d.title, i.number, d.due_date::text as due_date, d.status
+        from (select a.id, a.title, a.incident_id, a.due_date, a.status from action_item a
+              where a.organization_id = ${window.scope.organizationId} and a.status in ('open', 'in_progress')
+                and a.due_date <= ${today}::date + 1 and ${incidentInScope(sql`a.incident_id`, window.scope)}
+              order by a.due_date, a.id limit ${DIGEST_LIMIT}) d
+        join incident i on i.id = d.incident_id
+        order by d.due_date, d.id`,
   );
   return rows.map((r) => ({ id: r.id, title: r.title, incidentRef: formatIncidentRef(r.number), dueDate: r.due_date, status: r.status, overdue: r.due_date < today }));
 }

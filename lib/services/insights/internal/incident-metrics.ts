@@ -34,12 +34,14 @@ function monthOf(column: SQL): SQL {
 
 /**
  * CTEs over `base` (the incidents asked about): `owners`, each incident with the teams owning
- * its services (once per team), and `b`, each incident with `off_hours`: did it start outside
- * the working hours of every owning team (in each team's own time zone)? Null when no team
- * owns any of its services. Joins, not a subquery per incident: one pass at any size. The
- * local time is computed once per incident and team (three time-zone conversions per row
- * took a fifth of the statement at 50,000 incidents), and working hours are compared in
- * seconds after local midnight: [start, end).
+ * its services (once per team; only the team grouping reads it), and `b`, each incident with
+ * `off_hours`: did it start outside the working hours of every owning team (in each team's
+ * own time zone)? Null when no team owns any of its services. Joins, not a subquery per
+ * incident: one pass at any size. The local time is computed once per incident and service
+ * (bool_and does not mind a team met twice, so no distinct first), and working hours are
+ * compared in seconds after local midnight, [start, end), with date_part (float8) rather
+ * than extract (numeric). Together that halved the off-hours work over a year of
+ * bench:insights (46,000 incidents): 260–310 ms of server CPU against 136–146 ms.
  */
 const OWNERS_AND_OFF_HOURS = sql`
   owners as (
@@ -47,13 +49,13 @@ const OWNERS_AND_OFF_HOURS = sql`
     from base join incident_service x on x.incident_id = base.id join service s on s.id = x.service_id
     where s.team_id is not null),
   off as (
-    select o.incident_id, bool_and(not (
-             extract(isodow from l.local)::int = any(t.working_days)
-             and extract(epoch from l.local::time) >= t.workday_start_minute * 60
-             and extract(epoch from l.local::time) < t.workday_end_minute * 60)) as off_hours
-    from owners o join base on base.id = o.incident_id join team t on t.id = o.team_id
+    select x.incident_id, bool_and(not (
+             date_part('isodow', l.local)::int = any(t.working_days)
+             and date_part('epoch', l.local::time) >= t.workday_start_minute * 60
+             and date_part('epoch', l.local::time) < t.workday_end_minute * 60)) as off_hours
+    from base join incident_service x on x.incident_id = base.id join service s on s.id = x.service_id join team t on t.id = s.team_id
     cross join lateral (select base.occurred_at at time zone t.time_zone as local) l
-    group by o.incident_id),
+    group by x.incident_id),
   b as (select base.*, off.off_hours from base left join off on off.incident_id = base.id)`;
 
 const GROUP_KEYS: Record<InsightGrouping, { key: SQL; from: SQL }> = {
@@ -104,28 +106,32 @@ export async function keyTimeGroups(db: Queryable, filter: IncidentFilter, group
   }));
 }
 
-/** Incidents per month by severity, by service and by root-cause code (null: none recorded). */
+type TrendRow = { dimension: "severity" | "service" | "root_cause"; month: string; key: string | null; incidents: number };
+
+/**
+ * Incidents per month by severity, by service and by root-cause code (null: none recorded),
+ * in one statement over one scan of the incidents asked about (three statements scanned them
+ * three times). Per service, count(*) counts incidents: an incident names a service once
+ * (the primary key), and an incident with none is one row with a null slug. Per root cause,
+ * the codes of an incident are made distinct before they are counted.
+ */
 export async function incidentTrends(db: Queryable, filter: IncidentFilter): Promise<{ bySeverity: TrendPoint[]; byService: TrendPoint[]; byRootCause: TrendPoint[] }> {
-  const base = sql`select i.id, i.severity, ${monthOf(sql`i.occurred_at`)} as month from incident i where ${incidentsInRange(filter)}`;
-  const toPoints = (rows: Array<{ month: string; key: string | null; incidents: number }>) => rows.map((r) => ({ month: r.month, key: r.key, incidents: Number(r.incidents) }));
-  const [bySeverity, byService, byRootCause] = await Promise.all([
-    selectAnalyticRows<{ month: string; key: string; incidents: number }>(
+  const rows = await selectAnalyticRows<TrendRow>(
     db,
-    sql`with b as (${base}) select month, severity as key, count(*)::int as incidents from b group by 1, 2 order by 1, 2`,
-    ),
-    selectAnalyticRows<{ month: string; key: string | null; incidents: number }>(
-    db,
-    sql`with b as (${base}) select b.month, s.slug as key, count(distinct b.id)::int as incidents
+    sql`with b as materialized (select i.id, i.severity, ${monthOf(sql`i.occurred_at`)} as month from incident i where ${incidentsInRange(filter)})
+        select 'severity' as dimension, month, severity as key, count(*)::int as incidents from b group by 2, 3
+        union all
+        select 'service', b.month, s.slug, count(*)::int
         from b left join incident_service x on x.incident_id = b.id left join service s on s.id = x.service_id
-        group by 1, 2 order by 1, 2 nulls last`,
-    ),
-    selectAnalyticRows<{ month: string; key: string | null; incidents: number }>(
-    db,
-    sql`with b as (${base}) select b.month, code as key, count(distinct b.id)::int as incidents
+        group by 2, 3
+        union all
+        select 'root_cause', b.month, c.code, count(*)::int
         from b left join incident_knowledge k on k.incident_id = b.id
-        left join lateral jsonb_array_elements_text(coalesce(k.root_cause_codes, '[]'::jsonb)) code on true
-        group by 1, 2 order by 1, 2 nulls last`,
-    ),
-  ]);
-  return { bySeverity: toPoints(bySeverity), byService: toPoints(byService), byRootCause: toPoints(byRootCause) };
+        left join lateral (select distinct code from jsonb_array_elements_text(coalesce(k.root_cause_codes, '[]'::jsonb)) code) c on true
+        group by 2, 3
+        order by 1, 2, 3 nulls last`,
+  );
+  const points = (dimension: TrendRow["dimension"]) =>
+    rows.filter((r) => r.dimension === dimension).map((r) => ({ month: r.month, key: r.key, incidents: Number(r.incidents) }));
+  return { bySeverity: points("severity"), byService: points("service"), byRootCause: points("root_cause") };
 }

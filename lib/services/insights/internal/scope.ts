@@ -46,7 +46,11 @@ export function oneOf(column: SQL, values: readonly string[]): SQL {
   return sql`${column} in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 }
 
-/** Seconds as a number (PostgreSQL's extract answers numeric, which postgres-js returns as text). */
+/**
+ * Seconds as a float8. date_part, not extract: extract answers numeric (since PostgreSQL 14),
+ * and computing and casting a numeric per incident and key time was a third of the key-time
+ * statement (a year of bench:insights, 46,000 incidents: 104 ms against 71 ms).
+ */
 export function seconds(later: SQL, earlier: SQL): SQL {
-  return sql`extract(epoch from (${later} - ${earlier}))::float8`;
+  return sql`date_part('epoch', ${later} - ${earlier})`;
 }
