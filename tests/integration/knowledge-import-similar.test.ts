@@ -115,11 +115,12 @@ describe("import", () => {
 describe("similar incidents", () => {
   it("finds the known incident first for most labelled queries and in the top 5 for nearly all", async () => {
     const report = await evaluateKnownItemRetrieval(other.as.responder, labelled);
-    expect(report.queries).toBe(151);
-    // A plain TF-IDF cosine manages 0.775 and 0.940 on this set (npm run eval:similar).
-    expect(report.recallAt1).toBeGreaterThanOrEqual(0.83);
-    expect(report.recallAt5).toBeGreaterThanOrEqual(0.96);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.88);
+    expect(report.queries).toBe(181);
+    // A plain TF-IDF cosine manages 0.751 and 0.912 on this set, Logbook 0.901 and 0.983
+    // (npm run eval:similar); the floors leave room for a query or two, not for a regression.
+    expect(report.recallAt1).toBeGreaterThanOrEqual(0.88);
+    expect(report.recallAt5).toBeGreaterThanOrEqual(0.97);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.91);
   }, 180_000);
 
   it("says how a match was resolved, from its postmortem when the import named no resolution, and what the match means", async () => {

@@ -137,5 +137,9 @@ describe("incident vocabulary", () => {
     expect(implied).not.toContain("nameserver");
     expect(equivalentWords("everyone got signed out of the app".split(" "))).toEqual(expect.arrayContaining(["session"]));
     expect(equivalentWords(["minutes", "pasta"])).toEqual([]);
+    // Responders' words for machines and changes: "worker machines" after "an automatic OS patch".
+    const patched = equivalentWords("worker machines dropped out after an automatic os patch".split(" "));
+    expect(patched).toEqual(expect.arrayContaining(["nodes", "upgrade", "unattended", "kernel"]));
+    expect(patched).not.toContain("machines");
   });
 });
