@@ -150,6 +150,55 @@ test("an incident page hydrates cleanly when the browser's clock is past its dat
   expect(await page.evaluate(() => window.scrollY), "still scrolled to the timeline").toBeGreaterThan(0);
 });
 
+test("an incident page scrolled before it hydrated hydrates without a mismatch and stays where the reader is", async ({ page, baseURL }) => {
+  // A busy browser shows the server's HTML well before its scripts run; a reader scrolling
+  // down the timeline meanwhile must not change what the hydrating render draws (the server
+  // drew the first screenful of rows).
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESK);
+  await signIn(page, DEMO_ADMIN);
+  const api = await apiSession(baseURL!, DEMO_ADMIN);
+  const created = await api.post("/api/v1/incidents", { data: { title: "Early scroll probe", severity: "SEV4" } });
+  const probe = (await created.json()) as { ref: string };
+  for (let start = 0; start < 60; start += 10) {
+    const batch = Array.from({ length: 10 }, (_, i) => api.post(`/api/v1/incidents/${probe.ref}/notes`, { data: { body: `early note ${start + i + 1}` } }));
+    for (const answer of await Promise.all(batch)) expect(answer.status()).toBe(201);
+  }
+  await api.dispose();
+  const uncaught: string[] = [];
+  page.on("pageerror", (error) => uncaught.push(error.message));
+  let release!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(`/incidents/${probe.ref}`, { waitUntil: "commit" });
+  const incident = new IncidentPage(page);
+  const status = incident.timeline.getByRole("status");
+  await expect(status).toHaveText("Showing 61 events");
+  await status.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  release();
+  // Hydrated: "n" reaches the composer.
+  await expect(async () => {
+    await page.keyboard.press("n");
+    await expect(incident.noteBox).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 30_000 });
+  await page.unrouteAll();
+  expect(uncaught, "errors while hydrating").toEqual([]);
+  // Still down the timeline (not thrown back to the top), with the rows on screen drawn:
+  // the virtualizer learnt the real scroll offset once mounted.
+  expect(await page.evaluate(() => window.scrollY), "still scrolled down the timeline").toBeGreaterThan(0);
+  await expect(async () => {
+    const drawn = await page.evaluate(
+      () => [...document.querySelectorAll('[aria-label="Timeline events"] > li')].filter((row) => row.getBoundingClientRect().bottom > 0 && row.getBoundingClientRect().top < window.innerHeight).length,
+    );
+    expect(drawn, "timeline rows on screen").toBeGreaterThan(3);
+  }).toPass({ timeout: 10_000 });
+  await expect(incident.noteBox).toBeInViewport();
+});
+
 test("the forbidden and not-found pages keep the navigation for someone signed in", async ({ page, consoleGuard }) => {
   await signIn(page, DEMO_VIEWER);
   await page.goto("/audit");

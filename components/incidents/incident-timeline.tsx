@@ -1,6 +1,6 @@
 "use client";
 
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { observeWindowOffset, useWindowVirtualizer, type Virtualizer } from "@tanstack/react-virtual";
 import { LoaderCircle } from "lucide-react";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -89,9 +89,14 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
     estimateSize: () => 64,
     overscan: 10,
     getItemKey: (index) => items[index]?.id ?? index,
-    // The server renders the first screenful too; the same rect on the client's first pass
-    // keeps hydration identical.
+    // The server renders the first screenful too; the same rect and offset on the client's
+    // first pass keep hydration identical. The offset especially: by default the hydrating
+    // pass reads window.scrollY, and a reader (or a test) who scrolled while a busy browser
+    // was still hydrating got other rows than the server's HTML — React error #418, the
+    // whole page re-rendered and thrown back to the top. The real offset comes once mounted.
     initialRect: { width: 800, height: 640 },
+    initialOffset: 0,
+    observeElementOffset: observeWindowOffsetFromMount,
   });
   const virtualItems = virtualizer.getVirtualItems();
   const lastRendered = virtualItems.at(-1)?.index ?? -1;
@@ -221,6 +226,16 @@ export function IncidentTimeline({ incidentRef, firstPage, loadedAt, canWrite }:
     </div>
   );
 
+}
+
+/**
+ * The window's scroll offset for the virtualizer, reported once as soon as it is watched
+ * (after hydration; the library only reports scroll events) and on every scroll after.
+ */
+function observeWindowOffsetFromMount(instance: Virtualizer<Window, Element>, report: (offset: number, isScrolling: boolean) => void) {
+  const stop = observeWindowOffset(instance, report);
+  report(instance.scrollElement?.scrollY ?? 0, false);
+  return stop;
 }
 
 /**
