@@ -49,6 +49,14 @@ export const incident = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     /** structured root cause (DORA template 4.1–4.4 codes, lib/regulatory/root-causes.ts) */
     rootCause: jsonb("root_cause").$type<IncidentRootCause>(),
+    /**
+     * Did it start outside the working hours of every team owning one of its services (each
+     * in its own time zone)? Null when no team owns any of them, or it has no start. Kept by
+     * database triggers (migration 0020) whenever the start, the services, a service's team
+     * or a team's hours change: insights read it instead of computing it for every incident
+     * of every question. Never written by the application.
+     */
+    startedOffHours: boolean("started_off_hours"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/db/test-database";
 import { createTestOrganization, type TestOrganization } from "@/db/test-factories";
 import { and, desc, eq } from "drizzle-orm";
-import { actionItem, auditLog, changeEvent, incident, incidentChangeMark, incidentService, regulatoryReport } from "@/db/schema";
+import { actionItem, auditLog, changeEvent, incident, incidentChangeMark, incidentService, regulatoryReport, service, team } from "@/db/schema";
 import { resetAuth } from "@/lib/auth/better-auth";
 import * as insightsRoute from "@/app/api/v1/insights/route";
 import * as teamRoute from "@/app/api/v1/teams/[slug]/route";
@@ -284,6 +284,46 @@ describe("delivery health, action items, regulatory reports", () => {
 
   it("regulatory reports on time and late (late includes unsubmitted past the deadline)", async () => {
     expect((await getInsights(org.as.viewer, RANGE, NOW)).regulatory).toEqual({ reports: 3, onTime: 1, late: 2 });
+  });
+});
+
+describe("an incident's off-hours start, kept by the database", () => {
+  it("follows its start, its services, a service's team and the team's hours, whichever way they change", async () => {
+    const shifts = await createTestOrganization(database.db, "shifts");
+    const ops = await createTeam(shifts.as.admin, { slug: "ops", name: "Ops", timeZone: "UTC", workingHours: { start: "09:00", end: "17:00" } });
+    const api = await createService(shifts.as.admin, { slug: "api", name: "API", team: "ops" });
+    const batch = await createService(shifts.as.admin, { slug: "batch", name: "Batch" });
+    // Saturday 10:00 UTC, on the API: off-hours.
+    await addIncident(shifts.id, "S1", 1, { severity: "SEV2", status: "investigating", occurred: "2026-01-10T10:00:00Z" }, []);
+    const id = incidentIds.S1!;
+    const offHours = async () => (await database.db.select({ value: incident.startedOffHours }).from(incident).where(eq(incident.id, id)))[0]!.value;
+    expect(await offHours(), "no services yet: unknown").toBeNull();
+    await database.db.insert(incidentService).values({ incidentId: id, serviceId: api.id });
+    expect(await offHours()).toBe(true);
+
+    // Its start moves to Monday 10:00 UTC: within the hours.
+    await database.db.update(incident).set({ occurredAt: new Date("2026-01-12T10:00:00Z") }).where(eq(incident.id, id));
+    expect(await offHours()).toBe(false);
+    // The team now starts at noon.
+    await database.db.update(team).set({ workdayStartMinute: 12 * 60 }).where(eq(team.id, ops.id));
+    expect(await offHours()).toBe(true);
+    // The service leaves the team, and comes back.
+    await database.db.update(service).set({ teamId: null }).where(eq(service.id, api.id));
+    expect(await offHours()).toBeNull();
+    await database.db.update(service).set({ teamId: ops.id }).where(eq(service.id, api.id));
+    expect(await offHours()).toBe(true);
+    // A service no team owns changes nothing; removing the owned one leaves it unknown.
+    await database.db.insert(incidentService).values({ incidentId: id, serviceId: batch.id });
+    expect(await offHours()).toBe(true);
+    await database.db.delete(incidentService).where(and(eq(incidentService.incidentId, id), eq(incidentService.serviceId, api.id)));
+    expect(await offHours()).toBeNull();
+    await database.db.insert(incidentService).values({ incidentId: id, serviceId: api.id });
+    expect(await offHours()).toBe(true);
+    const byTeam = await getInsights(shifts.as.viewer, { ...RANGE, groupBy: "team" }, NOW);
+    expect(group(byTeam, "ops").offHours).toEqual({ count: 1, share: 1 });
+    // Deleting the team orphans its service (set null): unknown again.
+    await database.db.delete(team).where(eq(team.id, ops.id));
+    expect(await offHours()).toBeNull();
   });
 });
 
