@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { organization } from "./auth";
 import { service } from "./catalog";
 import { incident } from "./incidents";
@@ -112,6 +112,30 @@ export const changeEvent = pgTable(
   ],
 );
 
+/**
+ * How many changes of each kind a service (or none) had in each calendar month (UTC), kept by
+ * database triggers on change_event (migration 0021) as changes arrive, move to another
+ * service or are deleted. Delivery health counts a year of deployments from these few
+ * thousand rows instead of the year's changes themselves (bench:insights: 262,000 deployments
+ * in a year of 1,000,000 changes, ~150 ms, against a few ms plus the current month's).
+ * No foreign key on the service: a deleted service's changes move to "none" through the
+ * triggers (a set-null key would collide with the "none" row).
+ */
+export const changeMonthCount = pgTable(
+  "change_month_count",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    serviceId: text("service_id"),
+    /** the first instant of the month, UTC */
+    month: timestamp("month").notNull(),
+    changes: integer("changes").notNull(),
+  },
+  (t) => [unique("change_month_count_uq").on(t.organizationId, t.kind, t.month, t.serviceId).nullsNotDistinct()],
+);
+
 /** A responder's judgement of a change for an incident: suspect, culprit or dismissed. */
 export const incidentChangeMark = pgTable(
   "incident_change_mark",
@@ -125,6 +149,15 @@ export const incidentChangeMark = pgTable(
     mark: text("mark").notNull(),
     markedBy: text("marked_by").notNull(),
     markedAt: timestamp("marked_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The marked change's kind, service and time, copied by database triggers (migration 0021)
+     * when the mark is made and whenever the change moves: delivery health finds a year's failed
+     * deployments among the marks (15,000 in bench:insights) instead of among the year's
+     * deployments (262,000). Never written by the application.
+     */
+    changeKind: text("change_kind"),
+    changeServiceId: text("change_service_id"),
+    changeOccurredAt: timestamp("change_occurred_at", { withTimezone: true }),
   },
   // Change failure rate asks of each deployment whether any incident marked it.
   (t) => [primaryKey({ columns: [t.incidentId, t.changeId] }), index("incident_change_mark_change_idx").on(t.changeId, t.mark)],

@@ -272,6 +272,31 @@ describe("delivery health, action items, regulatory reports", () => {
     expect([sev1.changes.deployments, sev1.changes.failedDeployments]).toEqual([6, 1]);
   });
 
+  it("counts whole months from the database's monthly counts and part-months from the feed alike, and follows changes that move or go", async () => {
+    // 9 January to 15 March: January and March in part (C2, C3; C8), February whole (C4, C5).
+    const mixed = await getInsights(org.as.viewer, { from: "2026-01-09", to: "2026-03-15" }, NOW);
+    expect(mixed.changes.byMonth.map((m) => [m.key, m.deployments])).toEqual([["2026-01", 2], ["2026-02", 2], ["2026-03", 1]]);
+    expect(mixed.changes.byService.map((s) => [s.key, s.deployments])).toEqual([["ledger", 2], ["payments-api", 2], [null, 1]]);
+    const byService = async () => (await getInsights(org.as.viewer, RANGE, NOW)).changes.byService.map((s) => [s.key, s.deployments, s.failedDeployments]);
+    expect(await byService()).toEqual([["ledger", 2, 1], ["payments-api", 3, 2], [null, 1, 0]]);
+
+    // C5 is attributed to payments-api after all, and back; C4 (a suspect of I4) too.
+    const attribute = (change: string, slug: string) => database.db.update(changeEvent).set({ serviceId: serviceIds[slug]! }).where(eq(changeEvent.id, changeIds[change]!));
+    await attribute("C5", "payments-api");
+    expect(await byService()).toEqual([["ledger", 1, 1], ["payments-api", 4, 2], [null, 1, 0]]);
+    await attribute("C4", "payments-api");
+    expect(await byService()).toEqual([["payments-api", 5, 3], [null, 1, 0]]);
+    await attribute("C4", "ledger");
+    await attribute("C5", "ledger");
+    expect(await byService()).toEqual([["ledger", 2, 1], ["payments-api", 3, 2], [null, 1, 0]]);
+    // A February deployment arrives, is marked a culprit, and is deleted again (with its mark).
+    await addChange("C10", "deploy_succeeded", "2026-02-20T10:00:00Z", "ledger");
+    await mark("C10", "I4", "culprit");
+    expect(await byService()).toEqual([["ledger", 3, 2], ["payments-api", 3, 2], [null, 1, 0]]);
+    await database.db.delete(changeEvent).where(eq(changeEvent.id, changeIds.C10!));
+    expect(await byService()).toEqual([["ledger", 2, 1], ["payments-api", 3, 2], [null, 1, 0]]);
+  });
+
   it("action items open, overdue, closed on time and late, per team and once in the total", async () => {
     const { actionItems } = await getInsights(org.as.viewer, RANGE, NOW);
     expect({ ...actionItems, byTeam: undefined }).toEqual({ open: 3, overdue: 1, closedOnTime: 2, closedLate: 1, byTeam: undefined });
