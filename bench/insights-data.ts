@@ -82,7 +82,7 @@ export async function generateInsightsData(handle: DatabaseHandle, organizationI
     insert into incident_knowledge (incident_id, organization_id, root_cause_codes)
     select 'inc-' || g, ${org}, jsonb_build_array((array[${CAUSES.map((c) => `'${c}'`).join(",")}])[1 + g % ${CAUSES.length}])
     from generate_series(1, ${incidents}) g where g % 3 = 0`);
-  for (const table of ["team", "service", "incident", "incident_service", "change_event", "incident_change_mark", "action_item", "alert", "incident_knowledge"]) {
+  for (const table of ["team", "service", "incident", "incident_service", "change_event", "incident_change_mark", "action_item", "alert", "incident_knowledge", "change_month_count"]) {
     await handle.rows(`vacuum analyze ${table}`);
   }
 }
