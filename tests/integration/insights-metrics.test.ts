@@ -312,6 +312,26 @@ describe("delivery health, action items, regulatory reports", () => {
   });
 });
 
+describe("grouping by owning team", () => {
+  it("counts an incident once per owning team, however many of its services the team owns, also within a team's scope", async () => {
+    const owners = await createTestOrganization(database.db, "owners");
+    await createTeam(owners.as.admin, { slug: "cards", name: "Cards" });
+    await createTeam(owners.as.admin, { slug: "risk", name: "Risk" });
+    for (const [slug, team] of [["cards-api", "cards"], ["cards-web", "cards"], ["risk-engine", "risk"]] as const) {
+      serviceIds[slug] = (await createService(owners.as.admin, { slug, name: slug, team })).id;
+    }
+    // O1 on both of Cards' services and on Risk's: once for each team. O2 on Risk's only.
+    await addIncident(owners.id, "O1", 1, { severity: "SEV2", status: "resolved", occurred: "2026-01-07T10:00:00Z", detected: 10 }, ["cards-api", "cards-web", "risk-engine"]);
+    await addIncident(owners.id, "O2", 2, { severity: "SEV3", status: "resolved", occurred: "2026-01-08T10:00:00Z", detected: 20 }, ["risk-engine"]);
+
+    const byTeam = await getInsights(owners.as.viewer, { ...RANGE, groupBy: "team" }, NOW);
+    expect(byTeam.groups.map((g) => [g.key, g.incidents, g.mttd.median])).toEqual([["cards", 1, 600], ["risk", 2, 900]]);
+    // Cards' incidents (O1), grouped by every team owning them.
+    const cards = await getInsights(owners.as.viewer, { ...RANGE, groupBy: "team", team: "cards" }, NOW);
+    expect(cards.groups.map((g) => [g.key, g.incidents])).toEqual([["cards", 1], ["risk", 1]]);
+  });
+});
+
 describe("an incident's off-hours start, kept by the database", () => {
   it("follows its start, its services, a service's team and the team's hours, whichever way they change", async () => {
     const shifts = await createTestOrganization(database.db, "shifts");
