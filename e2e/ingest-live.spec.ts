@@ -82,3 +82,52 @@ test("a signed Alertmanager delivery opens an incident that appears live", async
   await expect(timeline.getByText(`Resolved in Logbook by Dana Demo: ${alertName} (its source still reported it firing)`)).toBeVisible();
   await admin.dispose();
 });
+
+// A page's data is rendered by the server before its live listener mounts in the browser
+// (the response can be slow to arrive, a streamed segment slow to hydrate): a change made in
+// between must still show up. The server's answer for the incident list is held back until
+// an incident has been declared and its live event has reached the browser.
+test("a change made while the page was on its way shows up once the page arrives", async ({ page, baseURL }) => {
+  const admin = await apiSession(baseURL!, DEMO_ADMIN);
+  await signIn(page, DEMO_ADMIN);
+  await page.goto("/triage");
+  await expect(page.getByTestId("live-indicator")).toHaveText(/Live/);
+
+  let rendered: () => void = () => {};
+  const listRendered = new Promise<void>((resolve) => (rendered = resolve));
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/incidents" && url.searchParams.has("_rsc"),
+    async (route) => {
+      if (route.request().headers()["next-router-prefetch"]) return route.continue();
+      const response = await route.fetch();
+      rendered();
+      await released;
+      await route.fulfill({ response });
+    },
+  );
+
+  // A second stream in the page, to know when the declaration's event has reached the browser.
+  await page.evaluate(() => {
+    const probe = new EventSource("/api/v1/live");
+    const seen: string[] = [];
+    Object.assign(window, { __probe: { ready: false, seen } });
+    probe.addEventListener("ready", () => ((window as unknown as { __probe: { ready: boolean } }).__probe.ready = true));
+    probe.addEventListener("incident", (event) => seen.push((JSON.parse((event as MessageEvent<string>).data) as { id: string }).id));
+  });
+  await page.waitForFunction(() => (window as unknown as { __probe: { ready: boolean } }).__probe.ready);
+
+  await page.getByRole("navigation").getByRole("link", { name: "Incidents", exact: true }).first().click();
+  await listRendered;
+  const title = `Declared while the list was loading ${Date.now().toString(36)}`;
+  const declared = await admin.post("/api/v1/incidents", { data: { title, severity: "SEV3" } });
+  expect(declared.status()).toBe(201);
+  const { id } = (await declared.json()) as { id: string };
+  await page.waitForFunction((incidentId) => (window as unknown as { __probe: { seen: string[] } }).__probe.seen.includes(incidentId), id);
+
+  release();
+  await expect(page).toHaveURL(/\/incidents$/);
+  await expect(page.getByRole("row").filter({ hasText: title })).toHaveCount(1);
+  await admin.dispose();
+});

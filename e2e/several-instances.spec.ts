@@ -27,6 +27,15 @@ test.beforeAll(async () => {
   await Promise.all([waitForOutput(webA, "Logbook is running"), waitForOutput(webB, "Logbook is running")]);
 });
 
+// A failure here is about three processes: show what each logged last (the list reporter
+// prints the spec's own output beside the error).
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const instance of [worker, webA, webB].filter(Boolean)) {
+    console.log(`--- ${instance.name}, last output ---\n${instance.output().slice(-4000)}`);
+  }
+});
+
 test.afterAll(async () => {
   await Promise.all([webA, webB, worker].filter(Boolean).map((instance) => stopInstance(instance)));
   await database?.drop();

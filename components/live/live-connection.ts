@@ -22,6 +22,9 @@ type Listener = (message: LiveMessage) => void;
 
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
+/** How far back a late subscriber can be told what it missed (see subscribe). */
+const RECENT_MS = 60_000;
+const RECENT_MAX = 200;
 
 /**
  * One EventSource per tab, shared by every component that listens. The browser reconnects
@@ -38,6 +41,8 @@ class LiveConnection {
   private listeners = new Set<Listener>();
   private statusListeners = new Set<() => void>();
   private current: LiveStatus = "connecting";
+  /** What arrived lately, on the performance.now() clock, oldest first. */
+  private recent: Array<{ message: LiveMessage; at: number }> = [];
 
   /** Keeps the stream open while at least one holder needs it; returns the release function. */
   retain(): () => void {
@@ -52,8 +57,18 @@ class LiveConnection {
     };
   }
 
-  subscribe(listener: Listener): () => void {
+  /**
+   * Calls `listener` for every message from now on and, first, for those that arrived at or
+   * after `replaySince` (performance.now() clock): a component that mounts after its page
+   * began to load (a streamed segment hydrating late, a client-side navigation) would
+   * otherwise miss an event that came between the server's render and its mount, and show
+   * stale data until the next one.
+   */
+  subscribe(listener: Listener, replaySince?: number): () => void {
     this.listeners.add(listener);
+    if (replaySince !== undefined) {
+      for (const { message, at } of this.recent) if (at >= replaySince) this.deliver(listener, message);
+    }
     return () => this.listeners.delete(listener);
   }
 
@@ -71,13 +86,15 @@ class LiveConnection {
     for (const type of LIVE_EVENT_TYPES) {
       source.addEventListener(type, (event) => this.receive(type, (event as MessageEvent<string>).data));
     }
-    source.onopen = () => {
+    // Live only once the server says it is subscribed ("ready", sent after its LISTEN is in
+    // place), not when the response opens: a change made in between would be missed.
+    source.addEventListener("ready", () => {
       this.retryMs = FIRST_RETRY_MS;
       const wasDown = this.everOpened;
       this.everOpened = true;
       this.setStatus("live");
       if (wasDown) this.emit({ type: "reconnected" });
-    };
+    });
     source.onerror = () => {
       if (source.readyState !== EventSource.CLOSED) {
         this.setStatus(this.everOpened ? "reconnecting" : "connecting");
@@ -114,13 +131,18 @@ class LiveConnection {
   }
 
   private emit(message: LiveMessage): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(message);
-      } catch (error) {
-        // One broken listener must not starve the others of updates.
-        console.error(error);
-      }
+    const now = performance.now();
+    this.recent.push({ message, at: now });
+    while (this.recent.length > RECENT_MAX || (this.recent.length > 0 && this.recent[0]!.at < now - RECENT_MS)) this.recent.shift();
+    for (const listener of this.listeners) this.deliver(listener, message);
+  }
+
+  private deliver(listener: Listener, message: LiveMessage): void {
+    try {
+      listener(message);
+    } catch (error) {
+      // One broken listener must not starve the others of updates.
+      console.error(error);
     }
   }
 

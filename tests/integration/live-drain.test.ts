@@ -35,7 +35,7 @@ describe("the live stream", () => {
     expect(response.headers.get("content-type")).toContain("text/event-stream");
     const reader = response.body!.getReader();
     const seen: string[] = [];
-    await readUntil(reader, seen, ": connected");
+    await readUntil(reader, seen, "event: ready");
     expect((await connections.get()).values[0]?.value).toBe(before + 1);
 
     const incident = await declareIncident(org.as.responder, { title: "Drain check", severity: "SEV3" });

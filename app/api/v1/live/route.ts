@@ -55,8 +55,9 @@ export const GET = apiRoute(async (ctx, request) => {
       );
       // Cancelled while subscribing: nothing else will unsubscribe.
       if (!open) return unsubscribe();
-      // Only once subscribed: a client that has seen "connected" misses no later change.
-      send(`retry: 2000\n: connected\n\n`);
+      // Only once subscribed: a client that has seen "ready" misses no later change (the
+      // browser shows "Live" on it, not when the response opens).
+      send(`retry: 2000\nevent: ready\ndata: {}\n\n`);
       timer.heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
       request.signal.addEventListener("abort", () => {
         cleanup();
