@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await slack.close();
-  await database.close();
+  await database.destroy();
   for (const key of ["SLACK_API_URL", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_OAUTH_AUTHORIZE_URL"]) if (saved[key] === undefined) delete process.env[key];
 });
 

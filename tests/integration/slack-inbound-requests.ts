@@ -180,7 +180,7 @@ export async function startSlackInbound(signingSecret = "8f742231b10e8888abcd99y
     async close() {
       await worker.stop();
       await slack.close();
-      await database.close();
+      await database.destroy();
       process.env.SLACK_API_URL = previousApiUrl;
     },
   };

@@ -54,7 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker.stop();
   await slack.close();
-  await database.close();
+  await database.destroy();
   process.env.SLACK_API_URL = previousApiUrl;
 });
 beforeEach(() => {
