@@ -52,9 +52,9 @@ export const incident = pgTable(
     /**
      * Did it start outside the working hours of every team owning one of its services (each
      * in its own time zone)? Null when no team owns any of them, or it has no start. Kept by
-     * database triggers (migration 0020) whenever the start, the services, a service's team
-     * or a team's hours change: insights read it instead of computing it for every incident
-     * of every question. Never written by the application.
+     * database triggers (migrations 0020 and 0022) whenever the start, the services, a
+     * service's team or a team's hours change: insights read it instead of computing it for
+     * every incident of every question. Never written by the application.
      */
     startedOffHours: boolean("started_off_hours"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
